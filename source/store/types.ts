@@ -1,0 +1,69 @@
+/**
+The contract between the cluster layer (which feeds the live store) and everything that reads it.
+*/
+import type {CronJob, Job, KubeEvent, KubeObject, Pod} from '../kube/types.js';
+
+/** The kinds kjobs watches. */
+export type WatchKind = 'jobs' | 'cronjobs' | 'pods' | 'events';
+
+/** A watcher's connection state, as the header shows it. Times are epoch ms from the app clock. */
+export type WatchState =
+	| {readonly phase: 'connecting'}
+	| {readonly phase: 'live'; readonly since: number}
+	| {readonly phase: 'reconnecting'; readonly nextAttemptAt: number; readonly attempt: number; readonly error: string}
+	| {readonly phase: 'forbidden'; readonly message: string}
+	| {readonly phase: 'failed'; readonly error: string};
+
+/** A deleted object kept briefly so its row can fade out instead of vanishing. */
+export type Tombstone<T> = {readonly object: T; readonly deletedAt: number};
+
+/**
+What the store holds at one moment. A new snapshot object is published on every (coalesced) notification; the maps
+inside may be shared between snapshots and mutated afterwards, so read them during a render, do not keep them.
+*/
+export type ResourceSnapshot = {
+	/** Grows by one with every notification. */
+	readonly version: number;
+	readonly jobs: ReadonlyMap<string, Job>;
+	readonly cronJobs: ReadonlyMap<string, CronJob>;
+	readonly pods: ReadonlyMap<string, Pod>;
+	readonly events: ReadonlyMap<string, KubeEvent>;
+	/** Job uid → uids of its pods (by the controller-uid label or the controller ownerReference). */
+	readonly podsByJob: ReadonlyMap<string, ReadonlySet<string>>;
+	/** CronJob uid → uids of its jobs (by the controller ownerReference). */
+	readonly jobsByCronJob: ReadonlyMap<string, ReadonlySet<string>>;
+	/** involvedObject uid → uids of its events. */
+	readonly eventsByObject: ReadonlyMap<string, ReadonlySet<string>>;
+	/** Recently deleted jobs, cron jobs and pods by uid, kept for a minute. */
+	readonly deleted: ReadonlyMap<string, Tombstone<Job | CronJob | Pod>>;
+	/** uid → app-clock time of the object's last change (for a brief highlight). */
+	readonly changedAt: ReadonlyMap<string, number>;
+	readonly watch: Readonly<Record<WatchKind, WatchState>>;
+};
+
+/** What a watcher reports to the store. `relist` replaces the kind's whole contents (after a list or a 410). */
+export type WatchEvent =
+	| {readonly type: 'upsert'; readonly kind: WatchKind; readonly object: KubeObject}
+	| {readonly type: 'delete'; readonly kind: WatchKind; readonly object: KubeObject}
+	| {readonly type: 'relist'; readonly kind: WatchKind; readonly objects: readonly KubeObject[]}
+	| {readonly type: 'status'; readonly kind: WatchKind; readonly state: WatchState};
+
+/** The live store: fed by watchers, read through useSyncExternalStore. Created once per app instance. */
+export type ResourceStore = {
+	getSnapshot(): ResourceSnapshot;
+	/** Subscribes to coalesced change notifications (at most ~10 a second). Returns the unsubscribe function. */
+	subscribe(listener: () => void): () => void;
+	/** Applies one watcher event at once; listeners hear about it on the next coalesced notification. */
+	apply(event: WatchEvent): void;
+	/** Delivers any pending notification now (tests; shutdown). */
+	flush(): void;
+	/** Drops state and timers. */
+	dispose(): void;
+};
+
+/** The app's one clock: every age, duration and countdown is computed from `now()`. */
+export type AppClock = {
+	now(): number;
+	/** Called on every tick (once a second on the real clock; on each advance of a manual one). Returns the unsubscribe. */
+	subscribe(listener: () => void): () => void;
+};
