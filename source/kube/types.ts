@@ -225,6 +225,10 @@ export type KubeEvent = KubeObject & {
 	source?: {component?: string; host?: string};
 	reportingComponent?: string;
 	reportingInstance?: string;
+	/** Set by events.k8s.io recorders for repeated events; kubectl prefers it over count/lastTimestamp. */
+	series?: {count?: number; lastObservedTime?: string | null};
+	/** What was done (events.k8s.io recorders, e.g. the scheduler's "Binding"). */
+	action?: string;
 };
 
 /** core/v1 Namespace */
