@@ -1,0 +1,75 @@
+/**
+The header's counts and per-kind watch summary.
+*/
+import type {ResourceSnapshot, WatchKind, WatchState} from '../store/types.js';
+import {countdown} from './countdown.js';
+import {jobState, type JobWord} from './job-status.js';
+import {podsOfJob} from './lookups.js';
+import {uidOf} from './row-flags.js';
+
+const countedWords: ReadonlyArray<{readonly words: readonly JobWord[]; readonly label: string}> = [
+	{words: ['Running', 'SuccessCriteriaMet'], label: 'running'},
+	{words: ['Pending'], label: 'pending'},
+	{words: ['BackingOff'], label: 'backing off'},
+	{words: ['Failed', 'FailureTarget'], label: 'failed'},
+	{words: ['Suspended'], label: 'suspended'},
+];
+
+/**
+The job counts: the total always (`42 jobs`), then running, pending, backing off, failed and suspended when non-zero,
+e.g. `42 jobs · 3 running · 1 backing off · 2 failed`. Tombstones are not counted.
+*/
+export function headerCounts(snapshot: ResourceSnapshot, now: number): string {
+	const counts = new Map<string, number>();
+	for (const job of snapshot.jobs.values()) {
+		const {word} = jobState(job, podsOfJob(snapshot, uidOf(job)));
+		const label = countedWords.find((entry) => entry.words.includes(word))?.label;
+		if (label) {
+			counts.set(label, (counts.get(label) ?? 0) + 1);
+		}
+	}
+
+	const total = snapshot.jobs.size;
+	const parts = [`${total} ${total === 1 ? 'job' : 'jobs'}`];
+	for (const {label} of countedWords) {
+		const count = counts.get(label) ?? 0;
+		if (count > 0) {
+			parts.push(`${count} ${label}`);
+		}
+	}
+
+	return parts.join(' · ');
+}
+
+const kinds: readonly WatchKind[] = ['jobs', 'cronjobs', 'pods', 'events'];
+
+/** One kind's watch state in words: `jobs live`, `pods reconnecting — next try in 4s`, `events forbidden`. */
+export function watchStateText(kind: WatchKind, state: WatchState, now: number): string {
+	switch (state.phase) {
+		case 'connecting': {
+			return `${kind} connecting`;
+		}
+
+		case 'live': {
+			return `${kind} live`;
+		}
+
+		case 'reconnecting': {
+			const when = countdown(state.nextAttemptAt, now);
+			return `${kind} reconnecting — ${when === 'due' ? 'trying now' : `next try ${when}`}`;
+		}
+
+		case 'forbidden': {
+			return `${kind} forbidden`;
+		}
+
+		case 'failed': {
+			return `${kind} failed: ${state.error}`;
+		}
+	}
+}
+
+/** Every watched kind's state, e.g. `jobs live · pods reconnecting — next try in 4s · events forbidden`. */
+export function watchSummary(snapshot: ResourceSnapshot, now: number): string {
+	return kinds.map((kind) => watchStateText(kind, snapshot.watch[kind], now)).join(' · ');
+}

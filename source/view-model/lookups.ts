@@ -1,0 +1,90 @@
+/**
+Reads related objects out of a snapshot: a job's pods, a cron job's jobs, an object's events (tombstones included).
+*/
+import type {CronJob, Job, KubeEvent, Pod} from '../kube/types.js';
+import {timeOf} from '../kube/types.js';
+import type {ResourceSnapshot} from '../store/types.js';
+
+/** An object with whether it is a tombstone. */
+export type Found<T> = {readonly object: T; readonly deleted: boolean};
+
+/** The pods of a job (live ones and recently deleted ones), oldest first. */
+export function podsOfJob(snapshot: ResourceSnapshot, jobUid: string): Array<Found<Pod>> {
+	const found: Array<Found<Pod>> = [];
+	for (const uid of snapshot.podsByJob.get(jobUid) ?? []) {
+		const live = snapshot.pods.get(uid);
+		if (live) {
+			found.push({object: live, deleted: false});
+			continue;
+		}
+
+		const tombstone = snapshot.deleted.get(uid);
+		if (tombstone && isPod(tombstone.object)) {
+			found.push({object: tombstone.object, deleted: true});
+		}
+	}
+
+	return found.sort((a, b) => byCreation(a.object, b.object));
+}
+
+/** The jobs of a cron job (live ones and recently deleted ones), oldest first. */
+export function jobsOfCronJob(snapshot: ResourceSnapshot, cronJobUid: string): Array<Found<Job>> {
+	const found: Array<Found<Job>> = [];
+	for (const uid of snapshot.jobsByCronJob.get(cronJobUid) ?? []) {
+		const live = snapshot.jobs.get(uid);
+		if (live) {
+			found.push({object: live, deleted: false});
+			continue;
+		}
+
+		const tombstone = snapshot.deleted.get(uid);
+		if (tombstone && isJob(tombstone.object)) {
+			found.push({object: tombstone.object, deleted: true});
+		}
+	}
+
+	return found.sort((a, b) => byCreation(a.object, b.object));
+}
+
+/** The events about the given objects, oldest first by when they were last seen. */
+export function eventsOf(snapshot: ResourceSnapshot, uids: readonly string[]): KubeEvent[] {
+	const events: KubeEvent[] = [];
+	for (const uid of uids) {
+		for (const eventUid of snapshot.eventsByObject.get(uid) ?? []) {
+			const event = snapshot.events.get(eventUid);
+			if (event) {
+				events.push(event);
+			}
+		}
+	}
+
+	return events.sort((a, b) => (eventTime(a) ?? 0) - (eventTime(b) ?? 0));
+}
+
+/** When an event was last seen (lastTimestamp, else eventTime, else firstTimestamp, else creation). */
+export function eventTime(event: KubeEvent): number | undefined {
+	return timeOf(event.lastTimestamp) ?? timeOf(event.eventTime) ?? timeOf(event.firstTimestamp) ?? timeOf(event.metadata.creationTimestamp);
+}
+
+/** Orders objects by creation time, then by name, so equal timestamps still sort stably. */
+export function byCreation(a: CronJob | Job | Pod, b: CronJob | Job | Pod): number {
+	return (timeOf(a.metadata.creationTimestamp) ?? 0) - (timeOf(b.metadata.creationTimestamp) ?? 0)
+		|| (a.metadata.name ?? '').localeCompare(b.metadata.name ?? '');
+}
+
+// List items carry no `kind`, so tombstones are told apart by the shape of their spec.
+
+/** Whether a tombstoned object is a pod. */
+export function isPod(object: CronJob | Job | Pod): object is Pod {
+	return Array.isArray((object.spec as {containers?: unknown}).containers);
+}
+
+/** Whether a tombstoned object is a cron job. */
+export function isCronJob(object: CronJob | Job | Pod): object is CronJob {
+	return (object.spec as {jobTemplate?: unknown}).jobTemplate !== undefined;
+}
+
+/** Whether a tombstoned object is a job. */
+export function isJob(object: CronJob | Job | Pod): object is Job {
+	return !isPod(object) && !isCronJob(object);
+}

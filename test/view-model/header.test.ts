@@ -1,0 +1,35 @@
+import assert from 'node:assert/strict';
+import {test} from 'node:test';
+import {headerCounts, watchSummary} from '../../source/view-model/header.js';
+import {condition, makeJob, makePod, now} from './builders.js';
+import {makeSnapshot} from './helpers.js';
+
+test('headerCounts: the total always, then the non-zero states', () => {
+	assert.equal(headerCounts(makeSnapshot({}), now), '0 jobs');
+	const running = makeJob('a', {started: -10, active: 1});
+	const backingOff = makeJob('b', {started: -60, failed: 1});
+	const failed = makeJob('c', {failed: 7, conditions: [condition('Failed', -5, 'BackoffLimitExceeded')]});
+	const failing = makeJob('d', {failed: 7, conditions: [condition('FailureTarget', -5, 'BackoffLimitExceeded')]});
+	const complete = makeJob('e', {succeeded: 1, conditions: [condition('Complete', -5)]});
+	const suspended = makeJob('f', {suspend: true, conditions: [condition('Suspended', -5)]});
+	const gone = makeJob('g', {started: -10, active: 1});
+	const snapshot = makeSnapshot({
+		jobs: [running, backingOff, failed, failing, complete, suspended],
+		pods: [makePod(running, 'r', {phase: 'Running'}), makePod(backingOff, 'x', {phase: 'Failed', created: -50, finished: -3})],
+		deleted: [{object: gone, deletedAt: now - 1000}],
+	});
+	assert.equal(headerCounts(snapshot, now), '6 jobs · 1 running · 1 backing off · 2 failed · 1 suspended');
+	assert.equal(headerCounts(makeSnapshot({jobs: [running]}), now), '1 job · 1 running');
+});
+
+test('watchSummary: each kind\'s state in words, with the reconnect countdown', () => {
+	assert.equal(watchSummary(makeSnapshot({}), now), 'jobs live · cronjobs live · pods live · events live');
+	const snapshot = makeSnapshot({watch: {
+		cronjobs: {phase: 'connecting'},
+		pods: {phase: 'reconnecting', nextAttemptAt: now + 3200, attempt: 3, error: 'socket hang up'},
+		events: {phase: 'forbidden', message: 'events is forbidden: User "dev" cannot list resource "events"'},
+	}});
+	assert.equal(watchSummary(snapshot, now), 'jobs live · cronjobs connecting · pods reconnecting — next try in 4s · events forbidden');
+	const failed = makeSnapshot({watch: {jobs: {phase: 'failed', error: 'no route to host'}, pods: {phase: 'reconnecting', nextAttemptAt: now, attempt: 1, error: 'x'}}});
+	assert.equal(watchSummary(failed, now), 'jobs failed: no route to host · cronjobs live · pods reconnecting — trying now · events live');
+});
