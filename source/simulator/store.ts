@@ -5,6 +5,7 @@ Everything that changes an object goes through here, so every change reaches wat
 */
 import {randomUUID} from 'node:crypto';
 import type {KubeObject} from '../kube/types.js';
+import {sameJson} from './canonical.js';
 
 /** The kinds the simulated cluster stores. */
 export type SimKind = 'Namespace' | 'Job' | 'CronJob' | 'Pod' | 'Event';
@@ -87,6 +88,11 @@ export class SimStore {
 		return out;
 	}
 
+	/** A fresh uid from the store's (possibly seeded) source. */
+	newUid(): string {
+		return this.#uid();
+	}
+
 	/** One object, or undefined. The result must not be mutated: pass a changed copy to update(). */
 	get<T extends KubeObject>(kind: SimKind, namespace: string | undefined, name: string): T | undefined {
 		return this.#bucket(kind).get(key(namespace, name)) as T | undefined;
@@ -130,8 +136,13 @@ export class SimStore {
 			throw new SimError(409, 'AlreadyExists', `${plural(kind)}${group(kind)} "${meta.name}" already exists`, {name: meta.name, kind: plural(kind)});
 		}
 
-		meta.uid = this.#uid();
-		meta.generation = 1;
+		// A caller that needed the uid before storing (the Job selector is derived from it) got one from newUid().
+		meta.uid ||= this.#uid();
+		if (tracksGeneration(kind)) {
+			meta.generation = 1;
+		} else {
+			delete meta.generation;
+		}
 		meta.creationTimestamp ??= new Date(this.#now()).toISOString().replace(/\.\d{3}Z$/, 'Z');
 		meta.resourceVersion = String(++this.#rv);
 		delete meta.deletionTimestamp;
@@ -160,9 +171,14 @@ export class SimStore {
 		const object = input === current ? structuredClone(input) : input;
 		object.metadata.uid = current.metadata.uid;
 		object.metadata.creationTimestamp = current.metadata.creationTimestamp;
-		const specChanged = JSON.stringify((object as {spec?: unknown}).spec) !== JSON.stringify((current as {spec?: unknown}).spec);
-		object.metadata.generation = (current.metadata.generation ?? 1) + (specChanged ? 1 : 0);
-		if (object.metadata.deletionTimestamp && (object.metadata.finalizers?.length ?? 0) === 0) {
+		const specChanged = !sameJson((object as {spec?: unknown}).spec, (current as {spec?: unknown}).spec);
+		if (tracksGeneration(kind)) {
+			object.metadata.generation = (current.metadata.generation ?? 1) + (specChanged ? 1 : 0);
+		} else {
+			delete object.metadata.generation;
+		}
+		// Like the API server's ShouldDeleteDuringUpdate: a graceful pod deletion (grace > 0) waits for the kubelet.
+		if (object.metadata.deletionTimestamp && (object.metadata.finalizers?.length ?? 0) === 0 && (object.metadata.deletionGracePeriodSeconds ?? 0) === 0) {
 			return this.remove(kind, object.metadata.namespace, object.metadata.name ?? '', object) as T;
 		}
 
@@ -185,6 +201,8 @@ export class SimStore {
 
 		const next = structuredClone(current);
 		next.metadata.deletionTimestamp ??= new Date(this.#now()).toISOString().replace(/\.\d{3}Z$/, 'Z');
+		// The final (grace 0) deletion: what is left waits only for finalizers.
+		next.metadata.deletionGracePeriodSeconds = 0;
 		next.metadata.finalizers = [...new Set([...(next.metadata.finalizers ?? []), ...finalizers])];
 		if (next.metadata.finalizers.length === 0) {
 			delete next.metadata.finalizers;
@@ -272,6 +290,11 @@ export class SimStore {
 /** The lowercase plural resource name of a kind, as in URLs and error messages. */
 export function plural(kind: SimKind): string {
 	return {Namespace: 'namespaces', Job: 'jobs', CronJob: 'cronjobs', Pod: 'pods', Event: 'events'}[kind];
+}
+
+// Pods, events and namespaces of a 1.32 cluster carry no metadata.generation.
+function tracksGeneration(kind: SimKind): boolean {
+	return kind === 'Job' || kind === 'CronJob';
 }
 
 function group(kind: SimKind): string {

@@ -18,7 +18,7 @@ test('create stamps uid, resourceVersion, generation and creationTimestamp, and 
 	assert.equal(a.metadata.generation, 1);
 	assert.equal(a.metadata.creationTimestamp, '2026-01-01T00:00:00Z');
 	assert.match(a.metadata.uid!, /^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/);
-	const b = store.create('Job', {metadata: {generateName: 'pi-', namespace: 'default'}, spec: a.spec});
+	const b = store.create<Job>('Job', {metadata: {generateName: 'pi-', namespace: 'default'}, spec: a.spec});
 	assert.match(b.metadata.name!, /^pi-[b-z2-9]{5}$/);
 	assert.equal(store.rv, 102);
 });

@@ -1,0 +1,253 @@
+/**
+The simulated Kubernetes cluster: an API server on loopback plus the controllers, over one store. Used by tests,
+`kjobs --demo` and `kjobs simulate`.
+*/
+import {writeFile} from 'node:fs/promises';
+import type {Server, ServerResponse} from 'node:http';
+import type {AddressInfo, Socket} from 'node:net';
+import {ManualClock, ScaledClock, type SimClock} from './clock.js';
+import type {ApiContext} from './context.js';
+import {createControllers, type Controllers, type SimContext} from './controllers/index.js';
+import {kubeconfigYaml} from './kubeconfig.js';
+import {ListSnapshots} from './list.js';
+import {SimLogs} from './logs.js';
+import {seededRandom, seededUid} from './random.js';
+import type {RbacRule} from './rbac.js';
+import {loadScenario} from './scenarios/index.js';
+import {createApiServer, type RecordedRequest} from './server.js';
+import {SimStore} from './store.js';
+import {WatchHub} from './watch.js';
+
+export type {RbacRule} from './rbac.js';
+export type {RecordedRequest} from './server.js';
+
+/** How to start a simulated cluster. */
+export type SimulatorOptions = {
+	port?: number;
+	host?: string;
+	/** 'demo', 'empty' or a YAML file; default 'empty'. */
+	scenario?: string;
+	seed?: number;
+	speed?: number;
+	/** Manual mode: nothing moves until advance(). */
+	clock?: ManualClock;
+	/** Simulated start time, epoch ms (default: now). */
+	start?: number;
+	rbac?: RbacRule[];
+	historySize?: number;
+	bookmarkIntervalMs?: number;
+	/** Write the kubeconfig there. */
+	kubeconfigPath?: string;
+	nodes?: number;
+};
+
+/** A running simulated cluster. */
+export type Simulator = {
+	readonly url: string;
+	readonly port: number;
+	readonly kubeconfig: string;
+	readonly store: SimStore;
+	readonly logs: SimLogs;
+	readonly clock: SimClock;
+	/** Manual clock: advance in steps of at most 1 s, reconciling after each step, then yield to I/O so watch events reach sockets. */
+	advance(ms: number): Promise<void>;
+	reconcile(): void;
+	readonly requests: ReadonlyArray<RecordedRequest>;
+	/** Forget history: resumes get 410. */
+	compact(): void;
+	/** Send the in-stream ERROR 410 to every open watch and close it. */
+	expireWatches(): void;
+	/** Destroy every open watch socket. */
+	dropWatches(): void;
+	/** Keep watch connections open but send nothing (no events, no bookmarks) while on. */
+	stallWatches(on: boolean): void;
+	setRbac(rules: RbacRule[] | undefined): void;
+	openWatches(): number;
+	openLogStreams(): number;
+	/** Closes the server and every connection; no open handles left. */
+	stop(): Promise<void>;
+	/** Stops and listens again on the same port; keepState=false starts a fresh store with higher resourceVersions. */
+	restart(options?: {keepState?: boolean}): Promise<void>;
+};
+
+const defaultNamespaces = ['default', 'kube-node-lease', 'kube-public', 'kube-system'];
+
+type World = {store: SimStore; hub: WatchHub; controllers: Controllers; context: ApiContext};
+
+/** Starts a simulated cluster and resolves once it listens. */
+export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
+	const clock: SimClock = options.clock ?? new ScaledClock(options.speed ?? 1, options.start);
+	const random = options.seed === undefined ? Math.random : seededRandom(options.seed);
+	const uid = options.seed === undefined ? undefined : seededUid(random);
+	const logs = new SimLogs();
+	const nodes = Array.from({length: options.nodes ?? 3}, (_, i) => `sim-node-${i + 1}`);
+	const host = options.host ?? '127.0.0.1';
+	const bookmarkIntervalMs = options.bookmarkIntervalMs ?? 60_000;
+	const requests: RecordedRequest[] = [];
+	const logStreams = new Set<ServerResponse>();
+	let rbac = options.rbac;
+	const snapshots = new ListSnapshots();
+
+	const makeWorld = (startRv: number): World => {
+		const store = new SimStore({now: () => clock.now(), startRv, historySize: options.historySize, random, uid});
+		// The hub subscribes first, so it knows every object's previous state for selector transitions.
+		const hub = new WatchHub(store, () => clock.now(), bookmarkIntervalMs);
+		for (const name of defaultNamespaces) {
+			store.create('Namespace', {metadata: {name, labels: {'kubernetes.io/metadata.name': name}}, spec: {finalizers: ['kubernetes']}, status: {phase: 'Active'}});
+		}
+
+		const simContext: SimContext = {store, logs, clock, random, nodes};
+		const controllers = createControllers(simContext);
+		try {
+			loadScenario(options.scenario ?? 'empty', simContext, controllers);
+		} catch (error) {
+			controllers.stop();
+			hub.dispose();
+			throw error;
+		}
+
+		const context: ApiContext = {store, logs, clock, hub, snapshots, rbac: () => rbac, logStreams, random};
+		return {store, hub, controllers, context};
+	};
+
+	// Seeded runs are reproducible; otherwise versions start from the wall clock so they never go backwards across runs.
+	let world = makeWorld(options.seed === undefined && !options.clock ? Math.floor(Date.now() / 1000) : 1000);
+	const sockets = new Set<Socket>();
+	let server: Server;
+	let port = options.port ?? 0;
+	let ticker: NodeJS.Timeout | undefined;
+
+	const listen = async () => {
+		server = createApiServer(() => world.context, request => {
+			requests.push(request);
+			if (requests.length > 10_000) {
+				requests.splice(0, 5000);
+			}
+		});
+		server.on('connection', socket => {
+			sockets.add(socket);
+			socket.on('close', () => sockets.delete(socket));
+		});
+		await new Promise<void>((resolve, reject) => {
+			server.once('error', reject);
+			server.listen(port, host, () => {
+				server.off('error', reject);
+				resolve();
+			});
+		});
+		port = (server.address() as AddressInfo).port;
+		if (!clock.manual) {
+			ticker = setInterval(() => {
+				try {
+					world.controllers.reconcile(clock.now());
+				} catch {
+					// A controller bug must not take the API server down with it; the next tick tries again
+					// (manual-clock tests call reconcile through advance(), where the error does surface).
+				}
+			}, 100).unref();
+		}
+	};
+
+	const close = async () => {
+		if (ticker) {
+			clearInterval(ticker);
+			ticker = undefined;
+		}
+
+		world.hub.dropAll();
+		for (const res of logStreams) {
+			res.end();
+		}
+
+		logStreams.clear();
+		const closed = new Promise<void>(resolve => {
+			server.close(() => resolve());
+		});
+		server.closeAllConnections();
+		for (const socket of sockets) {
+			socket.destroy();
+		}
+
+		await closed;
+	};
+
+	await listen();
+	const urlHost = host.includes(':') ? `[${host}]` : host;
+	const url = () => `http://${urlHost}:${port}`;
+	if (options.kubeconfigPath) {
+		await writeFile(options.kubeconfigPath, kubeconfigYaml(url()));
+	}
+
+	return {
+		get url() {
+			return url();
+		},
+		get port() {
+			return port;
+		},
+		get kubeconfig() {
+			return kubeconfigYaml(url());
+		},
+		get store() {
+			return world.store;
+		},
+		logs,
+		clock,
+		async advance(ms: number) {
+			if (!(clock instanceof ManualClock)) {
+				throw new Error('advance() needs a manual clock (SimulatorOptions.clock)');
+			}
+
+			let left = ms;
+			while (left > 0) {
+				const step = Math.min(1000, left);
+				clock.advance(step);
+				left -= step;
+				world.controllers.reconcile(clock.now());
+				await new Promise(resolve => setImmediate(resolve));
+			}
+		},
+		reconcile() {
+			world.controllers.reconcile(clock.now());
+		},
+		requests,
+		compact() {
+			world.store.compact();
+			snapshots.clear();
+		},
+		expireWatches() {
+			world.hub.expireAll();
+		},
+		dropWatches() {
+			world.hub.dropAll();
+		},
+		stallWatches(on: boolean) {
+			world.hub.stall(on);
+		},
+		setRbac(rules: RbacRule[] | undefined) {
+			rbac = rules;
+		},
+		openWatches() {
+			return world.hub.size;
+		},
+		openLogStreams() {
+			return logStreams.size;
+		},
+		async stop() {
+			await close();
+			world.controllers.stop();
+			world.hub.dispose();
+		},
+		async restart(restartOptions: {keepState?: boolean} = {}) {
+			await close();
+			if (!restartOptions.keepState) {
+				world.controllers.stop();
+				world.hub.dispose();
+				snapshots.clear();
+				world = makeWorld(world.store.rv + 1000);
+			}
+
+			await listen();
+		},
+	};
+}

@@ -1,0 +1,71 @@
+/**
+`kjobs simulate`: runs the simulated cluster in the foreground and prints where it listens and where its kubeconfig is.
+*/
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {parseArgs} from 'node:util';
+import {startSimulator} from './index.js';
+import {ScenarioError} from './scenarios/index.js';
+
+/** What simulateMain needs from the process. */
+export type SimulateIo = {stdout: (s: string) => void; stderr: (s: string) => void; onSignal: (fn: () => void) => void};
+
+function number(name: string, text: string | undefined, check: (n: number) => boolean): number | undefined {
+	if (text === undefined) {
+		return undefined;
+	}
+
+	const value = Number(text);
+	if (text.trim() === '' || !Number.isFinite(value) || !check(value)) {
+		throw new TypeError(`invalid value for --${name}: ${text}`);
+	}
+
+	return value;
+}
+
+/** Runs `kjobs simulate [--port N] [--host H] [--scenario demo|FILE] [--kubeconfig-out FILE] [--speed X] [--seed N]` until the signal; returns the exit code. */
+export async function simulateMain(argv: string[], io: SimulateIo): Promise<number> {
+	let options;
+	try {
+		const {values} = parseArgs({
+			args: argv,
+			options: {
+				port: {type: 'string'},
+				host: {type: 'string'},
+				scenario: {type: 'string'},
+				'kubeconfig-out': {type: 'string'},
+				speed: {type: 'string'},
+				seed: {type: 'string'},
+			},
+			strict: true,
+			allowPositionals: false,
+		});
+		options = {
+			port: number('port', values.port, n => Number.isInteger(n) && n >= 0 && n <= 65_535) ?? 0,
+			host: values.host ?? '127.0.0.1',
+			scenario: values.scenario ?? 'demo',
+			kubeconfigPath: values['kubeconfig-out'] ?? join(tmpdir(), 'kjobs-sim.kubeconfig'),
+			speed: number('speed', values.speed, n => n > 0),
+			seed: number('seed', values.seed, n => Number.isInteger(n)),
+		};
+	} catch (error) {
+		io.stderr(`kjobs simulate: ${error instanceof Error ? error.message : String(error)}\n`);
+		return 1;
+	}
+
+	let simulator;
+	try {
+		simulator = await startSimulator(options);
+	} catch (error) {
+		const message = error instanceof ScenarioError || error instanceof Error ? error.message : String(error);
+		io.stderr(`kjobs simulate: ${message}\n`);
+		return 1;
+	}
+
+	io.stdout(`Simulated cluster at ${simulator.url} (kubeconfig: ${options.kubeconfigPath}; try: kubectl --kubeconfig ${options.kubeconfigPath} get jobs -A)\n`);
+	await new Promise<void>(resolve => {
+		io.onSignal(resolve);
+	});
+	await simulator.stop();
+	return 0;
+}
