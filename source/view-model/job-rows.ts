@@ -20,14 +20,14 @@ export function jobColumns(allNamespaces: boolean): ColumnSpec[] {
 		{id: 'name', title: 'NAME', minWidth: 12, cap: 63, priority: 0},
 		{id: 'status', title: 'STATUS', minWidth: 10, cap: 36, priority: 0},
 		{id: 'completions', title: 'COMPLETIONS', minWidth: 11, cap: 16, priority: 1},
-		{id: 'active', title: 'ACTIVE', minWidth: 6, cap: 6, priority: 5, align: 'right'},
-		{id: 'failed', title: 'FAILED', minWidth: 6, cap: 10, priority: 3},
+		{id: 'active', title: 'ACTIVE', minWidth: 6, cap: 6, priority: 6, align: 'right'},
+		{id: 'failed', title: 'FAILED', minWidth: 6, cap: 10, priority: 4},
 		{id: 'retry', title: 'RETRY', minWidth: 8, cap: 10, priority: 2},
 		{id: 'deadline', title: 'DEADLINE', minWidth: 8, cap: 10, priority: 4},
-		{id: 'ttl', title: 'TTL', minWidth: 8, cap: 10, priority: 4},
-		{id: 'duration', title: 'DURATION', minWidth: 8, cap: 10, priority: 3},
+		{id: 'ttl', title: 'TTL', minWidth: 8, cap: 10, priority: 3},
+		{id: 'duration', title: 'DURATION', minWidth: 8, cap: 10, priority: 5},
 		{id: 'age', title: 'AGE', minWidth: 5, cap: 10, priority: 2},
-		{id: 'cronjob', title: 'CRONJOB', minWidth: 7, cap: 52, priority: 5},
+		{id: 'cronjob', title: 'CRONJOB', minWidth: 7, cap: 52, priority: 6},
 	];
 	return allNamespaces ? [namespaceColumn, ...columns] : columns;
 }
