@@ -49,6 +49,8 @@ export type Simulator = {
 	readonly store: SimStore;
 	readonly logs: SimLogs;
 	readonly clock: SimClock;
+	/** What the scenario loader passed over (kinds it ignores, annotations that do nothing), one line each. */
+	readonly warnings: readonly string[];
 	/** Manual clock: advance in steps of at most 1 s, reconciling after each step, then yield to I/O so watch events reach sockets. */
 	advance(ms: number): Promise<void>;
 	reconcile(): void;
@@ -87,6 +89,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 	const logStreams = new Set<ServerResponse>();
 	let rbac = options.rbac;
 	const snapshots = new ListSnapshots();
+	let warnings: readonly string[] = [];
 
 	const makeWorld = (startRv: number): World => {
 		const store = new SimStore({now: () => clock.now(), startRv, historySize: options.historySize, random, uid});
@@ -99,7 +102,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		const simContext: SimContext = {store, logs, clock, random, nodes};
 		const controllers = createControllers(simContext);
 		try {
-			loadScenario(options.scenario ?? 'empty', simContext, controllers);
+			({warnings} = loadScenario(options.scenario ?? 'empty', simContext, controllers));
 		} catch (error) {
 			controllers.stop();
 			hub.dispose();
@@ -193,6 +196,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		},
 		logs,
 		clock,
+		get warnings() {
+			return warnings;
+		},
 		async advance(ms: number) {
 			if (!(clock instanceof ManualClock)) {
 				throw new Error('advance() needs a manual clock (SimulatorOptions.clock)');

@@ -62,6 +62,10 @@ export async function simulateMain(argv: string[], io: SimulateIo): Promise<numb
 		return 1;
 	}
 
+	for (const warning of simulator.warnings) {
+		io.stderr(`kjobs simulate: warning: ${warning}\n`);
+	}
+
 	io.stdout(`Simulated cluster at ${simulator.url} (kubeconfig: ${options.kubeconfigPath}; try: kubectl --kubeconfig ${options.kubeconfigPath} get jobs -A)\n`);
 	await new Promise<void>(resolve => {
 		io.onSignal(resolve);
