@@ -29,7 +29,8 @@ export class SimLogs {
 	append(podUid: string, container: string, restart: number, line: LogLine): void {
 		const instance = this.#instance(podUid, container, restart);
 		instance.lines.push(line);
-		if (instance.lines.length > this.#maxLines) {
+		// Trim in chunks of a tenth: splicing one line off the front of a full buffer per append is quadratic.
+		if (instance.lines.length > this.#maxLines + Math.ceil(this.#maxLines / 10)) {
 			instance.lines.splice(0, instance.lines.length - this.#maxLines);
 		}
 
