@@ -67,3 +67,9 @@ export type AppClock = {
 	/** Called on every tick (once a second on the real clock; on each advance of a manual one). Returns the unsubscribe. */
 	subscribe(listener: () => void): () => void;
 };
+
+/** The store as the cluster layer drives it: the read contract plus a reset for namespace and context switches. */
+export type LiveResourceStore = ResourceStore & {
+	/** Forgets every object and tombstone (they belong to the old scope) and puts every watch back to connecting. */
+	reset(): void;
+};

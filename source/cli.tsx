@@ -1,0 +1,176 @@
+/**
+The command line: flags → configuration → a session on a cluster (real, or the built-in simulated one for --demo) →
+the screen. The only module that touches `process` (besides the two-line launcher in bin.ts).
+*/
+import {mkdtempSync, rmSync} from 'node:fs';
+import {homedir, tmpdir} from 'node:os';
+import path from 'node:path';
+import meow from 'meow';
+import {render} from 'ink';
+import {App} from './app.js';
+import {ConfigError} from './cluster/config-error.js';
+import {loadConnection} from './cluster/kubeconfig.js';
+import {simulateMain} from './simulator/main.js';
+import {startSimulator, type Simulator} from './simulator/index.js';
+import {startSession} from './session.js';
+import {version} from './version.js';
+
+/** The `--help` text (also printed in the readme's Usage section). */
+export const helpText = `
+	Watch Kubernetes Jobs, CronJobs and their Pods live: completions, backoff, TTL and cron countdowns.
+
+	Usage
+	  $ kjobs [flags]
+	  $ kjobs simulate [--port N] [--host ADDR] [--scenario demo|FILE] [--kubeconfig-out FILE] [--speed X] [--seed N]
+
+	Flags
+	  --kubeconfig FILE       Kubeconfig to use (default: $KUBECONFIG, ~/.kube/config, then the in-cluster service account)
+	  --context NAME          Context to use (default: the current context)
+	  -n, --namespace NAME    Namespace to watch (default: the context's namespace, else "default")
+	  -A, --all-namespaces    Watch every namespace
+	  -l, --selector QUERY    Only jobs and cron jobs matching a label selector, e.g. app=backup,tier!=dev
+	  --readonly              Refuse every change to the cluster (delete, rerun, trigger, suspend)
+	  --demo                  Open the read-only demo on the built-in simulated cluster (no cluster needed)
+	  --no-color              No colours (also when NO_COLOR is set)
+	  --version               Print the version
+	  --help                  Print this help
+
+	Examples
+	  $ kjobs --demo
+	  $ kjobs -n batch
+	  $ kjobs --context prod -A -l team=data --readonly
+	  $ ssh -t bastion.example.test kjobs -A
+	  $ kjobs simulate --scenario demo --port 8080 --kubeconfig-out /tmp/sim.kubeconfig
+`;
+
+const enterAltScreen = '\u001B[?1049h\u001B[H';
+const leaveAltScreen = '\u001B[?25h\u001B[?1049l';
+
+/** Runs kjobs with `process.argv` and returns the exit code. */
+export async function main(): Promise<number> {
+	const argv = process.argv.slice(2);
+	if (argv[0] === 'simulate') {
+		return simulateMain(argv.slice(1), {
+			stdout: text => process.stdout.write(text),
+			stderr: text => process.stderr.write(text),
+			onSignal(stop) {
+				process.once('SIGINT', stop);
+				process.once('SIGTERM', stop);
+			},
+		});
+	}
+
+	const cli = meow(helpText, {
+		importMeta: import.meta,
+		argv,
+		version,
+		pkg: {name: 'kjobs', version},
+		description: false,
+		allowUnknownFlags: false,
+		flags: {
+			kubeconfig: {type: 'string'},
+			context: {type: 'string'},
+			namespace: {type: 'string', shortFlag: 'n'},
+			allNamespaces: {type: 'boolean', shortFlag: 'A', default: false},
+			selector: {type: 'string', shortFlag: 'l'},
+			readonly: {type: 'boolean', default: false},
+			demo: {type: 'boolean', default: false},
+			color: {type: 'boolean', default: true},
+		},
+	});
+	const {flags} = cli;
+	const noColor = !flags.color || (process.env['NO_COLOR'] ?? '') !== '';
+
+	let simulator: Simulator | undefined;
+	let scratch: string | undefined;
+	const cleanup = async () => {
+		await simulator?.stop();
+		if (scratch) {
+			rmSync(scratch, {recursive: true, force: true});
+		}
+	};
+
+	let connection;
+	try {
+		if (flags.demo) {
+			scratch = mkdtempSync(path.join(tmpdir(), 'kjobs-demo-'));
+			const kubeconfig = path.join(scratch, 'kubeconfig');
+			simulator = await startSimulator({scenario: 'demo', port: 0, host: '127.0.0.1', kubeconfigPath: kubeconfig});
+			connection = loadConnection({kubeconfig, allNamespaces: true, env: {}, homeDir: homedir()});
+		} else {
+			connection = loadConnection({
+				kubeconfig: flags.kubeconfig,
+				context: flags.context,
+				namespace: flags.namespace,
+				allNamespaces: flags.allNamespaces,
+				env: process.env,
+				homeDir: homedir(),
+			});
+		}
+	} catch (error) {
+		await cleanup();
+		process.stderr.write(`kjobs: ${error instanceof ConfigError || error instanceof Error ? error.message : String(error)}\n`);
+		return 1;
+	}
+
+	if (!process.stdin.isTTY || !process.stdout.isTTY) {
+		await cleanup();
+		process.stderr.write('kjobs: needs an interactive terminal (stdin and stdout must be a TTY).\nOver SSH, allocate one: ssh -t HOST kjobs\n');
+		return 1;
+	}
+
+	const session = startSession({
+		connection,
+		readOnly: flags.demo ? '--demo' : (flags.readonly ? '--readonly' : undefined),
+		demo: flags.demo,
+		labelSelector: flags.selector,
+	});
+
+	// Ink 6.8 has no alternate-screen option: enter it ourselves and leave it on every exit path.
+	process.stdout.write(enterAltScreen);
+	let left = false;
+	const leave = () => {
+		if (!left) {
+			left = true;
+			process.stdout.write(leaveAltScreen);
+		}
+	};
+
+	process.once('exit', leave);
+	const crash = (error: unknown) => {
+		leave();
+		process.stderr.write(`kjobs crashed: ${error instanceof Error ? error.message : String(error)}\n`);
+		process.exit(1);
+	};
+
+	process.on('uncaughtException', crash);
+	process.on('unhandledRejection', crash);
+
+	let quit: () => void = () => {};
+	const quitting = new Promise<void>(resolve => {
+		quit = resolve;
+	});
+	process.once('SIGTERM', () => quit());
+	process.once('SIGHUP', () => quit());
+
+	const view = () => (
+		<App
+			store={session.store}
+			clock={session.clock}
+			info={session.info()}
+			noColor={noColor}
+			contexts={session.contexts()}
+			onRequest={session.handle}
+			onQuit={() => quit()}
+		/>
+	);
+	const instance = render(view(), {exitOnCtrlC: false, maxFps: 15, patchConsole: false});
+	session.onInfoChange(() => instance.rerender(view()));
+
+	await quitting;
+	instance.unmount();
+	await session.stop();
+	await cleanup();
+	leave();
+	return 0;
+}

@@ -1,0 +1,45 @@
+/**
+The two header lines: context, server, namespace scope and badges; then the job counts and the watch state.
+*/
+import {Box, Text} from 'ink';
+import {chrome} from '../theme.js';
+import {cellWidth, cut, fit} from './text.js';
+
+/** Who and where the screen is connected to. */
+export type ConnectionInfo = {
+	readonly context: string;
+	readonly server: string;
+	readonly readOnly: boolean;
+	readonly demo: boolean;
+};
+
+/** Props of the header. */
+export type HeaderProps = {
+	readonly info: ConnectionInfo;
+	/** undefined for all namespaces. */
+	readonly namespace: string | undefined;
+	readonly counts: string;
+	readonly watch: string;
+	readonly width: number;
+	readonly noColor: boolean;
+};
+
+/** Draws the header. */
+export function Header({info, namespace, counts, watch, width, noColor}: HeaderProps) {
+	const badges = [info.demo ? 'DEMO' : '', info.readOnly ? 'READ-ONLY' : ''].filter((badge) => badge !== '');
+	const badgeText = badges.map((badge) => ` ${badge} `);
+	const lead = 'kjobs ';
+	const used = cellWidth(lead) + badgeText.reduce((sum, badge) => sum + cellWidth(badge) + 1, 0);
+	const rest = ` ctx ${info.context} · ns ${namespace ?? 'all'} · ${info.server}`;
+	const second = `${counts} │ ${watch}`;
+	return (
+		<Box flexDirection='column' width={width}>
+			<Text wrap='truncate'>
+				<Text {...chrome.title(noColor)}>{cut(lead, width)}</Text>
+				{badgeText.map((badge) => <Text key={badge}><Text {...chrome.badge(noColor)}>{badge}</Text> </Text>)}
+				<Text>{fit(rest.trimStart(), Math.max(0, width - used))}</Text>
+			</Text>
+			<Text wrap='truncate' bold>{fit(second, width)}</Text>
+		</Box>
+	);
+}

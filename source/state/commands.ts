@@ -1,0 +1,35 @@
+/**
+The names of everything a key can do. Kebab-case, like the reducer's action types.
+*/
+
+/** Commands the UI reducer carries out itself. */
+export type UiCommand =
+	| 'cursor-down' | 'cursor-up' | 'cursor-top' | 'cursor-bottom' | 'page-down' | 'page-up'
+	| 'open' | 'back' | 'command-line' | 'filter'
+	| 'sort-name' | 'sort-age' | 'sort-status' | 'all-namespaces' | 'toggle-completed'
+	| 'input-submit' | 'input-cancel' | 'input-complete' | 'input-backspace'
+	| 'help' | 'quit';
+
+/** Commands on the selected object that the app carries out (logs, actions): the reducer turns them into requests. */
+export type ObjectCommand = 'logs' | 'previous-logs' | 'describe' | 'yaml' | 'delete' | 'rerun' | 'trigger' | 'suspend';
+
+/** Commands of the log pane (issue 5): bound and listed now, carried out by the pane. */
+export type LogCommand =
+	| 'log-follow' | 'log-timestamps' | 'log-wrap' | 'log-since' | 'log-search' | 'log-next-match' | 'log-previous-match'
+	| 'log-filter' | 'log-invert' | 'log-json' | 'log-save' | 'log-zoom';
+
+/** Every command a key can run. */
+export type Command = UiCommand | ObjectCommand | LogCommand;
+
+/** The object commands, for narrowing. */
+export const objectCommands: readonly ObjectCommand[] = ['logs', 'previous-logs', 'describe', 'yaml', 'delete', 'rerun', 'trigger', 'suspend'];
+
+/** Whether a command acts on the selected object. */
+export function isObjectCommand(command: Command): command is ObjectCommand {
+	return (objectCommands as readonly string[]).includes(command);
+}
+
+/** Whether a command belongs to the log pane. */
+export function isLogCommand(command: Command): command is LogCommand {
+	return command.startsWith('log-');
+}

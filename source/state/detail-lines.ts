@@ -1,0 +1,150 @@
+/**
+The detail screens as lines of text with tones: pure, so the app knows how many there are (for scrolling) and the
+components only draw them.
+*/
+import type {CronJobDetailModel} from '../view-model/cronjob-detail.js';
+import {spanText} from '../view-model/countdown.js';
+import type {ConditionLine, EventLine} from '../view-model/detail-parts.js';
+import type {JobDetailModel} from '../view-model/job-detail.js';
+import {timelineBars} from '../view-model/job-timeline.js';
+import type {Tone} from '../view-model/types.js';
+import type {PodDetailModel} from './screen-model.js';
+
+/** One line of a detail screen. */
+export type Line = {readonly key: string; readonly text: string; readonly tone?: Tone; readonly bold?: boolean; readonly dim?: boolean};
+
+function cut(text: string, width: number): string {
+	const characters = [...text];
+	return characters.length <= width ? text : `${characters.slice(0, Math.max(0, width - 1)).join('')}…`;
+}
+
+/** Packs `label: value` fields into as few lines as fit the width, two spaces apart. */
+export function fieldLines(keyPrefix: string, fields: ReadonlyArray<{readonly label: string; readonly value: string}>, width: number): Line[] {
+	const lines: Line[] = [];
+	let current = '';
+	for (const field of fields) {
+		const text = `${field.label}: ${field.value}`;
+		if (current !== '' && [...current].length + 2 + [...text].length > width) {
+			lines.push({key: `${keyPrefix}-${lines.length}`, text: current});
+			current = text;
+		} else {
+			current = current === '' ? text : `${current}  ${text}`;
+		}
+	}
+
+	if (current !== '') {
+		lines.push({key: `${keyPrefix}-${lines.length}`, text: current});
+	}
+
+	return lines;
+}
+
+/** The event lines: `12s  Warning  BackOff  pod/x  message (×3)`. */
+export function eventLines(events: readonly EventLine[]): Line[] {
+	if (events.length === 0) {
+		return [];
+	}
+
+	return [
+		{key: 'events-title', text: 'Events', bold: true},
+		...events.map((event) => ({
+			key: `event-${event.uid}`,
+			text: `  ${event.age.padEnd(5)} ${event.type.padEnd(7)} ${event.reason}  ${event.object}  ${event.message}${event.count > 1 ? ` (×${event.count})` : ''}`,
+			tone: event.type === 'Warning' ? 'warning' as const : 'normal' as const,
+		})),
+	];
+}
+
+/** The condition lines: `Failed=True  BackoffLimitExceeded  2m  Job has reached the specified backoff limit`. */
+export function conditionLines(conditions: readonly ConditionLine[]): Line[] {
+	if (conditions.length === 0) {
+		return [];
+	}
+
+	return [
+		{key: 'conditions-title', text: 'Conditions', bold: true},
+		...conditions.map((condition) => ({key: `condition-${condition.type}`, text: `  ${condition.type}=${condition.status}  ${condition.reason}  ${condition.age}  ${condition.message}`})),
+	];
+}
+
+const attemptTones = {succeeded: 'success', failed: 'error', running: 'running', pending: 'pending'} as const;
+
+/** The timeline: one line per attempt, its text on the left and its bar on the shared time axis on the right. */
+export function timelineLines(model: JobDetailModel, width: number, now: number): Line[] {
+	const {attempts} = model;
+	if (attempts.length === 0) {
+		return [];
+	}
+
+	const texts = attempts.map((attempt, position) => {
+		const label = attempt.index === undefined ? `#${position + 1}` : `[${attempt.index}]`;
+		const gap = attempt.gapAfter === undefined ? '' : ` +${attempt.gapAfter}`;
+		return `  ${label} ${cut(attempt.name, 28)} ${attempt.duration} ${attempt.exit}${gap}${attempt.deleted ? ' deleted' : ''}`;
+	});
+	const textWidth = Math.min(Math.max(...texts.map((text) => [...text].length)), Math.floor(width * 0.6));
+	const bars = timelineBars(attempts, Math.max(4, width - textWidth - 2), now);
+	const from = Math.min(...attempts.map((attempt) => attempt.start));
+	const to = Math.max(...attempts.map((attempt) => attempt.end ?? now));
+	return [
+		{key: 'attempts-title', text: `Attempts (${attempts.length}; axis ${spanText(to - from)})`, bold: true},
+		...attempts.map((attempt, position) => ({
+			key: `attempt-${attempt.podUid}`,
+			text: `${cut(texts[position] ?? '', textWidth).padEnd(textWidth)}  ${bars[position] ?? ''}`,
+			tone: attempt.deleted ? 'muted' as const : attemptTones[attempt.state],
+		})),
+	];
+}
+
+function gridLines(model: JobDetailModel, width: number): Line[] {
+	const {grid} = model;
+	if (grid === undefined) {
+		return [];
+	}
+
+	const perLine = Math.max(1, width - 2);
+	const symbols = grid.cells.map((cell) => cell.symbol);
+	const lines: Line[] = [{key: 'grid-title', text: `Completion indexes: ${grid.summary}  (✓ done ● running ✗ failed · pending)`, bold: true}];
+	for (let start = 0; start < symbols.length; start += perLine) {
+		lines.push({key: `grid-${start}`, text: `  ${symbols.slice(start, start + perLine).join('')}`});
+	}
+
+	return lines;
+}
+
+/** The job detail's lines above its pods: status, spec, conditions, attempt timeline, completion grid, events. */
+export function jobDetailLines(model: JobDetailModel, width: number, now: number): Line[] {
+	const owner = model.cronJob ? `  cronjob ${model.cronJob.name}` : '';
+	return [
+		{key: 'status', text: `${model.namespace}/${model.name}  ${model.status}${owner}${model.deleted ? '  (deleted)' : ''}`, tone: model.tone, bold: true},
+		...fieldLines('spec', model.spec, width),
+		...conditionLines(model.conditions),
+		...timelineLines(model, width, now),
+		...gridLines(model, width),
+		...eventLines(model.events),
+	];
+}
+
+/** The cron job detail's lines above its jobs: schedule, zone, missed runs, the next runs, policies, events. */
+export function cronJobDetailLines(model: CronJobDetailModel, width: number): Line[] {
+	const runs: Line[] = model.nextRuns.length > 0
+		? [{key: 'runs-title', text: 'Next runs', bold: true}, ...model.nextRuns.map((run) => ({key: `run-${run.at}`, text: `  ${run.text}  (${run.countdown})`}))]
+		: [{key: 'runs-note', text: `Next runs: ${model.nextRunsNote ?? 'none'}`, tone: 'muted'}];
+	return [
+		{key: 'title', text: `${model.namespace}/${model.name}${model.deleted ? '  (deleted)' : ''}`, tone: model.tone, bold: true},
+		{key: 'schedule', text: `Schedule: ${model.schedule}  Time zone: ${model.timeZone}`},
+		...(model.missed === undefined ? [] : [{key: 'missed', text: model.missed, tone: 'warning' as const}]),
+		...runs,
+		...fieldLines('fields', model.fields, width),
+		...eventLines(model.events),
+	];
+}
+
+/** The pod detail's lines: every column of its row as a field, then its events. */
+export function podDetailLines(model: PodDetailModel, width: number): Line[] {
+	const fields = model.columns.filter((column) => column.id !== 'name').map((column) => ({label: column.title, value: model.row.cells[column.id] ?? ''}));
+	return [
+		{key: 'title', text: `${model.name}${model.deleted ? '  (deleted)' : ''}`, tone: model.row.tone, bold: true},
+		...fieldLines('fields', fields, width),
+		...eventLines(model.events),
+	];
+}

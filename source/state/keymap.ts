@@ -1,0 +1,92 @@
+/**
+The one table of key bindings. Input resolution, the footer hints, the help screen and the readme's key table are all
+generated from it, so a key cannot be documented in one place and bound differently in another.
+*/
+import type {Command} from './commands.js';
+import {type KeyContext, type KeyPress, keyName} from './keys.js';
+
+export type {Command} from './commands.js';
+export type {KeyContext, KeyPress} from './keys.js';
+
+/** One binding: the keys (see keys.ts for names), the command, the contexts where it applies and how help shows it. */
+export type Binding = {
+	readonly keys: readonly string[];
+	readonly command: Command;
+	readonly when: readonly KeyContext[];
+	readonly description: string;
+	readonly group: 'Navigation' | 'Views' | 'Table' | 'Actions' | 'Log pane' | 'Input line' | 'General';
+	/** Shown in the footer, with this short label. */
+	readonly hint?: string;
+	/** Destroys something: help marks it. */
+	readonly dangerous?: boolean;
+	/** Changes the cluster: refused in read-only mode by the cluster layer. */
+	readonly mutating?: boolean;
+};
+
+const lists = ['jobs', 'cronjobs', 'pods'] as const;
+const details = ['job-detail', 'cronjob-detail', 'pod-detail'] as const;
+const screens = [...lists, ...details] as const;
+const scrolling = [...screens, 'help', 'logs'] as const;
+const normal = [...screens, 'help', 'logs'] as const;
+const inputs = ['filter', 'command'] as const;
+
+/** Every binding, in the order help lists them. */
+export const keymap: readonly Binding[] = [
+	{keys: ['j', 'down'], command: 'cursor-down', when: scrolling, description: 'Down', group: 'Navigation'},
+	{keys: ['k', 'up'], command: 'cursor-up', when: scrolling, description: 'Up', group: 'Navigation'},
+	{keys: ['g', 'home'], command: 'cursor-top', when: [...screens, 'help'], description: 'Top', group: 'Navigation'},
+	{keys: ['G', 'end'], command: 'cursor-bottom', when: [...screens, 'help'], description: 'Bottom', group: 'Navigation'},
+	{keys: ['pagedown', 'ctrl+f'], command: 'page-down', when: scrolling, description: 'Page down', group: 'Navigation'},
+	{keys: ['pageup', 'ctrl+b'], command: 'page-up', when: scrolling, description: 'Page up', group: 'Navigation'},
+	{keys: ['enter'], command: 'open', when: [...lists, 'job-detail', 'cronjob-detail'], description: 'Open', group: 'Navigation', hint: 'Open'},
+	{keys: ['escape'], command: 'back', when: [...screens, 'help', 'logs'], description: 'Back', group: 'Navigation', hint: 'Back'},
+	{keys: [':'], command: 'command-line', when: [...screens], description: 'Command (:jobs :cj :pods :ns :ctx :q)', group: 'Views', hint: 'Command'},
+	{keys: ['/'], command: 'filter', when: lists, description: 'Filter (/re/, !neg, -l k=v)', group: 'Table', hint: 'Filter'},
+	{keys: ['N'], command: 'sort-name', when: lists, description: 'Sort by name', group: 'Table'},
+	{keys: ['A'], command: 'sort-age', when: lists, description: 'Sort by age (newest first)', group: 'Table'},
+	{keys: ['S'], command: 'sort-status', when: lists, description: 'Sort by status (worst first)', group: 'Table'},
+	{keys: ['0'], command: 'all-namespaces', when: lists, description: 'All namespaces', group: 'Table'},
+	{keys: ['c'], command: 'toggle-completed', when: ['jobs', 'pods'], description: 'Hide/show completed', group: 'Table'},
+	{keys: ['l'], command: 'logs', when: [...screens], description: 'Logs', group: 'Actions', hint: 'Logs'},
+	{keys: ['p'], command: 'previous-logs', when: ['pods', 'pod-detail', 'job-detail'], description: 'Previous container logs', group: 'Actions'},
+	{keys: ['d'], command: 'describe', when: [...screens], description: 'Describe', group: 'Actions'},
+	{keys: ['y'], command: 'yaml', when: [...screens], description: 'YAML', group: 'Actions'},
+	{keys: ['ctrl+d'], command: 'delete', when: [...screens], description: 'Delete', group: 'Actions', dangerous: true, mutating: true},
+	{keys: ['r'], command: 'rerun', when: ['jobs', 'job-detail'], description: 'Rerun job', group: 'Actions', mutating: true},
+	{keys: ['t'], command: 'trigger', when: ['cronjobs', 'cronjob-detail'], description: 'Trigger now', group: 'Actions', mutating: true},
+	{keys: ['s'], command: 'suspend', when: ['jobs', 'cronjobs', 'job-detail', 'cronjob-detail'], description: 'Suspend/resume', group: 'Actions', mutating: true},
+	{keys: ['f', 'G', 'end'], command: 'log-follow', when: ['logs'], description: 'Follow (resume)', group: 'Log pane'},
+	{keys: ['t'], command: 'log-timestamps', when: ['logs'], description: 'Timestamps', group: 'Log pane'},
+	{keys: ['w'], command: 'log-wrap', when: ['logs'], description: 'Wrap', group: 'Log pane'},
+	{keys: ['T'], command: 'log-since', when: ['logs'], description: 'Since: tail 100/1000/all, last 1m/5m/1h', group: 'Log pane'},
+	{keys: ['/'], command: 'log-search', when: ['logs'], description: 'Search', group: 'Log pane'},
+	{keys: ['n'], command: 'log-next-match', when: ['logs'], description: 'Next match', group: 'Log pane'},
+	{keys: ['N'], command: 'log-previous-match', when: ['logs'], description: 'Previous match', group: 'Log pane'},
+	{keys: ['m'], command: 'log-filter', when: ['logs'], description: 'Only matching lines', group: 'Log pane'},
+	{keys: ['!'], command: 'log-invert', when: ['logs'], description: 'Invert filter', group: 'Log pane'},
+	{keys: ['J'], command: 'log-json', when: ['logs'], description: 'Pretty-print JSON', group: 'Log pane'},
+	{keys: ['s'], command: 'log-save', when: ['logs'], description: 'Save to file', group: 'Log pane'},
+	{keys: ['z'], command: 'log-zoom', when: ['logs'], description: 'Split/full screen', group: 'Log pane'},
+	{keys: ['enter'], command: 'input-submit', when: inputs, description: 'Keep filter / run command', group: 'Input line', hint: 'Keep / run'},
+	{keys: ['escape'], command: 'input-cancel', when: inputs, description: 'Clear filter / cancel', group: 'Input line', hint: 'Clear / cancel'},
+	{keys: ['tab'], command: 'input-complete', when: ['command'], description: 'Complete', group: 'Input line', hint: 'Complete'},
+	{keys: ['backspace'], command: 'input-backspace', when: inputs, description: 'Delete a character', group: 'Input line'},
+	{keys: ['?'], command: 'help', when: normal, description: 'Help', group: 'General', hint: 'Help'},
+	{keys: ['q', 'ctrl+c'], command: 'quit', when: normal, description: 'Quit', group: 'General', hint: 'Quit'},
+	{keys: ['ctrl+c'], command: 'quit', when: inputs, description: 'Quit', group: 'General'},
+];
+
+/** The command a key press runs in a context, or undefined when nothing is bound (text typed into an input line). */
+export function resolveKey(input: string, key: KeyPress, context: KeyContext): Command | undefined {
+	const name = keyName(input, key);
+	if (name === undefined) {
+		return undefined;
+	}
+
+	return keymap.find((binding) => binding.when.includes(context) && binding.keys.includes(name))?.command;
+}
+
+/** The bindings that apply in a context, in table order. */
+export function bindingsFor(context: KeyContext): Binding[] {
+	return keymap.filter((binding) => binding.when.includes(context));
+}

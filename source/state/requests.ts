@@ -1,0 +1,60 @@
+/**
+Object commands (logs, describe, delete…) as requests for the app, aimed at the object the screen is about.
+*/
+import type {ObjectCommand} from './commands.js';
+import {selectedIndex} from './selection.js';
+import type {ScreenEntry, Target, UiRequest} from './ui-state.js';
+
+const listKinds = {jobs: 'job', cronjobs: 'cronjob', pods: 'pod'} as const;
+
+/**
+The request an object command makes on a screen: on a list, for the selected row; on a detail screen, for the object the
+screen shows (except `p`, previous logs, which on a job's screen means its selected pod). Undefined when there is no
+object to act on.
+*/
+export function objectRequest(command: ObjectCommand, entry: ScreenEntry, rows: readonly string[]): UiRequest | undefined {
+	const target = targetOf(command, entry, rows);
+	if (target === undefined) {
+		return undefined;
+	}
+
+	switch (command) {
+		case 'logs': return {kind: 'open-logs', target, previous: false};
+		case 'previous-logs': return target.kind === 'pod' ? {kind: 'open-logs', target, previous: true} : undefined;
+		default: return {kind: command, target};
+	}
+}
+
+function targetOf(command: ObjectCommand, entry: ScreenEntry, rows: readonly string[]): Target | undefined {
+	const screen = entry.screen;
+	const selected = rows[selectedIndex(rows, entry.selected, entry.index)];
+	switch (screen.id) {
+		case 'jobs':
+		case 'cronjobs':
+		case 'pods': {
+			return selected === undefined ? undefined : {kind: listKinds[screen.id], uid: selected};
+		}
+
+		case 'job-detail': {
+			if (command === 'previous-logs') {
+				return selected === undefined ? undefined : {kind: 'pod', uid: selected};
+			}
+
+			return {kind: 'job', uid: screen.uid};
+		}
+
+		case 'cronjob-detail': return {kind: 'cronjob', uid: screen.uid};
+		case 'pod-detail': return {kind: 'pod', uid: screen.uid};
+		case 'help': return undefined;
+	}
+}
+
+const labels: Record<UiRequest['kind'], string> = {
+	'open-logs': 'logs', describe: 'describe', yaml: 'yaml', delete: 'delete', rerun: 'rerun', trigger: 'trigger',
+	suspend: 'suspend/resume', 'set-namespace': 'namespace switch', 'switch-context': 'context switch',
+};
+
+/** A short name for a request, for the message line. */
+export function requestLabel(request: UiRequest): string {
+	return labels[request.kind];
+}

@@ -1,0 +1,108 @@
+/**
+What the current screen shows, computed from the UI state, a snapshot and the time: the one place the app turns
+store contents into screen models, so components only draw.
+*/
+import type {Pod} from '../kube/types.js';
+import type {ResourceSnapshot} from '../store/types.js';
+import {sizeColumns} from '../view-model/columns.js';
+import {type CronJobDetailModel, cronJobDetail} from '../view-model/cronjob-detail.js';
+import {type EventLine, recentEvents} from '../view-model/detail-parts.js';
+import {type JobDetailModel, jobDetail} from '../view-model/job-detail.js';
+import {isPod} from '../view-model/lookups.js';
+import {podColumns, podRow} from '../view-model/pod-rows.js';
+import {type TableModel, tableModel, type ViewId} from '../view-model/tables.js';
+import type {Column, Row} from '../view-model/types.js';
+import {cronJobDetailLines, jobDetailLines, type Line, podDetailLines} from './detail-lines.js';
+import {type HelpLine, helpLines} from './help-lines.js';
+import type {DisabledReasons} from './keymap-help.js';
+import type {KeyContext} from './keys.js';
+import {currentEntry, keyContext, tableQuery, type UiState} from './ui-state.js';
+
+/** A pod's detail: its row (one field per column) and its events. */
+export type PodDetailModel = {
+	readonly uid: string;
+	readonly name: string;
+	readonly row: Row;
+	readonly columns: readonly Column[];
+	readonly events: readonly EventLine[];
+	readonly deleted: boolean;
+};
+
+/** The body of the current screen. */
+export type ScreenModel =
+	| {readonly kind: 'table'; readonly view: ViewId; readonly table: TableModel}
+	| {readonly kind: 'job-detail'; readonly uid: string; readonly model: JobDetailModel | undefined; readonly lines: readonly Line[]}
+	| {readonly kind: 'cronjob-detail'; readonly uid: string; readonly model: CronJobDetailModel | undefined; readonly lines: readonly Line[]}
+	| {readonly kind: 'pod-detail'; readonly uid: string; readonly model: PodDetailModel | undefined; readonly lines: readonly Line[]}
+	| {readonly kind: 'help'; readonly lines: readonly HelpLine[]};
+
+/** The screen's body model and the ids of its selectable rows (help: one id per line, for scrolling). */
+export type ScreenData = {readonly model: ScreenModel; readonly rowIds: readonly string[]; readonly context: KeyContext};
+
+/** Builds the current screen's model for a body `width` cells wide. */
+export function screenData(state: UiState, snapshot: ResourceSnapshot, now: number, width: number, disabled: DisabledReasons = {}): ScreenData {
+	const {screen} = currentEntry(state);
+	const context = keyContext(state);
+	switch (screen.id) {
+		case 'jobs':
+		case 'cronjobs':
+		case 'pods': {
+			const table = tableModel(screen.id, snapshot, now, tableQuery(state));
+			return {model: {kind: 'table', view: screen.id, table}, rowIds: table.rows.map((row) => row.id), context};
+		}
+
+		case 'job-detail': {
+			const model = jobDetail(snapshot, screen.uid, now);
+			const lines = model ? jobDetailLines(model, width, now) : [];
+			return {model: {kind: 'job-detail', uid: screen.uid, model, lines}, rowIds: model?.pods.rows.map((row) => row.id) ?? [], context};
+		}
+
+		case 'cronjob-detail': {
+			const model = cronJobDetail(snapshot, screen.uid, now);
+			const lines = model ? cronJobDetailLines(model, width) : [];
+			return {model: {kind: 'cronjob-detail', uid: screen.uid, model, lines}, rowIds: model?.jobs.rows.map((row) => row.id) ?? [], context};
+		}
+
+		case 'pod-detail': {
+			const model = podDetail(snapshot, screen.uid, now);
+			const lines = model ? podDetailLines(model, width) : [];
+			return {model: {kind: 'pod-detail', uid: screen.uid, model, lines}, rowIds: [], context};
+		}
+
+		case 'help': {
+			const below = state.stack.at(-2)?.screen.id ?? 'jobs';
+			const lines = helpLines(below === 'help' ? 'jobs' : below, disabled);
+			return {model: {kind: 'help', lines}, rowIds: lines.map((_line, index) => String(index)), context};
+		}
+	}
+}
+
+/** A pod's detail model (a tombstone too), or undefined when the pod is not in the snapshot. */
+export function podDetail(snapshot: ResourceSnapshot, uid: string, now: number): PodDetailModel | undefined {
+	const live = snapshot.pods.get(uid);
+	const tombstone = snapshot.deleted.get(uid)?.object;
+	const pod: Pod | undefined = live ?? (tombstone && isPod(tombstone) ? tombstone : undefined);
+	if (pod === undefined) {
+		return undefined;
+	}
+
+	const deleted = live === undefined;
+	const row = podRow(pod, snapshot, now, deleted);
+	return {uid, name: pod.metadata.name ?? '', row, columns: sizeColumns(podColumns(true), [row]), events: recentEvents(snapshot, [uid], now), deleted};
+}
+
+const titles: Record<string, string> = {jobs: 'Jobs', cronjobs: 'CronJobs', pods: 'Pods', help: 'Help'};
+const kinds: Record<string, string> = {'job-detail': 'job', 'cronjob-detail': 'cronjob', 'pod-detail': 'pod'};
+
+/** Where the user is, e.g. `CronJobs › cronjob nightly › job nightly-29012 › pod nightly-29012-x7k2q`. */
+export function breadcrumb(state: UiState, snapshot: ResourceSnapshot): string {
+	return state.stack.map(({screen}) => {
+		if (screen.id === 'job-detail' || screen.id === 'cronjob-detail' || screen.id === 'pod-detail') {
+			const object = snapshot.jobs.get(screen.uid) ?? snapshot.cronJobs.get(screen.uid) ?? snapshot.pods.get(screen.uid)
+				?? snapshot.deleted.get(screen.uid)?.object;
+			return `${kinds[screen.id] ?? ''} ${object?.metadata.name ?? screen.uid}`;
+		}
+
+		return titles[screen.id] ?? screen.id;
+	}).join(' › ');
+}

@@ -1,0 +1,179 @@
+/**
+The pure UI reducer: every key command and input event becomes a new state. Row ids and page size come in the action,
+so the reducer never looks at the store and can be tested with plain objects.
+*/
+import type {Tone} from '../view-model/types.js';
+import {isLogCommand, type ObjectCommand, type UiCommand} from './commands.js';
+import {resolveKey} from './keymap.js';
+import type {KeyPress} from './keys.js';
+import {type CompletionNames, completeCommand, parseCommand} from './command-line.js';
+import {move, open} from './navigation.js';
+import {objectRequest} from './requests.js';
+import {currentEntry, keyContext, type UiState} from './ui-state.js';
+import {message, push, requested, withoutMessage} from './ui-updates.js';
+
+/** What the reducer needs to know about the screen as drawn when a key is pressed. */
+export type ViewContext = {
+	/** The ids of the current screen's selectable rows, in display order (help: one per line). */
+	readonly rows: readonly string[];
+	/** How many rows fit in the body (for paging). */
+	readonly page: number;
+	/** App-clock time (message times). */
+	readonly now: number;
+	readonly names?: CompletionNames;
+	/** On a detail screen: how many info lines there are and how many are shown (for PgUp/PgDn). */
+	readonly info?: {readonly lines: number; readonly height: number};
+};
+
+/** A key command with the screen as drawn. */
+export type CommandAction = {readonly type: UiCommand | ObjectCommand} & ViewContext;
+
+/** A key as Ink reported it, resolved through the keymap in the state's own context when the reducer takes it. */
+export type KeyAction = {readonly type: 'key-press'; readonly input: string; readonly key: KeyPress} & ViewContext;
+
+/** Every action the reducer takes. */
+export type UiAction =
+	| CommandAction
+	| KeyAction
+	| {readonly type: 'input-text'; readonly text: string}
+	| {readonly type: 'show-message'; readonly text: string; readonly tone: Tone; readonly now: number}
+	| {readonly type: 'clear-message'};
+
+/** The UI reducer. */
+export function uiReducer(state: UiState, action: UiAction): UiState {
+	switch (action.type) {
+		case 'input-text': {
+			return typeText(state, action.text);
+		}
+
+		case 'key-press': {
+			return pressKey(state, action);
+		}
+
+		case 'show-message': {
+			return {...state, message: {text: action.text, tone: action.tone, at: action.now}};
+		}
+
+		case 'clear-message': {
+			return withoutMessage(state);
+		}
+
+		default: {
+			return runCommand(withoutMessage(state), action);
+		}
+	}
+}
+
+// Resolving here, against the state as it is after the previous key, keeps a run of keys that arrived in one read
+// right: in `:cj⏎` the `c` must go to the command line that `:` just opened.
+function pressKey(state: UiState, action: KeyAction): UiState {
+	const context = keyContext(state);
+	const command = resolveKey(action.input, action.key, context);
+	if (command === undefined) {
+		// Only plain typing goes into a line: an unbound Ctrl/Alt chord or special key is ignored, not typed.
+		const {key} = action;
+		const typed = !key.ctrl && !key.meta && !key.escape && !key.return && !key.tab && action.input !== '';
+		return typed ? typeText(state, action.input) : state;
+	}
+
+	// The log pane's own commands belong to the pane (issue 5), not to this reducer.
+	if (isLogCommand(command)) {
+		return state;
+	}
+
+	const {input: _input, key: _key, ...view} = action;
+	return uiReducer(state, {...view, type: command});
+}
+
+function runCommand(state: UiState, action: CommandAction): UiState {
+	const entry = currentEntry(state);
+	switch (action.type) {
+		case 'cursor-down': return move(state, action, 1, 'line');
+		case 'cursor-up': return move(state, action, -1, 'line');
+		case 'page-down': return move(state, action, 1, 'page');
+		case 'page-up': return move(state, action, -1, 'page');
+		case 'cursor-top': return move(state, action, -1, 'end');
+		case 'cursor-bottom': return move(state, action, 1, 'end');
+		case 'open': return open(state, action);
+		case 'back': {
+			if (state.stack.length > 1) {
+				return {...state, stack: state.stack.slice(0, -1)};
+			}
+
+			// At the root, Esc clears a kept filter (as in k9s) before it has nothing left to do.
+			return state.filter === '' ? state : {...state, filter: ''};
+		}
+
+		case 'help': {
+			return entry.screen.id === 'help' ? {...state, stack: state.stack.slice(0, -1)} : push(state, {id: 'help'});
+		}
+
+		case 'filter': return {...state, mode: 'filter'};
+		case 'command-line': return {...state, mode: 'command', command: ''};
+		case 'input-submit': return state.mode === 'command' ? runCommandLine({...state, mode: 'normal'}, action) : {...state, mode: 'normal'};
+		case 'input-cancel': return state.mode === 'filter' ? {...state, mode: 'normal', filter: ''} : {...state, mode: 'normal', command: ''};
+		case 'input-backspace': return backspace(state);
+		case 'input-complete': return state.mode === 'command' ? {...state, command: completeCommand(state.command, action.names)} : state;
+		case 'sort-name': return sorted(state, 'name', action.now);
+		case 'sort-age': return sorted(state, 'age', action.now);
+		case 'sort-status': return sorted(state, 'status', action.now);
+		case 'all-namespaces': return setNamespace(state, undefined, action.now);
+		case 'toggle-completed': {
+			const hideCompleted = !state.hideCompleted;
+			return message({...state, hideCompleted}, hideCompleted ? 'completed hidden (c shows them)' : 'completed shown', 'normal', action.now);
+		}
+
+		case 'quit': return {...state, quit: true};
+		default: {
+			const request = objectRequest(action.type, entry, action.rows);
+			return request === undefined ? message(state, 'nothing selected', 'warning', action.now) : requested(state, request, action.now);
+		}
+	}
+}
+
+function runCommandLine(state: UiState, action: CommandAction): UiState {
+	const parsed = parseCommand(state.command);
+	const cleared = {...state, command: ''};
+	switch (parsed.kind) {
+		case 'view': {
+			return {...cleared, stack: [{screen: {id: parsed.view}, index: 0, scroll: 0}]};
+		}
+
+		case 'namespace': return setNamespace(cleared, parsed.namespace, action.now);
+		case 'context': return requested(cleared, {kind: 'switch-context', name: parsed.name}, action.now);
+		case 'help': return currentEntry(cleared).screen.id === 'help' ? cleared : push(cleared, {id: 'help'});
+		case 'quit': return {...cleared, quit: true};
+		case 'error': return message(cleared, parsed.message, 'error', action.now);
+	}
+}
+
+function typeText(state: UiState, text: string): UiState {
+	// Pasted text may carry line breaks or control bytes: only printable characters go into a one-line input.
+	const clean = [...text].filter((character) => character >= ' ' && character !== '\u007F').join('');
+	switch (state.mode) {
+		case 'filter': return {...state, filter: state.filter + clean};
+		case 'command': return {...state, command: state.command + clean};
+		default: return state;
+	}
+}
+
+function backspace(state: UiState): UiState {
+	if (state.mode === 'filter') {
+		return {...state, filter: [...state.filter].slice(0, -1).join('')};
+	}
+
+	if (state.mode === 'command') {
+		// Backspace on an empty command line closes it, as in vim and k9s.
+		return state.command === '' ? {...state, mode: 'normal'} : {...state, command: [...state.command].slice(0, -1).join('')};
+	}
+
+	return state;
+}
+
+function sorted(state: UiState, sort: UiState['sort'], now: number): UiState {
+	return message({...state, sort}, `sorted by ${sort}`, 'normal', now);
+}
+
+function setNamespace(state: UiState, namespace: string | undefined, now: number): UiState {
+	return requested({...state, namespace}, {kind: 'set-namespace', namespace}, now);
+}

@@ -1,0 +1,245 @@
+/**
+The live store: the app's one in-memory picture of the cluster, fed by the watchers and read through
+useSyncExternalStore.
+*/
+import type {CronJob, Job, KubeEvent, KubeObject, Pod} from '../kube/types.js';
+import {eventObjectUid, jobCronJobUid, ParentIndex, podJobUid} from './indexes.js';
+import type {LiveResourceStore, ResourceSnapshot, Tombstone, WatchEvent, WatchKind, WatchState} from './types.js';
+
+/** Schedules `callback` after `ms`; returns the cancel function. */
+export type ScheduleTimer = (callback: () => void, ms: number) => () => void;
+
+/** How to build a store. */
+export type ResourceStoreOptions = {
+	/** App-clock time, epoch ms (tombstones, changedAt, the notification rate). */
+	now: () => number;
+	/** Minimum gap between two notifications; default 100 (at most 10 a second). */
+	notifyIntervalMs?: number;
+	/** How long deleted jobs, cron jobs and pods stay as tombstones; default 60 s. */
+	tombstoneMs?: number;
+	/** Timer used for the coalesced notification (tests pass a manual one); default an unref'd setTimeout. */
+	schedule?: ScheduleTimer;
+};
+
+const realSchedule: ScheduleTimer = (callback, ms) => {
+	const timer = setTimeout(callback, ms);
+	timer.unref();
+	return () => {
+		clearTimeout(timer);
+	};
+};
+
+const initialWatch = (): Record<WatchKind, WatchState> => ({
+	jobs: {phase: 'connecting'},
+	cronjobs: {phase: 'connecting'},
+	pods: {phase: 'connecting'},
+	events: {phase: 'connecting'},
+});
+
+/** Creates an empty store; every watch starts in the connecting phase. */
+export function createResourceStore(options: ResourceStoreOptions): LiveResourceStore {
+	const {now} = options;
+	const notifyIntervalMs = options.notifyIntervalMs ?? 100;
+	const tombstoneMs = options.tombstoneMs ?? 60_000;
+	const schedule = options.schedule ?? realSchedule;
+
+	const objects: Record<WatchKind, Map<string, KubeObject>> = {jobs: new Map(), cronjobs: new Map(), pods: new Map(), events: new Map()};
+	const podsByJob = new ParentIndex();
+	const jobsByCronJob = new ParentIndex();
+	const eventsByObject = new ParentIndex();
+	const indexOf: Record<WatchKind, [ParentIndex, (object: KubeObject) => string | undefined]> = {
+		jobs: [jobsByCronJob, jobCronJobUid],
+		cronjobs: [new ParentIndex(), () => undefined],
+		pods: [podsByJob, podJobUid],
+		events: [eventsByObject, eventObjectUid],
+	};
+	const deleted = new Map<string, Tombstone<Job | CronJob | Pod>>();
+	const changedAt = new Map<string, number>();
+	let watch: Record<WatchKind, WatchState> = initialWatch();
+	const listeners = new Set<() => void>();
+
+	const makeSnapshot = (version: number): ResourceSnapshot => ({
+		version,
+		jobs: objects.jobs as Map<string, Job>,
+		cronJobs: objects.cronjobs as Map<string, CronJob>,
+		pods: objects.pods as Map<string, Pod>,
+		events: objects.events as Map<string, KubeEvent>,
+		podsByJob: podsByJob.children,
+		jobsByCronJob: jobsByCronJob.children,
+		eventsByObject: eventsByObject.children,
+		deleted,
+		changedAt,
+		watch,
+	});
+
+	let snapshot = makeSnapshot(0);
+	let dirty = false;
+	let cancelTimer: (() => void) | undefined;
+	let lastNotifiedAt = Number.NEGATIVE_INFINITY;
+	let disposed = false;
+
+	const pruneTombstones = () => {
+		const cutoff = now() - tombstoneMs;
+		for (const [uid, tombstone] of deleted) {
+			if (tombstone.deletedAt <= cutoff) {
+				deleted.delete(uid);
+				changedAt.delete(uid);
+			}
+		}
+	};
+
+	const notify = () => {
+		cancelTimer = undefined;
+		if (!dirty || disposed) {
+			return;
+		}
+
+		dirty = false;
+		lastNotifiedAt = now();
+		pruneTombstones();
+		snapshot = makeSnapshot(snapshot.version + 1);
+		for (const listener of [...listeners]) {
+			listener();
+		}
+	};
+
+	// The first change after a quiet period goes out on the next turn (so a synchronous burst still coalesces);
+	// later ones wait until the interval since the last notification has passed.
+	const markDirty = () => {
+		dirty = true;
+		if (cancelTimer || disposed) {
+			return;
+		}
+
+		const wait = Math.max(0, lastNotifiedAt + notifyIntervalMs - now());
+		cancelTimer = schedule(notify, wait);
+	};
+
+	const upsert = (kind: WatchKind, object: KubeObject, highlight = true) => {
+		const uid = object.metadata.uid;
+		if (!uid) {
+			return;
+		}
+
+		const map = objects[kind];
+		const previous = map.get(uid);
+		if (previous && previous.metadata.resourceVersion === object.metadata.resourceVersion && previous.metadata.resourceVersion !== undefined) {
+			return;
+		}
+
+		map.set(uid, object);
+		const [index, parentOf] = indexOf[kind];
+		index.set(uid, parentOf(object));
+		deleted.delete(uid);
+		if (highlight) {
+			changedAt.set(uid, now());
+		}
+
+		markDirty();
+	};
+
+	const remove = (kind: WatchKind, uid: string, object: KubeObject) => {
+		const map = objects[kind];
+		if (!map.has(uid)) {
+			return;
+		}
+
+		map.delete(uid);
+		indexOf[kind][0].remove(uid);
+		if (kind === 'events') {
+			changedAt.delete(uid);
+		} else {
+			const at = now();
+			deleted.set(uid, {object: object as Job | CronJob | Pod, deletedAt: at});
+			changedAt.set(uid, at);
+		}
+
+		markDirty();
+	};
+
+	const relist = (kind: WatchKind, list: readonly KubeObject[]) => {
+		// The first list is the starting picture, not a change: nothing in it is highlighted.
+		const highlight = objects[kind].size > 0;
+		const seen = new Set<string>();
+		for (const object of list) {
+			const uid = object.metadata.uid;
+			if (uid) {
+				seen.add(uid);
+				upsert(kind, object, highlight);
+			}
+		}
+
+		for (const [uid, object] of [...objects[kind]]) {
+			if (!seen.has(uid)) {
+				remove(kind, uid, object);
+			}
+		}
+	};
+
+	return {
+		getSnapshot: () => snapshot,
+		subscribe(listener) {
+			listeners.add(listener);
+			return () => {
+				listeners.delete(listener);
+			};
+		},
+		apply(event: WatchEvent) {
+			if (disposed) {
+				return;
+			}
+
+			switch (event.type) {
+				case 'upsert': {
+					upsert(event.kind, event.object);
+					break;
+				}
+
+				case 'delete': {
+					const uid = event.object.metadata.uid;
+					if (uid) {
+						// The delete event carries the object's final state (deletionTimestamp, last status): the tombstone shows that.
+						remove(event.kind, uid, event.object);
+					}
+
+					break;
+				}
+
+				case 'relist': {
+					relist(event.kind, event.objects);
+					break;
+				}
+
+				case 'status': {
+					watch = {...watch, [event.kind]: event.state};
+					markDirty();
+					break;
+				}
+			}
+		},
+		flush() {
+			cancelTimer?.();
+			cancelTimer = undefined;
+			notify();
+		},
+		reset() {
+			for (const map of Object.values(objects)) {
+				map.clear();
+			}
+
+			podsByJob.clear();
+			jobsByCronJob.clear();
+			eventsByObject.clear();
+			deleted.clear();
+			changedAt.clear();
+			watch = initialWatch();
+			markDirty();
+		},
+		dispose() {
+			disposed = true;
+			cancelTimer?.();
+			cancelTimer = undefined;
+			listeners.clear();
+		},
+	};
+}
