@@ -1,0 +1,80 @@
+import assert from 'node:assert/strict';
+import {spawnSync} from 'node:child_process';
+import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {test} from 'node:test';
+import {version} from '../source/version.js';
+
+const root = path.resolve(import.meta.dirname, '..');
+const home = mkdtempSync(path.join(tmpdir(), 'kjobs-cli-home-'));
+
+/** Runs the real launcher (not a TTY: stdin is a pipe) with a clean environment and a temporary HOME. */
+function kjobs(args: string[], env: Record<string, string> = {}) {
+	const result = spawnSync(process.execPath, ['--import', 'tsx', 'source/bin.ts', ...args], {
+		cwd: root,
+		encoding: 'utf8',
+		input: '',
+		env: {PATH: process.env['PATH'] ?? '', HOME: home, ...env},
+		timeout: 30_000,
+	});
+	return {status: result.status, stdout: result.stdout, stderr: result.stderr};
+}
+
+test('the version constant equals package.json', () => {
+	const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {version: string};
+	assert.equal(version, pkg.version);
+	assert.equal(kjobs(['--version']).stdout.trim(), pkg.version);
+});
+
+test('--help lists every flag and the simulate command', () => {
+	const {status, stdout} = kjobs(['--help']);
+	assert.equal(status, 0);
+	for (const flag of ['--kubeconfig FILE', '--context NAME', '-n, --namespace NAME', '-A, --all-namespaces', '-l, --selector QUERY', '--readonly', '--demo', '--no-color', 'kjobs simulate [--port N]']) {
+		assert.ok(stdout.includes(flag), flag);
+	}
+});
+
+test('no kubeconfig anywhere: says where it looked and suggests --demo, exit 1, no stack trace', () => {
+	const {status, stderr} = kjobs([]);
+	assert.equal(status, 1);
+	assert.equal(stderr, [
+		`kjobs: no kubeconfig found: looked at KUBECONFIG (not set), ${home}/.kube/config, the in-cluster service account`,
+		'use --kubeconfig FILE, or try `kjobs --demo` for a simulated cluster',
+		'',
+	].join('\n'));
+});
+
+test('a missing or malformed kubeconfig names the file', () => {
+	assert.deepEqual(kjobs(['--kubeconfig', '/nonexistent/config']), {status: 1, stdout: '', stderr: 'kjobs: cannot read kubeconfig /nonexistent/config: no such file\n'});
+	const bad = path.join(home, 'bad.yaml');
+	writeFileSync(bad, 'apiVersion: v1\nusers: [\n  {name: u, user: {token: kjobs-cli-secret-token}\n');
+	const {status, stderr} = kjobs(['--kubeconfig', bad]);
+	assert.equal(status, 1);
+	assert.equal(stderr, `kjobs: kubeconfig ${bad} is not valid: unexpected end of the stream within a flow collection (line 4)\n`);
+	assert.ok(!stderr.includes('kjobs-cli-secret-token'));
+	assert.ok(!stderr.includes('    at '));
+});
+
+test('an unknown context names the contexts that exist', () => {
+	const config = path.join(home, 'two.yaml');
+	writeFileSync(config, [
+		'apiVersion: v1',
+		'kind: Config',
+		'clusters: [{name: c, cluster: {server: "https://api.example.test:6443"}}]',
+		'users: [{name: u, user: {token: kjobs-cli-secret-token}}]',
+		'contexts: [{name: staging, context: {cluster: c, user: u}}, {name: prod, context: {cluster: c, user: u}}]',
+		'current-context: staging',
+	].join('\n'));
+	assert.deepEqual(kjobs(['--kubeconfig', config, '--context', 'dev']), {
+		status: 1,
+		stdout: '',
+		stderr: `kjobs: context "dev" is not in the kubeconfig (${config})\ncontexts: staging, prod\n`,
+	});
+	const piped = kjobs(['--kubeconfig', config]);
+	assert.deepEqual(piped, {
+		status: 1,
+		stdout: '',
+		stderr: 'kjobs: needs an interactive terminal (stdin and stdout must be a TTY).\nOver SSH, allocate one: ssh -t HOST kjobs\n',
+	});
+});
