@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import {readFileSync} from 'node:fs';
+import path from 'node:path';
+import {sharedDirectory} from '../shared.js';
 import {test} from 'node:test';
 import {parse, parseAllDocuments} from 'yaml';
 import type {CronJob, Job, KubeEvent, Pod} from '../../source/kube/types.js';
@@ -10,7 +12,7 @@ import {objectYaml, objectYamlLines} from '../../source/view-model/yaml-object.j
 import {makeEvent, makeJob, makePod, now as later} from '../view-model/builders.js';
 import {makeSnapshot} from '../view-model/helpers.js';
 
-const seeds = '/work/shared/seed-manifests';
+const seeds = path.join(sharedDirectory, 'seed-manifests');
 const now = Date.parse('2026-01-01T00:05:00Z');
 
 /** Every value the seed Secret holds, base64 and decoded: none may ever appear on screen. */

@@ -1,12 +1,14 @@
 /**
-Loads the upstream Kubernetes test vectors in /work/shared/fixtures/upstream and resolves their relative-time
+Loads the upstream Kubernetes test vectors in shared/fixtures/upstream and resolves their relative-time
 encodings ($offsetSeconds, $addDate, $plusSeconds) against a fixed `now`.
 */
 
 import {readFileSync} from 'node:fs';
+import path from 'node:path';
+import {sharedDirectory} from '../shared.js';
 
 /** Where the shared fixtures live. */
-export const fixturesDirectory = '/work/shared/fixtures';
+export const fixturesDirectory = path.join(sharedDirectory, 'fixtures');
 
 /** The fixed "time.Now()" every relative fixture is resolved against. */
 export const fixedNow = Date.parse('2026-03-15T12:34:56.789Z');
