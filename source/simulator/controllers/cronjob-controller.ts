@@ -11,7 +11,7 @@ import {cronJobSubject} from './events.js';
 import {prepareJobForCreate} from './job-defaults.js';
 import {controllerOf, deleteObject, forEachObject, rfc3339, sameJson} from './objects.js';
 import type {ControllerRuntime} from './runtime.js';
-import {rfc1123z} from './zoned-time.js';
+import {rfc1123z} from './rfc1123.js';
 
 const source = {component: 'cronjob-controller'};
 

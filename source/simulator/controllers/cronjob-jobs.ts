@@ -4,30 +4,24 @@ ones the history limits remove (cleanupFinishedJobs / removeOldestJobs).
 */
 import {byJobStartTime, jobFinishedCondition} from '../../kube/job-state.js';
 import type {CronJob, Job} from '../../kube/types.js';
-import {controllerRef, rfc3339} from './objects.js';
-import {rfc3339InZone} from './zoned-time.js';
+import {jobFromCronJob, scheduledJobName} from '../../kube/cronjob-job.js';
+import {rfc3339} from './objects.js';
 
 /** The name of the Job a CronJob starts for `scheduled` (getJobName: minutes since the epoch). */
 export function cronJobChildName(cronJob: CronJob, scheduled: number): string {
-	return `${cronJob.metadata.name}-${Math.floor(scheduled / 60_000)}`;
+	return scheduledJobName(cronJob.metadata.name ?? '', scheduled);
 }
 
 /** The Job for the `scheduled` run, created at `now`, before the API server's defaults. */
 export function jobFromTemplate(cronJob: CronJob, scheduled: number, now: number): Job {
-	const template = structuredClone(cronJob.spec.jobTemplate);
-	return {
-		apiVersion: 'batch/v1',
-		kind: 'Job',
-		metadata: {
-			name: cronJobChildName(cronJob, scheduled),
-			namespace: cronJob.metadata.namespace,
-			creationTimestamp: rfc3339(now),
-			...(template.metadata?.labels ? {labels: {...template.metadata.labels}} : {}),
-			annotations: {...template.metadata?.annotations, 'batch.kubernetes.io/cronjob-scheduled-timestamp': rfc3339InZone(scheduled, cronJob.spec.timeZone)},
-			ownerReferences: [controllerRef(cronJob, 'CronJob')],
-		},
-		spec: template.spec,
-	};
+	const job = jobFromCronJob(cronJob, scheduled);
+	job.metadata.creationTimestamp = rfc3339(now);
+	// Go copies a nil label map as nil, so a template without labels gives a job without them.
+	if (!cronJob.spec.jobTemplate.metadata?.labels) {
+		delete job.metadata.labels;
+	}
+
+	return job;
 }
 
 /**
