@@ -17,15 +17,28 @@ Throws RangeError for an unknown zone.
 export function formatRfc3339InZone(ms: number, timeZone?: string | null): string {
 	const zone = timeZone || 'UTC';
 	const seconds = Math.floor(ms / 1000) * 1000;
-	const parts = Object.fromEntries(new Intl.DateTimeFormat('en-US', {
-		timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
-	}).formatToParts(new Date(seconds)).map(part => [part.type, part.value]));
+	const parts = Object.fromEntries(zoneFormatter(zone).formatToParts(new Date(seconds)).map(part => [part.type, part.value]));
 	const local = Date.UTC(Number(parts['year']), Number(parts['month']) - 1, Number(parts['day']), Number(parts['hour']), Number(parts['minute']), Number(parts['second']));
 	const offsetMinutes = Math.round((local - seconds) / 60_000);
 	const sign = offsetMinutes < 0 ? '-' : '+';
 	const offset = offsetMinutes === 0 ? 'Z' : `${sign}${pad(Math.trunc(Math.abs(offsetMinutes) / 60))}:${pad(Math.abs(offsetMinutes) % 60)}`;
 	const date = new Date(local);
 	return `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}T${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())}${offset}`;
+}
+
+// Building an Intl.DateTimeFormat costs far more than using one, and the screen formats cron times every second.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function zoneFormatter(timeZone: string): Intl.DateTimeFormat {
+	let format = formatters.get(timeZone);
+	if (!format) {
+		format = new Intl.DateTimeFormat('en-US', {
+			timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+		});
+		formatters.set(timeZone, format);
+	}
+
+	return format;
 }
 
 /**
