@@ -6,6 +6,14 @@ import type {ResourceSnapshot, WatchKind} from '../store/types.js';
 /** How long after a change a row stays highlighted. */
 export const changeHighlightMs = 2000;
 
+/** How long a deleted object's row stays on screen, dimmed and marked, before it goes. */
+export const deletedRowMs = 60_000;
+
+/** Whether a tombstone deleted at `deletedAt` is still shown at `now` (the store prunes lazily, so the view decides). */
+export function stillFading(deletedAt: number, now: number): boolean {
+	return now - deletedAt < deletedRowMs;
+}
+
 /** The flags of one row, with absent flags left out so rows compare cleanly. */
 export type RowFlags = {readonly deleted?: boolean; readonly changed?: boolean; readonly stale?: boolean};
 

@@ -11,6 +11,7 @@ import {parseFilter} from './filter.js';
 import {jobColumns, jobRow} from './job-rows.js';
 import {isCronJob, isJob, isPod} from './lookups.js';
 import {podColumns, podRow} from './pod-rows.js';
+import {stillFading} from './row-flags.js';
 import type {Column, Row, Tone} from './types.js';
 
 /** The list views. */
@@ -46,7 +47,7 @@ export function tableModel(view: ViewId, snapshot: ResourceSnapshot, now: number
 
 function collect(view: ViewId, snapshot: ResourceSnapshot, now: number): Entry[] {
 	const entries: Entry[] = [];
-	const tombstones = [...snapshot.deleted.values()].map((tombstone) => tombstone.object);
+	const tombstones = [...snapshot.deleted.values()].filter((tombstone) => stillFading(tombstone.deletedAt, now)).map((tombstone) => tombstone.object);
 	switch (view) {
 		case 'jobs': {
 			const add = (job: Job, deleted: boolean) => {
