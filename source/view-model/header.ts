@@ -73,3 +73,46 @@ export function watchStateText(kind: WatchKind, state: WatchState, now: number):
 export function watchSummary(snapshot: ResourceSnapshot, now: number): string {
 	return kinds.map((kind) => watchStateText(kind, snapshot.watch[kind], now)).join(' · ');
 }
+
+/**
+What is wrong with the connection, in one line, or undefined when every watch is live or still connecting: the error
+of each reconnecting kind with the time of the next attempt, and the message of each forbidden or failed one; kinds
+with the same problem are named together, e.g.
+`⚠ jobs, pods: cannot reach https://api.example.test:6443: connection refused — next try in 4s`.
+*/
+export function connectionProblem(snapshot: ResourceSnapshot, now: number): string | undefined {
+	const problems = new Map<string, WatchKind[]>();
+	for (const kind of kinds) {
+		const text = problemText(snapshot.watch[kind], now);
+		if (text !== undefined) {
+			problems.set(text, [...(problems.get(text) ?? []), kind]);
+		}
+	}
+
+	if (problems.size === 0) {
+		return undefined;
+	}
+
+	return `⚠ ${[...problems].map(([text, names]) => `${names.join(', ')}: ${text}`).join(' · ')}`;
+}
+
+function problemText(state: WatchState, now: number): string | undefined {
+	switch (state.phase) {
+		case 'reconnecting': {
+			const when = countdown(state.nextAttemptAt, now);
+			return `${state.error} — ${when === 'due' ? 'trying now' : `next try ${when}`}`;
+		}
+
+		case 'forbidden': {
+			return state.message;
+		}
+
+		case 'failed': {
+			return state.error;
+		}
+
+		default: {
+			return undefined;
+		}
+	}
+}

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {headerCounts, watchSummary} from '../../source/view-model/header.js';
+import {connectionProblem, headerCounts, watchSummary} from '../../source/view-model/header.js';
 import {condition, makeJob, makePod, now} from './builders.js';
 import {makeSnapshot} from './helpers.js';
 
@@ -32,4 +32,17 @@ test('watchSummary: each kind\'s state in words, with the reconnect countdown', 
 	assert.equal(watchSummary(snapshot, now), 'jobs live · cronjobs connecting · pods reconnecting — next try in 4s · events forbidden');
 	const failed = makeSnapshot({watch: {jobs: {phase: 'failed', error: 'no route to host'}, pods: {phase: 'reconnecting', nextAttemptAt: now, attempt: 1, error: 'x'}}});
 	assert.equal(watchSummary(failed, now), 'jobs failed: no route to host · cronjobs live · pods reconnecting — trying now · events live');
+});
+
+test('connectionProblem names what is wrong and when the next attempt comes, grouping kinds with the same problem', () => {
+	const unreachable = 'cannot reach https://api.example.test:6443: connection refused';
+	const snapshot = makeSnapshot({watch: {
+		jobs: {phase: 'reconnecting', nextAttemptAt: now + 4000, attempt: 2, error: unreachable},
+		cronjobs: {phase: 'reconnecting', nextAttemptAt: now + 4000, attempt: 2, error: unreachable},
+		pods: {phase: 'live', since: now},
+		events: {phase: 'forbidden', message: 'events is forbidden: User "dev" cannot list resource "events" in API group "" in the namespace "batch"'},
+	}});
+	assert.equal(connectionProblem(snapshot, now), `⚠ jobs, cronjobs: ${unreachable} — next try in 4s · events: events is forbidden: User "dev" cannot list resource "events" in API group "" in the namespace "batch"`);
+	assert.equal(connectionProblem(snapshot, now + 4000), `⚠ jobs, cronjobs: ${unreachable} — trying now · events: events is forbidden: User "dev" cannot list resource "events" in API group "" in the namespace "batch"`);
+	assert.equal(connectionProblem(makeSnapshot({}), now), undefined);
 });
