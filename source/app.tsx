@@ -3,20 +3,26 @@ The watch screen's layout: header, breadcrumb, the current screen, the message o
 lives in the reducer (use-screen), keys in the one keymap hook, data in the store.
 */
 import {Box, Text} from 'ink';
+import {useSyncExternalStore} from 'react';
+import {DialogBox} from './components/dialog-box.js';
 import {BottomLine} from './components/bottom-line.js';
 import {Header, type ConnectionInfo} from './components/header.js';
 import {KeyHints} from './components/key-hints.js';
+import {LogPane} from './components/log-pane.js';
 import {ScreenBody} from './components/screen-body.js';
 import {fit} from './components/text.js';
 import {TooSmall} from './components/too-small.js';
 import {type KeymapInput, useKeymap} from './hooks/use-keymap.js';
+import {closedPaneKeys, useLogPane} from './hooks/use-log-pane.js';
 import {useNow} from './hooks/use-now.js';
 import {useScreen} from './hooks/use-screen.js';
 import {useStore} from './hooks/use-store.js';
 import {type WindowSize, useWindowSize} from './hooks/use-window-size.js';
 import {hintsFor, type DisabledReasons} from './state/keymap-help.js';
 import {layoutFor} from './state/layout.js';
-import type {RequestHandler} from './state/ui-state.js';
+import {logSplit} from './state/log-layout.js';
+import {type LogPaneSource, paneHasKeys} from './state/log-pane-state.js';
+import type {Access, RequestHandler} from './state/ui-state.js';
 import type {AppClock, ResourceStore} from './store/types.js';
 
 /** Props of the app. */
@@ -37,7 +43,20 @@ export type AppProps = {
 	readonly disabled?: DisabledReasons;
 	/** Takes keys before the screen does (an open dialog, the focused log pane); true consumes the key. */
 	readonly captureKey?: KeymapInput['capture'];
+	/** The session's log pane feed: with it, `l`/`p` open the pane and it draws the streams' buffer. */
+	readonly logs?: LogPaneSource;
+	/**
+	The read-only gate's refusal and the RBAC answers, live. With it, action keys open confirmation dialogs (confirmed
+	actions go to onRequest) and help shows the disabled actions of the current view; without it they go to onRequest.
+	*/
+	readonly access?: AccessSource;
 };
+
+/** Where the app reads what it may do; `subscribe` tells it when that changed (new RBAC answers after a switch). */
+export type AccessSource = {readonly current: () => Access; readonly subscribe: (listener: () => void) => () => void};
+
+// Without a source the app has no access answers: action keys then go to onRequest as plain requests.
+const noAccess = {current: (): Access | undefined => undefined, subscribe: () => () => {}};
 
 const none: readonly string[] = [];
 const noReasons: DisabledReasons = {};
@@ -48,12 +67,19 @@ export function App(props: AppProps) {
 	const snapshot = useStore(props.store);
 	const now = useNow(props.clock);
 	const size = useWindowSize(props.size);
+	const accessSource: {current: () => Access | undefined; subscribe: AccessSource['subscribe']} = props.access ?? noAccess;
+	const access = useSyncExternalStore(accessSource.subscribe, accessSource.current);
 	const layout = layoutFor(size.columns, size.rows);
 	const screen = useScreen({
 		snapshot, now, layout, namespace: props.info.namespace, contexts: props.contexts ?? none,
-		disabled: props.disabled ?? noReasons, onRequest: props.onRequest, onQuit: props.onQuit,
+		disabled: props.disabled ?? noReasons, access, onRequest: props.onRequest, onQuit: props.onQuit,
 	});
-	useKeymap({view: screen.view, dispatch: screen.dispatch, ...(props.captureKey ? {capture: props.captureKey} : {})});
+	// The log pane (when the session feeds one): split under the screen or full, with the keys while it is open.
+	const paneLayout = paneHasKeys(screen.state) ? screen.state.logs?.pane.layout : undefined;
+	const split = logSplit(layout.tooSmall ? 0 : layout.bodyHeight, screen.tableHeight, paneLayout);
+	const pane = useLogPane(props.logs, paneLayout ? screen.state.logs : undefined, layout.width, split.paneHeight);
+	const view = props.logs ? {...screen.view, logs: pane?.keys ?? closedPaneKeys} : screen.view;
+	useKeymap({view, dispatch: screen.dispatch, ...(props.captureKey ? {capture: props.captureKey} : {})});
 	if (layout.tooSmall) {
 		return <TooSmall columns={size.columns} rows={size.rows} height={layout.height}/>;
 	}
@@ -65,15 +91,23 @@ export function App(props: AppProps) {
 		<Box flexDirection='column' width={width} height={layout.height}>
 			<Header info={props.info} namespace={state.namespace} counts={screen.counts} watch={screen.watch} width={width} noColor={noColor}/>
 			<Text wrap='truncate' dimColor>{fit(screen.crumb, width)}</Text>
-			<ScreenBody
-				model={data.model} width={width} height={layout.bodyHeight} tableHeight={screen.tableHeight}
-				selectedIndex={screen.selected} offset={screen.offset} infoOffset={screen.infoOffset} noColor={noColor}
-			/>
+			{state.dialog ? (
+				// The dialog takes the body's place while it is open: every key goes to it.
+				<Box flexDirection='column' width={width} height={layout.bodyHeight} alignItems='center' overflow='hidden'>
+					<DialogBox dialog={state.dialog.dialog} width={Math.min(width, 76)} noColor={noColor}/>
+				</Box>
+			) : split.screenHeight > 0 ? (
+				<ScreenBody
+					model={data.model} width={width} height={split.screenHeight} tableHeight={split.tableHeight}
+					selectedIndex={screen.selected} offset={screen.offset} infoOffset={screen.infoOffset} noColor={noColor}
+				/>
+			) : null}
+			{state.dialog || pane === undefined ? null : <LogPane view={pane.view} width={width} height={split.paneHeight} title={pane.title} noColor={noColor}/>}
 			<BottomLine
 				state={state} now={now} names={screen.names} matches={table?.rows.length ?? 0} filterError={table?.filterError}
 				onList={table !== undefined} width={width} noColor={noColor}
 			/>
-			<KeyHints hints={hintsFor(data.context)} width={width} noColor={noColor}/>
+			<KeyHints hints={hintsFor(pane && state.logs?.pane.search.draft !== undefined ? 'filter' : data.context)} width={width} noColor={noColor}/>
 		</Box>
 	);
 }

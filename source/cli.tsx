@@ -2,13 +2,14 @@
 The command line: flags → configuration → a session on a cluster (real, or the built-in simulated one for --demo) →
 the screen. The only module that touches `process` (besides the two-line launcher in bin.ts).
 */
-import {mkdtempSync, rmSync} from 'node:fs';
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {homedir, tmpdir} from 'node:os';
 import path from 'node:path';
 import meow from 'meow';
 import {render} from 'ink';
 import {App} from './app.js';
 import {ConfigError} from './cluster/config-error.js';
+import {diffStdout} from './diff-stdout.js';
 import {loadConnection} from './cluster/kubeconfig.js';
 import {simulateMain} from './simulator/main.js';
 import {startSimulator, type Simulator} from './simulator/index.js';
@@ -161,11 +162,23 @@ export async function main(): Promise<number> {
 			noColor={noColor}
 			contexts={session.contexts()}
 			onRequest={session.handle}
+			logs={session.logs}
+			access={session.access}
 			onQuit={() => quit()}
 		/>
 	);
-	const instance = render(view(), {exitOnCtrlC: false, maxFps: 15, patchConsole: false});
+	// diffStdout sends only the frame lines that changed (Ink rewrites the whole frame, ≈5.5 KB, on every update).
+	const instance = render(view(), {exitOnCtrlC: false, maxFps: 15, patchConsole: false, stdout: diffStdout(process.stdout)});
 	session.onInfoChange(() => instance.rerender(view()));
+	const benchReport = process.env['KJOBS_BENCH_REPORT'];
+	if (benchReport) {
+		// `npm run bench` sends SIGUSR2 once it sees the app in sync and reads the memory figures from this file.
+		process.on('SIGUSR2', () => {
+			(globalThis as {gc?: () => void}).gc?.();
+			writeFileSync(benchReport, JSON.stringify(process.memoryUsage()));
+		});
+	}
+
 
 	await quitting;
 	instance.unmount();

@@ -2,11 +2,15 @@
 A running kjobs session: the one clock, the live store, the cluster connection with its watchers, and what the screen's
 requests (namespace and context switches, logs, actions) do. Built by cli.tsx, one per app instance.
 */
+import type {AccessSource} from './app.js';
+import type {ActionContextOptions} from './cluster/action-context.js';
 import {openGate, readOnlyGate, type ReadOnlyFlag} from './cluster/action-gate.js';
+import {performAction} from './cluster/action-perform.js';
 import {KubeCluster} from './cluster/kube-cluster.js';
 import type {Connection} from './cluster/kubeconfig.js';
 import type {ConnectionInfo} from './components/header.js';
-import type {RequestHandler} from './state/ui-state.js';
+import {createLogPanes, isLogRequest, type LogPanes} from './session-logs.js';
+import type {Access, RequestHandler} from './state/ui-state.js';
 import {createTickingClock} from './store/clock.js';
 import {createResourceStore} from './store/resource-store.js';
 import type {AppClock, LiveResourceStore} from './store/types.js';
@@ -20,6 +24,10 @@ export type SessionOptions = {
 	readonly labelSelector?: string;
 	/** The app clock; a ticking one by default. */
 	readonly clock?: AppClock & {stop?: () => void};
+	/** Where saved logs go (default: the working directory). */
+	readonly logDirectory?: string;
+	/** Settings of the actions (randomness for new names, replace-rerun timeouts). */
+	readonly actions?: ActionContextOptions;
 };
 
 /** A running session. */
@@ -27,12 +35,16 @@ export type Session = {
 	readonly store: LiveResourceStore;
 	readonly clock: AppClock;
 	readonly cluster: KubeCluster;
+	/** The log pane's feed: the buffer its streams write to (the app draws it). */
+	readonly logs: LogPanes;
 	/** What the header shows about the connection. */
 	info(): ConnectionInfo & {readonly namespace: string | undefined};
 	/** Every context of the loaded kubeconfig, for `:ctx` completion. */
 	contexts(): readonly string[];
 	/** Carries out a request from the screen. */
 	readonly handle: RequestHandler;
+	/** The read-only gate's refusal and the latest RBAC answers, for the app's dialogs and help. */
+	readonly access: AccessSource;
 	/** Calls `listener` when the context or namespace changed. */
 	onInfoChange(listener: () => void): void;
 	stop(): Promise<void>;
@@ -47,6 +59,16 @@ export function startSession(options: SessionOptions): Session {
 		store,
 		gate: options.readOnly ? readOnlyGate(options.readOnly) : openGate,
 		watch: {labelSelector: options.labelSelector},
+		...(options.actions ? {actions: options.actions} : {}),
+	});
+	// One object per answer, so the app's external-store subscription sees a change only when there is one.
+	let access: Access = {readOnly: cluster.gate.refusal(), permissions: cluster.permissions};
+	const accessListeners = new Set<() => void>();
+	cluster.onPermissions(() => {
+		access = {readOnly: cluster.gate.refusal(), permissions: cluster.permissions};
+		for (const listener of accessListeners) {
+			listener();
+		}
 	});
 	cluster.start();
 	const listeners = new Set<() => void>();
@@ -56,7 +78,12 @@ export function startSession(options: SessionOptions): Session {
 		}
 	};
 
+	const logs = createLogPanes({kubeConfig: () => cluster.connection.kubeConfig, store, now: () => clock.now(), directory: options.logDirectory});
 	const handle: RequestHandler = async request => {
+		if (isLogRequest(request)) {
+			return logs.handle(request);
+		}
+
 		switch (request.kind) {
 			case 'set-namespace': {
 				await cluster.switchNamespace(request.namespace);
@@ -70,6 +97,14 @@ export function startSession(options: SessionOptions): Session {
 				return {text: `context: ${request.name}`, tone: 'normal'};
 			}
 
+			case 'action': {
+				// performAction never throws; the gate refuses in read-only mode before anything is sent.
+				const result = await performAction(cluster.actions, request.action);
+				return result.ok
+					? {text: result.message, tone: 'success', ...(result.created ? {created: result.created} : {})}
+					: {text: result.message, tone: 'error'};
+			}
+
 			default: {
 				return undefined;
 			}
@@ -80,16 +115,25 @@ export function startSession(options: SessionOptions): Session {
 		store,
 		clock,
 		cluster,
+		logs,
 		info() {
 			const {connection} = cluster;
 			return {context: connection.context, server: connection.describeServer(), namespace: connection.namespace, readOnly: cluster.readOnly, demo: options.demo};
 		},
 		contexts: () => cluster.connection.contexts,
 		handle,
+		access: {
+			current: () => access,
+			subscribe(listener) {
+				accessListeners.add(listener);
+				return () => accessListeners.delete(listener);
+			},
+		},
 		onInfoChange(listener) {
 			listeners.add(listener);
 		},
 		async stop() {
+			logs.close();
 			await cluster.stop();
 			options.clock?.stop?.();
 			if (!options.clock) {

@@ -3,10 +3,13 @@ The app's handle on one cluster: the connection, the watchers feeding the live s
 context, and the single request path through which every future action goes (and where --readonly refuses it).
 */
 import type {LiveResourceStore} from '../store/types.js';
+import {type ActionContext, type ActionContextOptions, createActionContext} from './action-context.js';
 import {assertMayMutate, openGate, readOnlyGate, type MutationGate} from './action-gate.js';
+import {createInFlightGuard} from './action-guard.js';
 import {parseStatus} from './api-failure.js';
 import {sendRequest, type KubeRequest} from './kube-request.js';
 import {resolveConnection, type Connection} from './kubeconfig.js';
+import {allAllowed, checkPermissions, type Permissions} from './rbac-permissions.js';
 import {startWatchers, type WatcherOptions, type Watchers} from './watcher.js';
 
 /** How to build a KubeCluster. */
@@ -17,6 +20,10 @@ export type KubeClusterOptions = {
 	readOnly?: boolean;
 	gate?: MutationGate;
 	watch?: WatcherOptions;
+	/** Settings of the action context (randomness, timeouts); its in-flight guard is kept across context switches. */
+	actions?: ActionContextOptions;
+	/** Asks SelfSubjectAccessReviews on start and on every switch (default true). */
+	checkPermissions?: boolean;
 };
 
 /** An API error answer to `request`: the HTTP status and the server's message. */
@@ -38,12 +45,66 @@ export class KubeCluster {
 	readonly #gate: MutationGate;
 	#watchOptions: WatcherOptions;
 	#watchers: Watchers | undefined;
+	readonly #actionOptions: ActionContextOptions;
+	#actions: ActionContext;
+	#permissions: Permissions = allAllowed;
+	// Bumped on every check: an answer for a scope that has since changed is dropped.
+	#permissionRound = 0;
+	readonly #checksPermissions: boolean;
+	readonly #permissionListeners = new Set<() => void>();
 
 	constructor(options: KubeClusterOptions) {
 		this.#connection = options.connection;
 		this.#store = options.store;
 		this.#gate = options.gate ?? (options.readOnly ? readOnlyGate('--readonly') : openGate);
 		this.#watchOptions = options.watch ?? {};
+		// One guard for the session: a double key press stays one action even across a context switch.
+		this.#actionOptions = {...options.actions, guard: options.actions?.guard ?? createInFlightGuard()};
+		this.#actions = createActionContext(this.#connection.kubeConfig, this.#gate, this.#actionOptions);
+		this.#checksPermissions = options.checkPermissions ?? true;
+	}
+
+	/** The read-only gate every mutating request passes. */
+	get gate(): MutationGate {
+		return this.#gate;
+	}
+
+	/** The action context for the current context (rebuilt on every switch). */
+	get actions(): ActionContext {
+		return this.#actions;
+	}
+
+	/** The latest RBAC answers for the current scope (everything allowed until the first answer). */
+	get permissions(): Permissions {
+		return this.#permissions;
+	}
+
+	/** Calls `listener` whenever new RBAC answers arrive; returns the unsubscribe function. */
+	onPermissions(listener: () => void): () => void {
+		this.#permissionListeners.add(listener);
+		return () => this.#permissionListeners.delete(listener);
+	}
+
+	/**
+	Asks the API what the user may do in the current scope; resolves when the answer is in (or dropped as stale because
+	the scope changed meanwhile). Read-only mode sends nothing.
+	*/
+	async refreshPermissions(): Promise<void> {
+		const round = ++this.#permissionRound;
+		const {kubeConfig, namespace} = this.#connection;
+		const answer = await checkPermissions(kubeConfig, this.#gate, namespace);
+		if (round !== this.#permissionRound) {
+			return;
+		}
+
+		this.#setPermissions(answer);
+	}
+
+	#setPermissions(permissions: Permissions): void {
+		this.#permissions = permissions;
+		for (const listener of this.#permissionListeners) {
+			listener();
+		}
 	}
 
 	/** The connection in use (context, server, namespace scope). */
@@ -63,6 +124,10 @@ export class KubeCluster {
 
 	/** Starts the watchers (once). */
 	start(): void {
+		if (this.#watchers === undefined && this.#checksPermissions) {
+			this.refreshPermissions().catch(() => {});
+		}
+
 		this.#watchers ??= startWatchers(this.#connection, this.#store, this.#watchOptions);
 	}
 
@@ -121,9 +186,15 @@ export class KubeCluster {
 		const wasRunning = this.running;
 		await this.stop();
 		this.#connection = connection;
+		this.#actions = createActionContext(connection.kubeConfig, this.#gate, this.#actionOptions);
+		// Until the new scope's answers arrive, the old ones do not apply: assume allowed (the action reports a 403).
+		this.#permissionRound++;
+		this.#setPermissions(allAllowed);
 		this.#store.reset();
 		if (wasRunning) {
 			this.start();
+		} else if (this.#checksPermissions) {
+			this.refreshPermissions().catch(() => {});
 		}
 	}
 }

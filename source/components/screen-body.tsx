@@ -3,6 +3,7 @@ The body of the frame: the current screen's table, detail or help, exactly `heig
 */
 import {Box, Text} from 'ink';
 import type {ScreenModel} from '../state/screen-model.js';
+import {DescribeView} from './describe-view.js';
 import {DetailLayout} from './detail-layout.js';
 import {Help} from './help.js';
 import {Lines} from './lines.js';
@@ -59,6 +60,12 @@ export function ScreenBody(props: ScreenBodyProps) {
 			return model.model
 				? <Lines lines={model.lines} width={width} height={height} offset={props.infoOffset} noColor={noColor}/>
 				: <Gone width={width} height={height}/>;
+		}
+
+		case 'text': {
+			return model.gone
+				? <Gone width={width} height={height}/>
+				: <DescribeView title={model.title} lines={model.lines} width={width} height={height} offset={props.offset} deleted={model.deleted}/>;
 		}
 
 		case 'help': return <Help lines={model.lines} width={width} height={height} offset={props.offset} noColor={noColor}/>;

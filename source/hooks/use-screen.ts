@@ -2,15 +2,19 @@
 The app's state hook: the UI reducer, the current screen's model, the numbers the layout needs, and delivery of the
 reducer's requests and quit to the app's callbacks.
 */
-import {useEffect, useMemo, useReducer, useRef} from 'react';
+import {useCallback, useEffect, useMemo, useReducer, useRef} from 'react';
+import type {DialogOpener} from '../state/action-flow.js';
+import {isAwaited} from '../state/action-flow.js';
+import {disabledReasons} from '../state/dialog-disabled.js';
+import {openDialogFor} from '../state/dialog-target.js';
 import type {CompletionNames} from '../state/command-line.js';
 import type {DisabledReasons} from '../state/keymap-help.js';
 import {detailTableHeight, type Layout} from '../state/layout.js';
-import {type ScreenData, breadcrumb, screenData} from '../state/screen-model.js';
+import {type DisabledFor, type ScreenData, breadcrumb, screenData} from '../state/screen-model.js';
 import {scopeSnapshot} from '../state/scope.js';
 import {selectedIndex} from '../state/selection.js';
 import {type UiAction, uiReducer, type ViewContext} from '../state/ui-reducer.js';
-import {currentEntry, initialUiState, type RequestHandler, type RequestResult, type UiState} from '../state/ui-state.js';
+import {type Access, currentEntry, initialUiState, type RequestHandler, type RequestResult, type UiRequest, type UiState} from '../state/ui-state.js';
 import type {ResourceSnapshot} from '../store/types.js';
 import {headerCounts, watchStateText} from '../view-model/header.js';
 
@@ -22,6 +26,8 @@ export type ScreenInput = {
 	readonly namespace: string | undefined;
 	readonly contexts: readonly string[];
 	readonly disabled: DisabledReasons;
+	/** What the app may do now (read-only gate, RBAC): action keys open dialogs, help shows why actions are disabled. */
+	readonly access: Access | undefined;
 	readonly onRequest: RequestHandler | undefined;
 	readonly onQuit: () => void;
 };
@@ -47,14 +53,24 @@ export function useScreen(input: ScreenInput): Screen {
 	const {now, layout, onRequest, onQuit} = input;
 	const [state, dispatch] = useReducer(uiReducer, undefined, () => initialUiState({namespace: input.namespace, handlesRequests: onRequest !== undefined}));
 	const snapshot = scopeSnapshot(input.snapshot, state.namespace);
-	const data = useMemo(() => screenData(state, snapshot, now, layout.width, input.disabled), [state, snapshot, now, layout.width, input.disabled]);
+	const {access} = input;
+	const disabled: DisabledFor = useMemo(() => (access ? (kind) => disabledReasons(access.readOnly, access.permissions, kind) : input.disabled), [access, input.disabled]);
+	const data = useMemo(() => screenData(state, snapshot, now, layout.width, disabled), [state, snapshot, now, layout.width, disabled]);
+	// The opener reads the latest snapshot and access when the key is handled, so a dialog never shows stale counts.
+	const latest = useRef({snapshot, access, now});
+	latest.current = {snapshot, access, now};
+	const opener: DialogOpener = useCallback((action, target) => {
+		const current = latest.current;
+		return current.access ? openDialogFor(current.snapshot, action, target, current.access, current.now) : {message: `${action}: not available`};
+	}, []);
 	// Completion offers every namespace seen, not only the one in scope.
 	const namespaces = useMemo(() => namespacesOf(input.snapshot), [input.snapshot]);
 	const names = useMemo(() => ({namespaces, contexts: input.contexts}), [namespaces, input.contexts]);
 	const bodyHeight = layout.tooSmall ? 0 : layout.bodyHeight;
 	const isDetail = data.model.kind === 'job-detail' || data.model.kind === 'cronjob-detail';
 	const tableHeight = isDetail ? detailTableHeight(bodyHeight, data.rowIds.length) : bodyHeight;
-	const page = data.model.kind === 'help' ? bodyHeight : Math.max(1, tableHeight - 1);
+	// Describe and YAML give their first line to a title.
+	const page = data.model.kind === 'help' ? bodyHeight : (data.model.kind === 'text' ? Math.max(1, bodyHeight - 1) : Math.max(1, tableHeight - 1));
 	// The info lines above a detail screen's table (a pod's screen is all info).
 	const info = data.model.kind === 'job-detail' || data.model.kind === 'cronjob-detail' || data.model.kind === 'pod-detail'
 		? {lines: data.model.lines.length, height: data.model.kind === 'pod-detail' ? bodyHeight : Math.max(0, bodyHeight - tableHeight - 1)}
@@ -64,9 +80,9 @@ export function useScreen(input: ScreenInput): Screen {
 	const latestNow = useRef(now);
 	latestNow.current = now;
 	useEffect(() => {
-		const report = (result: void | RequestResult) => {
+		const report = (request: UiRequest, result: void | RequestResult) => {
 			if (result) {
-				dispatch({type: 'show-message', text: result.text, tone: result.tone, now: latestNow.current});
+				dispatch({type: 'request-done', request, result, now: latestNow.current});
 			}
 		};
 
@@ -74,12 +90,24 @@ export function useScreen(input: ScreenInput): Screen {
 			if (seq > delivered.current && onRequest) {
 				delivered.current = seq;
 				// A failing handler must not crash the screen: its error is what the user needs to read.
-				Promise.resolve().then(() => onRequest(request)).then(report, (error: unknown) => {
-					report({text: error instanceof Error ? error.message : String(error), tone: 'error'});
+				Promise.resolve().then(() => onRequest(request)).then((result) => {
+					report(request, result);
+				}, (error: unknown) => {
+					report(request, {text: error instanceof Error ? error.message : String(error), tone: 'error'});
 				});
 			}
 		}
 	}, [state.requests, onRequest]);
+	// A job an action created: selected as soon as the watch delivers it (the table shows only what the watch saw).
+	const arrived = useMemo(() => {
+		const ref = state.awaiting?.ref;
+		return ref === undefined ? undefined : [...snapshot.jobs.values()].find((job) => isAwaited(ref, job.metadata))?.metadata.uid;
+	}, [state.awaiting, snapshot]);
+	useEffect(() => {
+		if (arrived !== undefined) {
+			dispatch({type: 'created-arrived', uid: arrived, rows: data.rowIds, page});
+		}
+	}, [arrived]); // eslint-disable-line react-hooks/exhaustive-deps -- rows and page as of the arrival are what counts.
 	useEffect(() => {
 		if (state.quit) {
 			onQuit();
@@ -90,13 +118,13 @@ export function useScreen(input: ScreenInput): Screen {
 		state,
 		dispatch,
 		data,
-		view: {rows: data.rowIds, page, now, names, ...(info === undefined ? {} : {info})},
+		view: {rows: data.rowIds, page, now, names, ...(info === undefined ? {} : {info}), ...(access === undefined ? {} : {openDialog: opener})},
 		names,
 		crumb: breadcrumb(state, snapshot),
 		counts: headerCounts(snapshot, now),
 		watch: watchStates.length === 0 ? 'watch live' : watchStates.map(([kind, watch]) => watchStateText(kind as keyof typeof snapshot.watch, watch, now)).join(' · '),
 		tableHeight,
-		selected: data.model.kind === 'help' ? -1 : selectedIndex(data.rowIds, entry.selected, entry.index),
+		selected: data.model.kind === 'help' || data.model.kind === 'text' ? -1 : selectedIndex(data.rowIds, entry.selected, entry.index),
 		offset: entry.scroll,
 		infoOffset: Math.min(entry.detailScroll ?? 0, Math.max(0, (info?.lines ?? 0) - (info?.height ?? 0))),
 	};

@@ -16,7 +16,7 @@ export type ObjectCommand = 'logs' | 'previous-logs' | 'describe' | 'yaml' | 'de
 /** Commands of the log pane (issue 5): bound and listed now, carried out by the pane. */
 export type LogCommand =
 	| 'log-follow' | 'log-timestamps' | 'log-wrap' | 'log-since' | 'log-search' | 'log-next-match' | 'log-previous-match'
-	| 'log-filter' | 'log-invert' | 'log-json' | 'log-save' | 'log-zoom';
+	| 'log-filter' | 'log-invert' | 'log-json' | 'log-save' | 'log-zoom' | 'log-container';
 
 /** Every command a key can run. */
 export type Command = UiCommand | ObjectCommand | LogCommand;

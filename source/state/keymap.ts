@@ -26,20 +26,21 @@ export type Binding = {
 const lists = ['jobs', 'cronjobs', 'pods'] as const;
 const details = ['job-detail', 'cronjob-detail', 'pod-detail'] as const;
 const screens = [...lists, ...details] as const;
-const scrolling = [...screens, 'help', 'logs'] as const;
-const normal = [...screens, 'help', 'logs'] as const;
+const texts = ['help', 'describe', 'yaml'] as const;
+const scrolling = [...screens, ...texts, 'logs'] as const;
+const normal = [...screens, ...texts, 'logs'] as const;
 const inputs = ['filter', 'command'] as const;
 
 /** Every binding, in the order help lists them. */
 export const keymap: readonly Binding[] = [
 	{keys: ['j', 'down'], command: 'cursor-down', when: scrolling, description: 'Down', group: 'Navigation'},
 	{keys: ['k', 'up'], command: 'cursor-up', when: scrolling, description: 'Up', group: 'Navigation'},
-	{keys: ['g', 'home'], command: 'cursor-top', when: [...screens, 'help'], description: 'Top', group: 'Navigation'},
-	{keys: ['G', 'end'], command: 'cursor-bottom', when: [...screens, 'help'], description: 'Bottom', group: 'Navigation'},
+	{keys: ['g', 'home'], command: 'cursor-top', when: [...screens, ...texts, 'logs'], description: 'Top', group: 'Navigation'},
+	{keys: ['G', 'end'], command: 'cursor-bottom', when: [...screens, ...texts], description: 'Bottom', group: 'Navigation'},
 	{keys: ['pagedown', 'ctrl+f'], command: 'page-down', when: scrolling, description: 'Page down', group: 'Navigation'},
 	{keys: ['pageup', 'ctrl+b'], command: 'page-up', when: scrolling, description: 'Page up', group: 'Navigation'},
 	{keys: ['enter'], command: 'open', when: [...lists, 'job-detail', 'cronjob-detail'], description: 'Open', group: 'Navigation', hint: 'Open'},
-	{keys: ['escape'], command: 'back', when: [...screens, 'help', 'logs'], description: 'Back', group: 'Navigation', hint: 'Back'},
+	{keys: ['escape'], command: 'back', when: [...screens, ...texts, 'logs'], description: 'Back', group: 'Navigation', hint: 'Back'},
 	{keys: [':'], command: 'command-line', when: [...screens], description: 'Command (:jobs :cj :pods :ns :ctx :q)', group: 'Views', hint: 'Command'},
 	{keys: ['/'], command: 'filter', when: lists, description: 'Filter (/re/, !neg, -l k=v)', group: 'Table', hint: 'Filter'},
 	{keys: ['N'], command: 'sort-name', when: lists, description: 'Sort by name', group: 'Table'},
@@ -49,24 +50,25 @@ export const keymap: readonly Binding[] = [
 	{keys: ['c'], command: 'toggle-completed', when: ['jobs', 'pods'], description: 'Hide/show completed', group: 'Table'},
 	{keys: ['l'], command: 'logs', when: [...screens], description: 'Logs', group: 'Actions', hint: 'Logs'},
 	{keys: ['p'], command: 'previous-logs', when: ['pods', 'pod-detail', 'job-detail'], description: 'Previous container logs', group: 'Actions'},
-	{keys: ['d'], command: 'describe', when: [...screens], description: 'Describe', group: 'Actions'},
-	{keys: ['y'], command: 'yaml', when: [...screens], description: 'YAML', group: 'Actions'},
+	{keys: ['d'], command: 'describe', when: [...screens, 'yaml'], description: 'Describe', group: 'Actions'},
+	{keys: ['y'], command: 'yaml', when: [...screens, 'describe'], description: 'YAML', group: 'Actions'},
 	{keys: ['ctrl+d'], command: 'delete', when: [...screens], description: 'Delete', group: 'Actions', dangerous: true, mutating: true},
 	{keys: ['r'], command: 'rerun', when: ['jobs', 'job-detail'], description: 'Rerun job', group: 'Actions', mutating: true},
 	{keys: ['t'], command: 'trigger', when: ['cronjobs', 'cronjob-detail'], description: 'Trigger now', group: 'Actions', mutating: true},
 	{keys: ['s'], command: 'suspend', when: ['jobs', 'cronjobs', 'job-detail', 'cronjob-detail'], description: 'Suspend/resume', group: 'Actions', mutating: true},
-	{keys: ['f', 'G', 'end'], command: 'log-follow', when: ['logs'], description: 'Follow (resume)', group: 'Log pane'},
+	{keys: ['f', 'G', 'end'], command: 'log-follow', when: ['logs'], description: 'Follow (resume)', group: 'Log pane', hint: 'Follow'},
 	{keys: ['t'], command: 'log-timestamps', when: ['logs'], description: 'Timestamps', group: 'Log pane'},
 	{keys: ['w'], command: 'log-wrap', when: ['logs'], description: 'Wrap', group: 'Log pane'},
 	{keys: ['T'], command: 'log-since', when: ['logs'], description: 'Since: tail 100/1000/all, last 1m/5m/1h', group: 'Log pane'},
-	{keys: ['/'], command: 'log-search', when: ['logs'], description: 'Search', group: 'Log pane'},
+	{keys: ['/'], command: 'log-search', when: ['logs'], description: 'Search', group: 'Log pane', hint: 'Search'},
 	{keys: ['n'], command: 'log-next-match', when: ['logs'], description: 'Next match', group: 'Log pane'},
 	{keys: ['N'], command: 'log-previous-match', when: ['logs'], description: 'Previous match', group: 'Log pane'},
 	{keys: ['m'], command: 'log-filter', when: ['logs'], description: 'Only matching lines', group: 'Log pane'},
 	{keys: ['!'], command: 'log-invert', when: ['logs'], description: 'Invert filter', group: 'Log pane'},
 	{keys: ['J'], command: 'log-json', when: ['logs'], description: 'Pretty-print JSON', group: 'Log pane'},
 	{keys: ['s'], command: 'log-save', when: ['logs'], description: 'Save to file', group: 'Log pane'},
-	{keys: ['z'], command: 'log-zoom', when: ['logs'], description: 'Split/full screen', group: 'Log pane'},
+	{keys: ['z'], command: 'log-zoom', when: ['logs'], description: 'Split/full screen', group: 'Log pane', hint: 'Split/full'},
+	{keys: ['c'], command: 'log-container', when: ['logs'], description: 'Container: each in turn, or all (pod logs)', group: 'Log pane'},
 	{keys: ['enter'], command: 'input-submit', when: inputs, description: 'Keep filter / run command', group: 'Input line', hint: 'Keep / run'},
 	{keys: ['escape'], command: 'input-cancel', when: inputs, description: 'Clear filter / cancel', group: 'Input line', hint: 'Clear / cancel'},
 	{keys: ['tab'], command: 'input-complete', when: ['command'], description: 'Complete', group: 'Input line', hint: 'Complete'},

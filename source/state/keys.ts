@@ -5,7 +5,7 @@ prints it.
 
 /** The screens the keymap knows, plus the two input modes (where typing goes to a line instead of running commands). */
 export type KeyContext =
-	| 'jobs' | 'cronjobs' | 'pods' | 'job-detail' | 'cronjob-detail' | 'pod-detail' | 'help' | 'logs'
+	| 'jobs' | 'cronjobs' | 'pods' | 'job-detail' | 'cronjob-detail' | 'pod-detail' | 'help' | 'describe' | 'yaml' | 'logs'
 	| 'filter' | 'command';
 
 /** The parts of Ink's `Key` the keymap reads (Ink's `Key` object satisfies it). */

@@ -3,7 +3,7 @@ Moving around: the cursor over a screen's rows (by uid), scrolling detail info, 
 */
 import type {CommandAction} from './ui-reducer.js';
 import {selectedIndex, windowStart} from './selection.js';
-import {currentEntry, type Screen, type UiState} from './ui-state.js';
+import {currentEntry, isTextScreen, type Screen, type UiState} from './ui-state.js';
 import {clamp, push, replaceTop} from './ui-updates.js';
 
 const detailScreens: ReadonlySet<string> = new Set(['job-detail', 'cronjob-detail', 'pod-detail']);
@@ -26,7 +26,7 @@ export function move(state: UiState, action: CommandAction, direction: 1 | -1, u
 
 function moveCursor(state: UiState, action: CommandAction, delta: number): UiState {
 	const entry = currentEntry(state);
-	if (entry.screen.id === 'help') {
+	if (isTextScreen(entry.screen)) {
 		const maxScroll = Math.max(0, action.rows.length - action.page);
 		return replaceTop(state, {...entry, scroll: clamp(entry.scroll + delta, 0, maxScroll)});
 	}

@@ -12,8 +12,8 @@ The request an object command makes on a screen: on a list, for the selected row
 screen shows (except `p`, previous logs, which on a job's screen means its selected pod). Undefined when there is no
 object to act on.
 */
-export function objectRequest(command: ObjectCommand, entry: ScreenEntry, rows: readonly string[]): UiRequest | undefined {
-	const target = targetOf(command, entry, rows);
+export function objectRequest(command: Exclude<ObjectCommand, 'describe' | 'yaml'>, entry: ScreenEntry, rows: readonly string[]): UiRequest | undefined {
+	const target = objectTarget(command, entry, rows);
 	if (target === undefined) {
 		return undefined;
 	}
@@ -25,7 +25,8 @@ export function objectRequest(command: ObjectCommand, entry: ScreenEntry, rows: 
 	}
 }
 
-function targetOf(command: ObjectCommand, entry: ScreenEntry, rows: readonly string[]): Target | undefined {
+/** The object an object command is aimed at on a screen, or undefined when there is none. */
+export function objectTarget(command: ObjectCommand, entry: ScreenEntry, rows: readonly string[]): Target | undefined {
 	const screen = entry.screen;
 	const selected = rows[selectedIndex(rows, entry.selected, entry.index)];
 	switch (screen.id) {
@@ -45,12 +46,14 @@ function targetOf(command: ObjectCommand, entry: ScreenEntry, rows: readonly str
 
 		case 'cronjob-detail': return {kind: 'cronjob', uid: screen.uid};
 		case 'pod-detail': return {kind: 'pod', uid: screen.uid};
+		case 'describe':
+		case 'yaml': return screen.target;
 		case 'help': return undefined;
 	}
 }
 
 const labels: Record<UiRequest['kind'], string> = {
-	'open-logs': 'logs', describe: 'describe', yaml: 'yaml', delete: 'delete', rerun: 'rerun', trigger: 'trigger',
+	'open-logs': 'logs', 'close-logs': 'close logs', 'save-logs': 'save logs', action: 'action', delete: 'delete', rerun: 'rerun', trigger: 'trigger',
 	suspend: 'suspend/resume', 'set-namespace': 'namespace switch', 'switch-context': 'context switch',
 };
 

@@ -12,11 +12,13 @@ import {isPod} from '../view-model/lookups.js';
 import {podColumns, podRow} from '../view-model/pod-rows.js';
 import {type TableModel, tableModel, type ViewId} from '../view-model/tables.js';
 import type {Column, Row} from '../view-model/types.js';
+import {describeTarget, findObject} from '../view-model/describe-object.js';
+import {objectYamlLines} from '../view-model/yaml-object.js';
 import {cronJobDetailLines, jobDetailLines, type Line, podDetailLines} from './detail-lines.js';
 import {type HelpLine, helpLines} from './help-lines.js';
 import type {DisabledReasons} from './keymap-help.js';
 import type {KeyContext} from './keys.js';
-import {currentEntry, keyContext, tableQuery, type UiState} from './ui-state.js';
+import {currentEntry, keyContext, tableQuery, type Target, type UiState} from './ui-state.js';
 
 /** A pod's detail: its row (one field per column) and its events. */
 export type PodDetailModel = {
@@ -34,13 +36,18 @@ export type ScreenModel =
 	| {readonly kind: 'job-detail'; readonly uid: string; readonly model: JobDetailModel | undefined; readonly lines: readonly Line[]}
 	| {readonly kind: 'cronjob-detail'; readonly uid: string; readonly model: CronJobDetailModel | undefined; readonly lines: readonly Line[]}
 	| {readonly kind: 'pod-detail'; readonly uid: string; readonly model: PodDetailModel | undefined; readonly lines: readonly Line[]}
-	| {readonly kind: 'help'; readonly lines: readonly HelpLine[]};
+	| {readonly kind: 'help'; readonly lines: readonly HelpLine[]}
+	/** Describe or YAML: `lines` is empty and `gone` true once even the tombstone has expired. */
+	| {readonly kind: 'text'; readonly view: 'describe' | 'yaml'; readonly title: string; readonly lines: readonly string[]; readonly deleted: boolean; readonly gone: boolean};
 
 /** The screen's body model and the ids of its selectable rows (help: one id per line, for scrolling). */
 export type ScreenData = {readonly model: ScreenModel; readonly rowIds: readonly string[]; readonly context: KeyContext};
 
+/** Disabled reasons for help: fixed, or computed for the kind of objects the screen below help shows. */
+export type DisabledFor = DisabledReasons | ((kind: 'job' | 'cronjob' | 'pod' | undefined) => DisabledReasons);
+
 /** Builds the current screen's model for a body `width` cells wide. */
-export function screenData(state: UiState, snapshot: ResourceSnapshot, now: number, width: number, disabled: DisabledReasons = {}): ScreenData {
+export function screenData(state: UiState, snapshot: ResourceSnapshot, now: number, width: number, disabled: DisabledFor = {}): ScreenData {
 	const {screen} = currentEntry(state);
 	const context = keyContext(state);
 	switch (screen.id) {
@@ -71,10 +78,52 @@ export function screenData(state: UiState, snapshot: ResourceSnapshot, now: numb
 
 		case 'help': {
 			const below = state.stack.at(-2)?.screen.id ?? 'jobs';
-			const lines = helpLines(below === 'help' ? 'jobs' : below, disabled);
+			const lines = helpLines(below === 'help' ? 'jobs' : below, typeof disabled === 'function' ? disabled(kindOf(below)) : disabled);
 			return {model: {kind: 'help', lines}, rowIds: lines.map((_line, index) => String(index)), context};
 		}
+
+		case 'describe':
+		case 'yaml': {
+			const model = textModel(screen.id, snapshot, screen.target, now);
+			return {model, rowIds: model.lines.map((_line, index) => String(index)), context};
+		}
 	}
+}
+
+const kindOfScreen: Record<string, 'job' | 'cronjob' | 'pod' | undefined> = {
+	jobs: 'job', 'job-detail': 'job', cronjobs: 'cronjob', 'cronjob-detail': 'cronjob', pods: 'pod', 'pod-detail': 'pod',
+};
+
+function kindOf(id: string): 'job' | 'cronjob' | 'pod' | undefined {
+	return kindOfScreen[id];
+}
+
+const typeMeta = {
+	job: {apiVersion: 'batch/v1', kind: 'Job'},
+	cronjob: {apiVersion: 'batch/v1', kind: 'CronJob'},
+	pod: {apiVersion: 'v1', kind: 'Pod'},
+} as const;
+
+const kindWords = {job: 'job', cronjob: 'cron job', pod: 'pod'} as const;
+
+/** The describe or YAML screen of a target in the live snapshot (its tombstone once deleted). */
+export function textModel(view: 'describe' | 'yaml', snapshot: ResourceSnapshot, target: Target, now: number): ScreenModel & {kind: 'text'} {
+	if (view === 'describe') {
+		const description = describeTarget(snapshot, target, now);
+		return description
+			// A multi-line value (an annotation holding a script) continues on lines of its own, never inside one row.
+			? {kind: 'text', view, title: `Describe ${description.title}`, lines: description.lines.flatMap((line) => line.split('\n')), deleted: description.deleted, gone: false}
+			: {kind: 'text', view, title: `Describe ${kindWords[target.kind]}`, lines: [], deleted: true, gone: true};
+	}
+
+	const found = findObject(snapshot, target);
+	if (!found) {
+		return {kind: 'text', view, title: `YAML ${kindWords[target.kind]}`, lines: [], deleted: true, gone: true};
+	}
+
+	const {metadata} = found.object;
+	const title = `YAML ${kindWords[target.kind]} ${metadata.namespace ?? ''}/${metadata.name ?? ''}`;
+	return {kind: 'text', view, title, lines: objectYamlLines(found.object, typeMeta[target.kind]), deleted: found.deleted, gone: false};
 }
 
 /** A pod's detail model (a tombstone too), or undefined when the pod is not in the snapshot. */
@@ -101,6 +150,11 @@ export function breadcrumb(state: UiState, snapshot: ResourceSnapshot): string {
 			const object = snapshot.jobs.get(screen.uid) ?? snapshot.cronJobs.get(screen.uid) ?? snapshot.pods.get(screen.uid)
 				?? snapshot.deleted.get(screen.uid)?.object;
 			return `${kinds[screen.id] ?? ''} ${object?.metadata.name ?? screen.uid}`;
+		}
+
+		if (screen.id === 'describe' || screen.id === 'yaml') {
+			const object = findObject(snapshot, screen.target)?.object;
+			return `${screen.id} ${kindWords[screen.target.kind]} ${object?.metadata.name ?? screen.target.uid}`;
 		}
 
 		return titles[screen.id] ?? screen.id;

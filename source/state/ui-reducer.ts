@@ -3,14 +3,16 @@ The pure UI reducer: every key command and input event becomes a new state. Row 
 so the reducer never looks at the store and can be tested with plain objects.
 */
 import type {Tone} from '../view-model/types.js';
+import {type DialogOpener, pressDialogKey, requestDone, selectCreated, startAction} from './action-flow.js';
 import {isLogCommand, type ObjectCommand, type UiCommand} from './commands.js';
+import {type LogKeyContext, logPaneKey, withOpenedPane} from './log-pane-state.js';
 import {resolveKey} from './keymap.js';
 import type {KeyPress} from './keys.js';
 import {type CompletionNames, completeCommand, parseCommand} from './command-line.js';
 import {move, open} from './navigation.js';
-import {objectRequest} from './requests.js';
-import {currentEntry, keyContext, type UiState} from './ui-state.js';
-import {message, push, requested, withoutMessage} from './ui-updates.js';
+import {objectRequest, objectTarget} from './requests.js';
+import {currentEntry, keyContext, type RequestResult, type UiRequest, type UiState} from './ui-state.js';
+import {message, push, replaceTop, requested, withoutMessage} from './ui-updates.js';
 
 /** What the reducer needs to know about the screen as drawn when a key is pressed. */
 export type ViewContext = {
@@ -23,6 +25,10 @@ export type ViewContext = {
 	readonly names?: CompletionNames;
 	/** On a detail screen: how many info lines there are and how many are shown (for PgUp/PgDn). */
 	readonly info?: {readonly lines: number; readonly height: number};
+	/** What the log pane shows (present when the app can show logs): `l` then opens the pane, and its keys scroll it. */
+	readonly logs?: LogKeyContext;
+	/** Opens an action's confirmation dialog on the live snapshot; without it action keys go to the app as requests. */
+	readonly openDialog?: DialogOpener;
 };
 
 /** A key command with the screen as drawn. */
@@ -37,6 +43,8 @@ export type UiAction =
 	| KeyAction
 	| {readonly type: 'input-text'; readonly text: string}
 	| {readonly type: 'show-message'; readonly text: string; readonly tone: Tone; readonly now: number}
+	| {readonly type: 'request-done'; readonly request: UiRequest; readonly result: RequestResult; readonly now: number}
+	| {readonly type: 'created-arrived'; readonly uid: string; readonly rows: readonly string[]; readonly page: number}
 	| {readonly type: 'clear-message'};
 
 /** The UI reducer. */
@@ -54,12 +62,21 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
 			return {...state, message: {text: action.text, tone: action.tone, at: action.now}};
 		}
 
+		case 'request-done': {
+			return requestDone(state, action.request, action.result, action.now);
+		}
+
+		case 'created-arrived': {
+			return selectCreated(state, action.uid, action.rows, action.page);
+		}
+
 		case 'clear-message': {
 			return withoutMessage(state);
 		}
 
 		default: {
-			return runCommand(withoutMessage(state), action);
+			const next = runCommand(withoutMessage(state), action);
+			return action.logs === undefined ? next : withOpenedPane(state, next);
 		}
 	}
 }
@@ -67,6 +84,15 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
 // Resolving here, against the state as it is after the previous key, keeps a run of keys that arrived in one read
 // right: in `:cj⏎` the `c` must go to the command line that `:` just opened.
 function pressKey(state: UiState, action: KeyAction): UiState {
+	if (state.dialog !== undefined) {
+		return pressDialogKey(state, action.input, action.key, action.now);
+	}
+
+	const pane = logPaneKey(state, action);
+	if (pane !== undefined) {
+		return pane;
+	}
+
 	const context = keyContext(state);
 	const command = resolveKey(action.input, action.key, context);
 	if (command === undefined) {
@@ -106,6 +132,25 @@ function runCommand(state: UiState, action: CommandAction): UiState {
 
 		case 'help': {
 			return entry.screen.id === 'help' ? {...state, stack: state.stack.slice(0, -1)} : push(state, {id: 'help'});
+		}
+
+		case 'describe':
+		case 'yaml': {
+			const target = objectTarget(action.type, entry, action.rows);
+			if (target === undefined) {
+				return message(state, 'nothing selected', 'warning', action.now);
+			}
+
+			// d and y swap the text screen in place, so Esc still goes back to where it was opened.
+			const onText = entry.screen.id === 'describe' || entry.screen.id === 'yaml';
+			return onText ? replaceTop(state, {screen: {id: action.type, target}, index: 0, scroll: 0}) : push(state, {id: action.type, target});
+		}
+
+		case 'delete':
+		case 'rerun':
+		case 'trigger':
+		case 'suspend': {
+			return startAction(state, action.type, entry, action.rows, action.now, action.openDialog);
 		}
 
 		case 'filter': return {...state, mode: 'filter'};

@@ -1,15 +1,21 @@
 /**
 The UI state's shape: the screen stack, input modes, table query, message line and the requests for the app.
 */
+import type {ActionRequest, ObjectRef} from '../cluster/action-types.js';
+import type {Permissions} from '../cluster/rbac-permissions.js';
 import type {Tone} from '../view-model/types.js';
+import type {ConfirmDialog} from './dialog-model.js';
+import type {SincePreset} from '../view-model/log-types.js';
 import type {KeyContext} from './keys.js';
+import type {OpenLogPane} from './log-pane-state.js';
 import type {TableQuery, ViewId} from '../view-model/tables.js';
 
 /** A screen on the stack. Detail screens name their object by uid; the breadcrumb looks the name up when drawing. */
 export type Screen =
 	| {readonly id: ViewId}
 	| {readonly id: 'job-detail' | 'cronjob-detail' | 'pod-detail'; readonly uid: string}
-	| {readonly id: 'help'};
+	| {readonly id: 'help'}
+	| {readonly id: 'describe' | 'yaml'; readonly target: Target};
 
 /** A screen plus where its cursor is: the selected row's uid, its last index (for when the row goes) and the scroll. */
 export type ScreenEntry = {
@@ -29,13 +35,37 @@ export type Target = {readonly kind: 'job' | 'cronjob' | 'pod'; readonly uid: st
 
 /** Something only the app can do (cluster calls, the log pane): the reducer asks, `onRequest` carries it out. */
 export type UiRequest =
-	| {readonly kind: 'open-logs'; readonly target: Target; readonly previous: boolean}
-	| {readonly kind: 'describe' | 'yaml' | 'delete' | 'rerun' | 'trigger' | 'suspend'; readonly target: Target}
+	/**
+	`since` is set when the pane's since preset changed: the session reopens the streams with it. `container` picks a
+	pod's container (a name, or 'all' for init containers too); without it a pod's main containers are shown.
+	*/
+	| {readonly kind: 'open-logs'; readonly target: Target; readonly previous: boolean; readonly since?: SincePreset; readonly container?: string}
+	/** The log pane closed: every stream it opened ends. */
+	| {readonly kind: 'close-logs'}
+	/** Save the pane's buffer to a file (its path goes to the message line). */
+	| {readonly kind: 'save-logs'; readonly timestamps: boolean}
+	| {readonly kind: 'delete' | 'rerun' | 'trigger' | 'suspend'; readonly target: Target}
+	/** A confirmed dialog's action. */
+	| {readonly kind: 'action'; readonly action: ActionRequest; readonly target: Target}
 	| {readonly kind: 'set-namespace'; readonly namespace: string | undefined}
 	| {readonly kind: 'switch-context'; readonly name: string};
 
 /** What carrying out a request came to, for the message line (e.g. `deleted job pi` or the API's error text). */
-export type RequestResult = {readonly text: string; readonly tone: Tone};
+export type RequestResult = {
+	readonly text: string;
+	readonly tone: Tone;
+	/** A job the request created: the selection moves to it once the watch delivers it. */
+	readonly created?: ObjectRef;
+};
+
+/** What the app may do now: the read-only gate's refusal (undefined when writable) and the RBAC answers. */
+export type Access = {readonly readOnly: string | undefined; readonly permissions: Permissions};
+
+/** An open confirmation dialog and the object it is about. */
+export type OpenDialog = {readonly target: Target; readonly dialog: ConfirmDialog};
+
+/** A created job the selection waits for, and the object whose action created it. */
+export type AwaitedJob = {readonly ref: ObjectRef; readonly from: Target};
 
 /** The app's handler of requests; a returned result (or a rejection's message) goes to the message line. */
 export type RequestHandler = (request: UiRequest) => void | RequestResult | Promise<void | RequestResult>;
@@ -57,6 +87,12 @@ export type UiState = {
 	/** The namespace in scope; undefined for all namespaces. */
 	readonly namespace: string | undefined;
 	readonly message?: Message;
+	/** The confirmation dialog on screen; while it is open every key goes to it. */
+	readonly dialog?: OpenDialog;
+	/** A job an action created, not yet seen in the snapshot. */
+	readonly awaiting?: AwaitedJob;
+	/** The open log pane; while it is open it has the keys (log-pane-state.ts). */
+	readonly logs?: OpenLogPane;
 	/** Requests for the app, oldest first, numbered; the app hands each to `onRequest` once. Only the last few are kept. */
 	readonly requests: ReadonlyArray<{readonly seq: number; readonly request: UiRequest}>;
 	readonly nextSeq: number;
@@ -97,7 +133,18 @@ export function currentEntry(state: UiState): ScreenEntry {
 
 /** Where keys go: the input line being typed in, else the screen on top. */
 export function keyContext(state: UiState): KeyContext {
-	return state.mode === 'normal' ? currentEntry(state).screen.id : state.mode;
+	if (state.mode !== 'normal') {
+		return state.mode;
+	}
+
+	const {screen} = currentEntry(state);
+	// The open log pane has the keys, unless a text screen (help) was opened over it.
+	return state.logs !== undefined && !isTextScreen(screen) ? 'logs' : screen.id;
+}
+
+/** Screens that show scrolling text (help, describe, YAML): their cursor is the first line shown. */
+export function isTextScreen(screen: Screen): boolean {
+	return screen.id === 'help' || screen.id === 'describe' || screen.id === 'yaml';
 }
 
 /** The table query for the list views. */

@@ -188,18 +188,19 @@ test('help lists every key of the view with disabled actions, scrolls, and close
 	await app.press('?');
 	let lines = checkFrame(app);
 	assert.deepEqual(lines.slice(2, 6), ['Jobs › Help', 'Navigation', '  j ↓            Down', '  k ↑            Up']);
-	assert.equal(lines[20], '… 29 more lines (PgDn)');
+	assert.equal(lines[20], '… 30 more lines (PgDn)');
 	await app.press('G');
 	lines = checkFrame(app);
-	assert.deepEqual(lines.slice(19, 21), ['  s              Save to file', '  z              Split/full screen']);
+	assert.deepEqual(lines.slice(19, 21), ['  z              Split/full screen', '  c              Container: each in turn, or all (pod logs)']);
 	await app.press('\u001B[5~');
 	lines = checkFrame(app);
 	const yaml = lines.indexOf('  y              YAML');
-	assert.equal(yaml, 17);
-	assert.deepEqual(lines.slice(yaml, yaml + 4), [
+	assert.equal(yaml, 16);
+	assert.deepEqual(lines.slice(yaml, yaml + 5), [
 		'  y              YAML',
 		'  Ctrl+D         Delete  ⚠ dangerous  (disabled: read-only mode)',
 		'  r              Rerun job',
+		'  s              Suspend/resume',
 		'… 19 more lines (PgDn)',
 	]);
 	await app.press('?');
@@ -282,12 +283,12 @@ test('what a request comes to is shown on the message line, errors included', as
 			throw new Error('forbidden: cannot delete jobs in namespace batch');
 		}
 
-		return {text: `describing ${request.kind === 'describe' ? request.target.uid : ''}`, tone: 'success'};
+		return {text: `rerunning ${request.kind === 'rerun' ? request.target.uid : ''}`, tone: 'success'};
 	}});
-	await app.press('d');
+	await app.press('r');
 	// The handler's promise settles, then its message renders.
 	await settle();
-	assert.equal(checkFrame(app)[27], '✓ describing uid-boom');
+	assert.equal(checkFrame(app)[27], '✓ rerunning uid-boom');
 	await app.press('\u0004');
 	await settle();
 	assert.equal(checkFrame(app)[27], '✗ forbidden: cannot delete jobs in namespace batch');

@@ -4,7 +4,7 @@ Test-only: the cluster the frame tests draw, and a helper that renders the App a
 import {render} from 'ink-testing-library';
 import type {UiRequest} from '../../source/state/ui-state.js';
 import type {DisabledReasons} from '../../source/state/keymap-help.js';
-import {App} from '../../source/app.js';
+import {type AccessSource, App} from '../../source/app.js';
 import {condition, cronChild, makeCronJob, makeJob, makePod, now} from '../view-model/builders.js';
 import type {SnapshotParts} from '../view-model/helpers.js';
 import {manualClock, settle, testStore} from './helpers.js';
@@ -37,6 +37,7 @@ export type FrameOptions = {
 	readonly onRequest?: (request: UiRequest) => void;
 	readonly disabled?: DisabledReasons;
 	readonly captureKey?: (press: {readonly input: string; readonly name: string | undefined}) => boolean;
+	readonly access?: AccessSource;
 };
 
 /** Renders the App on the test cluster (namespace scope: all) and waits for the first frame. */
@@ -52,6 +53,7 @@ export async function renderApp(options: FrameOptions = {}) {
 			{...(options.onRequest ? {onRequest: options.onRequest} : {})}
 			{...(options.disabled ? {disabled: options.disabled} : {})}
 			{...(options.captureKey ? {captureKey: options.captureKey} : {})}
+			{...(options.access ? {access: options.access} : {})}
 		/>,
 	);
 	await settle();

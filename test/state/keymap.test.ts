@@ -15,7 +15,7 @@ const allCommands: Command[] = [
 	'sort-name', 'sort-age', 'sort-status', 'all-namespaces', 'toggle-completed', 'input-submit', 'input-cancel', 'input-complete',
 	'input-backspace', 'help', 'quit', 'logs', 'previous-logs', 'describe', 'yaml', 'delete', 'rerun', 'trigger', 'suspend',
 	'log-follow', 'log-timestamps', 'log-wrap', 'log-since', 'log-search', 'log-next-match', 'log-previous-match', 'log-filter',
-	'log-invert', 'log-json', 'log-save', 'log-zoom',
+	'log-invert', 'log-json', 'log-save', 'log-zoom', 'log-container',
 ];
 
 test('every binding has keys, contexts, a description and a group', () => {
@@ -48,7 +48,7 @@ test('no key is bound twice in one context', () => {
 const cases: Array<[string, KeyPress, KeyContext, Command | undefined]> = [
 	['j', none, 'jobs', 'cursor-down'], ['', {downArrow: true}, 'pods', 'cursor-down'], ['j', none, 'filter', undefined],
 	['k', none, 'cronjobs', 'cursor-up'], ['', {upArrow: true}, 'help', 'cursor-up'], ['k', none, 'command', undefined],
-	['g', none, 'jobs', 'cursor-top'], ['', {home: true}, 'job-detail', 'cursor-top'], ['g', none, 'logs', undefined],
+	['g', none, 'jobs', 'cursor-top'], ['', {home: true}, 'job-detail', 'cursor-top'], ['g', none, 'logs', 'cursor-top'],
 	['G', {shift: true}, 'jobs', 'cursor-bottom'], ['G', {shift: true}, 'logs', 'log-follow'], ['g', none, 'filter', undefined],
 	['', {pageDown: true}, 'jobs', 'page-down'], ['f', {ctrl: true}, 'pods', 'page-down'], ['', {pageDown: true}, 'filter', undefined],
 	['', {pageUp: true}, 'jobs', 'page-up'], ['b', {ctrl: true}, 'help', 'page-up'],
@@ -112,7 +112,7 @@ test('help lists every key of the screen, the log pane keys and the actions, wit
 	]);
 	assert.equal(actions.find((entry) => entry.command === 'delete')?.dangerous, true);
 	const pane = groups.find((group) => group.title === 'Log pane')?.entries.map((entry) => entry.keys) ?? [];
-	assert.deepEqual(pane, ['f Shift+G End', 't', 'w', 'Shift+T', '/', 'n', 'Shift+N', 'm', '!', 'Shift+J', 's', 'z']);
+	assert.deepEqual(pane, ['f Shift+G End', 't', 'w', 'Shift+T', '/', 'n', 'Shift+N', 'm', '!', 'Shift+J', 's', 'z', 'c']);
 	assert.deepEqual(helpFor('cronjobs').find((group) => group.title === 'Actions')?.entries.map((entry) => entry.command),
 		['logs', 'describe', 'yaml', 'delete', 'trigger', 'suspend']);
 	assert.equal(helpFor('help').some((group) => group.title === 'Log pane'), false);
@@ -122,7 +122,7 @@ test('the markdown key table has one row per binding', () => {
 	const table = keymapMarkdownTable().split('\n');
 	assert.equal(table.length, keymap.length + 2);
 	assert.equal(table[0], '| Keys | Action | Where |');
-	assert.equal(table[2], '| `j` `↓` | Down | Jobs, CronJobs, Pods, Job detail, CronJob detail, Pod detail, Help, Log pane |');
+	assert.equal(table[2], '| `j` `↓` | Down | Jobs, CronJobs, Pods, Job detail, CronJob detail, Pod detail, Help, Describe, YAML, Log pane |');
 	assert.ok(table.includes('| `Ctrl+D` | Delete (changes the cluster) | Jobs, CronJobs, Pods, Job detail, CronJob detail, Pod detail |'));
 });
 

@@ -114,20 +114,19 @@ test(':ns, 0 and :ctx become requests for the app, numbered in order', () => {
 });
 
 test('object commands request actions on the selected row, or on the detail screen\'s object', () => {
-	let state = run(start(), key('cursor-down'), key('logs'), key('delete'), key('rerun'), key('describe'));
+	let state = run(start(), key('cursor-down'), key('logs'), key('delete'), key('rerun'));
 	assert.deepEqual(state.requests.map((entry) => entry.request), [
 		{kind: 'open-logs', target: {kind: 'job', uid: 'b'}, previous: false},
 		{kind: 'delete', target: {kind: 'job', uid: 'b'}},
 		{kind: 'rerun', target: {kind: 'job', uid: 'b'}},
-		{kind: 'describe', target: {kind: 'job', uid: 'b'}},
 	]);
 	state = run(start(), key('open'), key('cursor-down', ['p1', 'p2']), key('previous-logs', ['p1', 'p2']), key('suspend', ['p1', 'p2']));
 	assert.deepEqual(state.requests.map((entry) => entry.request), [
 		{kind: 'open-logs', target: {kind: 'pod', uid: 'p2'}, previous: true},
 		{kind: 'suspend', target: {kind: 'job', uid: 'a'}},
 	]);
-	const cron = run(initialUiState({view: 'cronjobs', namespace: undefined, handlesRequests: true}), key('trigger', ['cj']), key('yaml', ['cj']));
-	assert.deepEqual(cron.requests.map((entry) => entry.request), [{kind: 'trigger', target: {kind: 'cronjob', uid: 'cj'}}, {kind: 'yaml', target: {kind: 'cronjob', uid: 'cj'}}]);
+	const cron = run(initialUiState({view: 'cronjobs', namespace: undefined, handlesRequests: true}), key('trigger', ['cj']));
+	assert.deepEqual(cron.requests.map((entry) => entry.request), [{kind: 'trigger', target: {kind: 'cronjob', uid: 'cj'}}]);
 	assert.deepEqual(run(start(), key('delete', [])).message, {text: 'nothing selected', tone: 'warning', at: now});
 });
 
@@ -156,7 +155,7 @@ test('sort, hide completed, help and quit', () => {
 });
 
 test('only the last 16 requests are kept', () => {
-	const state = run(start(), ...Array.from({length: 20}, () => key('describe')));
+	const state = run(start(), ...Array.from({length: 20}, () => key('rerun')));
 	assert.equal(state.requests.length, 16);
 	assert.equal(state.requests[0]?.seq, 5);
 	assert.equal(state.nextSeq, 21);

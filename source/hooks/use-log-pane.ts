@@ -1,0 +1,46 @@
+/**
+The log pane's frame: subscribes to the session's feed and to its buffer (whose notifications are already batched to
+about ten a second), and computes what the pane draws for its size, plus what a key press needs to know about it.
+*/
+import {useCallback, useMemo, useSyncExternalStore} from 'react';
+import type {LogKeyContext, LogPaneSource, OpenLogPane} from '../state/log-pane-state.js';
+import {LogBuffer} from '../store/log-buffer.js';
+import type {LogViewModel} from '../view-model/log-types.js';
+import {logView} from '../view-model/log-view.js';
+
+/** The pane as it is drawn now. */
+export type LogPaneFrame = {
+	readonly view: LogViewModel;
+	readonly title: string;
+	/** What key presses carry to the reducer. */
+	readonly keys: LogKeyContext;
+};
+
+// Stands in while no feed is open (the session has not opened the streams yet), so the hooks run unconditionally.
+const idle = new LogBuffer({capacity: 1});
+const noFeed = () => () => {};
+const none = () => undefined;
+
+/** What key presses carry while no pane is drawn: enough for `l` to open one. */
+export const closedPaneKeys: LogKeyContext = {bounds: {newestSeq: 0, maxOffset: 0, minOffset: 0}, page: 1, entries: []};
+
+/** Computes the pane's frame; `height` is the whole pane with its title row. Undefined when no pane is open. */
+export function useLogPane(source: LogPaneSource | undefined, open: OpenLogPane | undefined, width: number, height: number): LogPaneFrame | undefined {
+	const feed = useSyncExternalStore(source?.subscribe ?? noFeed, source?.getSnapshot ?? none);
+	const buffer = feed?.buffer ?? idle;
+	const subscribe = useCallback((listener: () => void) => buffer.subscribe(listener), [buffer]);
+	const getSnapshot = useCallback(() => buffer.getSnapshot(), [buffer]);
+	const snapshot = useSyncExternalStore(subscribe, getSnapshot);
+	// The title row is the pane's own; logView's height counts the rows and the status line.
+	const viewHeight = Math.max(2, height - 1);
+	const view = useMemo(() => (open === undefined ? undefined : logView(snapshot, open.pane, width, viewHeight)), [snapshot, open, width, viewHeight]);
+	if (open === undefined || view === undefined) {
+		return undefined;
+	}
+
+	return {
+		view,
+		title: feed?.title ?? 'Logs › opening…',
+		keys: {bounds: view.scroll, page: Math.max(1, viewHeight - 1), entries: snapshot.entries, ...(feed?.containers ? {containers: feed.containers} : {})},
+	};
+}
