@@ -24,6 +24,7 @@ import {logSplit} from './state/log-layout.js';
 import {type LogPaneSource, paneHasKeys} from './state/log-pane-state.js';
 import type {Access, RequestHandler} from './state/ui-state.js';
 import type {AppClock, ResourceStore} from './store/types.js';
+import {connectionProblem} from './view-model/header.js';
 
 /** Props of the app. */
 export type AppProps = {
@@ -105,7 +106,7 @@ export function App(props: AppProps) {
 			{state.dialog || pane === undefined ? null : <LogPane view={pane.view} width={width} height={split.paneHeight} title={pane.title} noColor={noColor}/>}
 			<BottomLine
 				state={state} now={now} names={screen.names} matches={table?.rows.length ?? 0} filterError={table?.filterError}
-				onList={table !== undefined} width={width} noColor={noColor}
+				onList={table !== undefined} problem={connectionProblem(snapshot, now)} width={width} noColor={noColor}
 			/>
 			<KeyHints hints={hintsFor(pane && state.logs?.pane.search.draft !== undefined ? 'filter' : data.context)} width={width} noColor={noColor}/>
 		</Box>

@@ -3,9 +3,8 @@ The header's counts and per-kind watch summary.
 */
 import type {ResourceSnapshot, WatchKind, WatchState} from '../store/types.js';
 import {countdown} from './countdown.js';
-import {jobState, type JobWord} from './job-status.js';
-import {podsOfJob} from './lookups.js';
-import {uidOf} from './row-flags.js';
+import type {JobWord} from './job-status.js';
+import {cachedJobWord} from './row-cache.js';
 
 const countedWords: ReadonlyArray<{readonly words: readonly JobWord[]; readonly label: string}> = [
 	{words: ['Running', 'SuccessCriteriaMet'], label: 'running'},
@@ -20,9 +19,23 @@ The job counts: the total always (`42 jobs`), then running, pending, backing off
 e.g. `42 jobs · 3 running · 1 backing off · 2 failed`. Tombstones are not counted.
 */
 export function headerCounts(snapshot: ResourceSnapshot, now: number): string {
+	// Every render asks (each key press too); the counts only change when the store publishes a new snapshot.
+	const known = countsBySnapshot.get(snapshot);
+	if (known !== undefined) {
+		return known;
+	}
+
+	const text = countJobs(snapshot);
+	countsBySnapshot.set(snapshot, text);
+	return text;
+}
+
+const countsBySnapshot = new WeakMap<ResourceSnapshot, string>();
+
+function countJobs(snapshot: ResourceSnapshot): string {
 	const counts = new Map<string, number>();
 	for (const job of snapshot.jobs.values()) {
-		const {word} = jobState(job, podsOfJob(snapshot, uidOf(job)));
+		const word = cachedJobWord(job, snapshot);
 		const label = countedWords.find((entry) => entry.words.includes(word))?.label;
 		if (label) {
 			counts.set(label, (counts.get(label) ?? 0) + 1);
@@ -75,44 +88,35 @@ export function watchSummary(snapshot: ResourceSnapshot, now: number): string {
 }
 
 /**
-What is wrong with the connection, in one line, or undefined when every watch is live or still connecting: the error
-of each reconnecting kind with the time of the next attempt, and the message of each forbidden or failed one; kinds
-with the same problem are named together, e.g.
+What is wrong with the connection, in one line, or undefined when every watch is live or still connecting: each
+problem once, with the kinds it affects and, for reconnecting ones, the earliest next attempt, e.g.
 `⚠ jobs, pods: cannot reach https://api.example.test:6443: connection refused — next try in 4s`.
 */
 export function connectionProblem(snapshot: ResourceSnapshot, now: number): string | undefined {
-	const problems = new Map<string, WatchKind[]>();
+	const problems = new Map<string, {kinds: WatchKind[]; nextAttemptAt?: number}>();
 	for (const kind of kinds) {
-		const text = problemText(snapshot.watch[kind], now);
-		if (text !== undefined) {
-			problems.set(text, [...(problems.get(text) ?? []), kind]);
+		const state = snapshot.watch[kind];
+		const text = state.phase === 'reconnecting' ? state.error : (state.phase === 'forbidden' ? state.message : (state.phase === 'failed' ? state.error : undefined));
+		if (text === undefined) {
+			continue;
 		}
+
+		const problem = problems.get(text) ?? {kinds: []};
+		problem.kinds.push(kind);
+		if (state.phase === 'reconnecting') {
+			problem.nextAttemptAt = Math.min(problem.nextAttemptAt ?? Number.POSITIVE_INFINITY, state.nextAttemptAt);
+		}
+
+		problems.set(text, problem);
 	}
 
 	if (problems.size === 0) {
 		return undefined;
 	}
 
-	return `⚠ ${[...problems].map(([text, names]) => `${names.join(', ')}: ${text}`).join(' · ')}`;
-}
-
-function problemText(state: WatchState, now: number): string | undefined {
-	switch (state.phase) {
-		case 'reconnecting': {
-			const when = countdown(state.nextAttemptAt, now);
-			return `${state.error} — ${when === 'due' ? 'trying now' : `next try ${when}`}`;
-		}
-
-		case 'forbidden': {
-			return state.message;
-		}
-
-		case 'failed': {
-			return state.error;
-		}
-
-		default: {
-			return undefined;
-		}
-	}
+	const parts = [...problems].map(([text, {kinds: names, nextAttemptAt}]) => {
+		const retry = nextAttemptAt === undefined ? '' : ` — ${countdown(nextAttemptAt, now) === 'due' ? 'trying now' : `next try ${countdown(nextAttemptAt, now)}`}`;
+		return `${names.join(', ')}: ${text}${retry}`;
+	});
+	return `⚠ ${parts.join(' · ')}`;
 }

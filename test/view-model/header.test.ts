@@ -34,11 +34,11 @@ test('watchSummary: each kind\'s state in words, with the reconnect countdown', 
 	assert.equal(watchSummary(failed, now), 'jobs failed: no route to host · cronjobs live · pods reconnecting — trying now · events live');
 });
 
-test('connectionProblem names what is wrong and when the next attempt comes, grouping kinds with the same problem', () => {
+test('connectionProblem names each problem once with its kinds and the earliest next attempt', () => {
 	const unreachable = 'cannot reach https://api.example.test:6443: connection refused';
 	const snapshot = makeSnapshot({watch: {
 		jobs: {phase: 'reconnecting', nextAttemptAt: now + 4000, attempt: 2, error: unreachable},
-		cronjobs: {phase: 'reconnecting', nextAttemptAt: now + 4000, attempt: 2, error: unreachable},
+		cronjobs: {phase: 'reconnecting', nextAttemptAt: now + 6000, attempt: 2, error: unreachable},
 		pods: {phase: 'live', since: now},
 		events: {phase: 'forbidden', message: 'events is forbidden: User "dev" cannot list resource "events" in API group "" in the namespace "batch"'},
 	}});
