@@ -8,9 +8,10 @@ import type {ResourceSnapshot} from '../store/types.js';
 import {sizeColumns} from './columns.js';
 import {cronJobColumns, cronJobRow} from './cronjob-rows.js';
 import {parseFilter} from './filter.js';
-import {jobColumns, jobRow} from './job-rows.js';
+import {jobColumns} from './job-rows.js';
 import {isCronJob, isJob, isPod} from './lookups.js';
 import {podColumns, podRow} from './pod-rows.js';
+import {cachedJobRow} from './row-cache.js';
 import {stillFading} from './row-flags.js';
 import type {Column, Row, Tone} from './types.js';
 
@@ -32,6 +33,20 @@ type Entry = {readonly row: Row; readonly object: Job | CronJob | Pod; readonly 
 
 /** Builds the table for a view: one row per object (tombstones included, marked), filtered, hidden and sorted as asked. */
 export function tableModel(view: ViewId, snapshot: ResourceSnapshot, now: number, query: TableQuery): TableModel {
+	// A key press that moves only the selection asks for the same table again: answer from the last one.
+	const key = JSON.stringify(query);
+	if (last?.view === view && last.snapshot === snapshot && last.now === now && last.key === key) {
+		return last.model;
+	}
+
+	const model = buildTableModel(view, snapshot, now, query);
+	last = {view, snapshot, now, key, model};
+	return model;
+}
+
+let last: {view: ViewId; snapshot: ResourceSnapshot; now: number; key: string; model: TableModel} | undefined;
+
+function buildTableModel(view: ViewId, snapshot: ResourceSnapshot, now: number, query: TableQuery): TableModel {
 	const entries = collect(view, snapshot, now);
 	const specs = view === 'jobs' ? jobColumns(query.allNamespaces) : view === 'cronjobs' ? cronJobColumns(query.allNamespaces) : podColumns(query.allNamespaces);
 	const filter = parseFilter(query.filter);
@@ -51,7 +66,7 @@ function collect(view: ViewId, snapshot: ResourceSnapshot, now: number): Entry[]
 	switch (view) {
 		case 'jobs': {
 			const add = (job: Job, deleted: boolean) => {
-				const row = jobRow(job, snapshot, now, {deleted});
+				const row = cachedJobRow(job, snapshot, now, deleted);
 				entries.push({row, object: job, completed: jobStatus(job) === 'Complete'});
 			};
 
