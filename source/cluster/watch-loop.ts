@@ -180,7 +180,7 @@ async function watchOnce(options: WatchLoopOptions, cursor: Cursor, signal: Abor
 				newline = pending.indexOf('\n');
 				if (line) {
 					lines++;
-					cursor.resourceVersion = handleLine(options, JSON.parse(line) as WatchLine, cursor.resourceVersion, what);
+					cursor.resourceVersion = handleLine(options, parseLine(line, what), cursor.resourceVersion, what);
 				}
 			}
 		}
@@ -198,9 +198,20 @@ async function watchOnce(options: WatchLoopOptions, cursor: Cursor, signal: Abor
 	}
 }
 
-function handleLine(options: WatchLoopOptions, line: WatchLine, resourceVersion: string | undefined, what: string): string | undefined {
+// A line that is not JSON means the stream is corrupt (a proxy cut it, say): resume from the last good event.
+function parseLine(text: string, what: string): unknown {
+	try {
+		return JSON.parse(text);
+	} catch {
+		throw new ApiFailureError({kind: 'retry', message: `${what}: malformed event from the server (${text.length} characters)`});
+	}
+}
+
+function handleLine(options: WatchLoopOptions, parsed: unknown, resourceVersion: string | undefined, what: string): string | undefined {
+	// Valid JSON that is not an event with an object carries nothing to apply: skip it rather than break the stream.
+	const line = (typeof parsed === 'object' && parsed !== null ? parsed : {}) as WatchLine;
 	const object = line.object;
-	if (!object) {
+	if (typeof object !== 'object' || object === null) {
 		return resourceVersion;
 	}
 
@@ -209,7 +220,7 @@ function handleLine(options: WatchLoopOptions, line: WatchLine, resourceVersion:
 	}
 
 	const next = object.metadata?.resourceVersion ?? resourceVersion;
-	if (line.type === 'BOOKMARK') {
+	if (line.type === 'BOOKMARK' || typeof object.metadata !== 'object' || object.metadata === null) {
 		return next;
 	}
 

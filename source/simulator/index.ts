@@ -3,6 +3,9 @@ The simulated Kubernetes cluster: an API server on loopback plus the controllers
 `kjobs --demo` and `kjobs simulate`.
 */
 import {writeFile} from 'node:fs/promises';
+import {hasToken, secureKubeconfig, sendUnauthorized} from './auth.js';
+import {FaultInjector, parseFaults, type FaultCounts, type FaultRates} from './fault.js';
+import {generateTls, type SimTls} from './tls.js';
 import type {Server, ServerResponse} from 'node:http';
 import type {AddressInfo, Socket} from 'node:net';
 import {ManualClock, ScaledClock, type SimClock} from './clock.js';
@@ -20,6 +23,8 @@ import {WatchHub} from './watch.js';
 
 export type {RbacRule} from './rbac.js';
 export type {RecordedRequest} from './server.js';
+export type {FaultCounts, FaultRates} from './fault.js';
+export type {SimTls} from './tls.js';
 
 /** How to start a simulated cluster. */
 export type SimulatorOptions = {
@@ -39,6 +44,14 @@ export type SimulatorOptions = {
 	/** Write the kubeconfig there. */
 	kubeconfigPath?: string;
 	nodes?: number;
+	/** Injected faults: rates or a spec such as `chaos` or `drop=0.05,error=0.1` (see fault-spec.ts). */
+	faults?: FaultRates | string;
+	/** Longest delay of a `slow` fault, ms (default 300). */
+	slowFaultMs?: number;
+	/** Serve HTTPS: true generates a CA and certificate; the kubeconfig then carries the CA. */
+	tls?: boolean | SimTls;
+	/** Answer 401 to every request without `Authorization: Bearer <token>`; the kubeconfig carries it. */
+	token?: string;
 };
 
 /** A running simulated cluster. */
@@ -70,6 +83,12 @@ export type Simulator = {
 	stop(): Promise<void>;
 	/** Stops and listens again on the same port; keepState=false starts a fresh store with higher resourceVersions. */
 	restart(options?: {keepState?: boolean}): Promise<void>;
+	/** Replaces the injected faults (`{}` or 'none' stops them). */
+	setFaults(faults: FaultRates | string): void;
+	/** How many faults of each kind were injected so far. */
+	readonly faultCounts: Readonly<FaultCounts>;
+	/** The CA certificate (PEM) when serving HTTPS. */
+	readonly ca: string | undefined;
 };
 
 const defaultNamespaces = ['default', 'kube-node-lease', 'kube-public', 'kube-system'];
@@ -90,11 +109,19 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 	let rbac = options.rbac;
 	const snapshots = new ListSnapshots();
 	let warnings: readonly string[] = [];
+	const tls = options.tls === true ? generateTls(clock.now()) : options.tls || undefined;
+	// Faults draw from their own seeded source so the scenario stays the same with or without them.
+	const faults = new FaultInjector(options.seed === undefined ? Math.random : seededRandom(options.seed + 1), {
+		slowMs: options.slowFaultMs,
+		restart: async keepState => simulator.restart({keepState}),
+	});
+	faults.set(typeof options.faults === 'string' ? parseFaults(options.faults) : options.faults ?? {});
 
 	const makeWorld = (startRv: number): World => {
 		const store = new SimStore({now: () => clock.now(), startRv, historySize: options.historySize, random, uid});
 		// The hub subscribes first, so it knows every object's previous state for selector transitions.
 		const hub = new WatchHub(store, () => clock.now(), bookmarkIntervalMs);
+		hub.faults = faults;
 		for (const name of defaultNamespaces) {
 			store.create('Namespace', {metadata: {name, labels: {'kubernetes.io/metadata.name': name}}, spec: {finalizers: ['kubernetes']}, status: {phase: 'Active'}});
 		}
@@ -119,6 +146,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 	let server: Server;
 	let port = options.port ?? 0;
 	let ticker: NodeJS.Timeout | undefined;
+	// A restart a fault scheduled must not bring the server back after stop().
+	let stopped = false;
 
 	const listen = async () => {
 		server = createApiServer(() => world.context, request => {
@@ -126,6 +155,16 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 			if (requests.length > 10_000) {
 				requests.splice(0, 5000);
 			}
+		}, {
+			...(tls ? {tls: {cert: tls.cert, key: tls.key}} : {}),
+			async intercept(req, url, res) {
+				if (options.token !== undefined && !hasToken(req, options.token)) {
+					sendUnauthorized(res);
+					return true;
+				}
+
+				return faults.beforeRequest(req, url, res);
+			},
 		});
 		server.on('connection', socket => {
 			sockets.add(socket);
@@ -176,12 +215,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 
 	await listen();
 	const urlHost = host.includes(':') ? `[${host}]` : host;
-	const url = () => `http://${urlHost}:${port}`;
+	const url = () => `${tls ? 'https' : 'http'}://${urlHost}:${port}`;
+	const kubeconfig = () => (tls || options.token !== undefined ? secureKubeconfig(kubeconfigYaml(url()), {ca: tls?.ca, token: options.token}) : kubeconfigYaml(url()));
 	if (options.kubeconfigPath) {
-		await writeFile(options.kubeconfigPath, kubeconfigYaml(url()));
+		await writeFile(options.kubeconfigPath, kubeconfig(), {mode: 0o600});
 	}
 
-	return {
+	const simulator: Simulator = {
 		get url() {
 			return url();
 		},
@@ -189,7 +229,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 			return port;
 		},
 		get kubeconfig() {
-			return kubeconfigYaml(url());
+			return kubeconfig();
 		},
 		get store() {
 			return world.store;
@@ -240,11 +280,16 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 			return logStreams.size;
 		},
 		async stop() {
+			stopped = true;
 			await close();
 			world.controllers.stop();
 			world.hub.dispose();
 		},
 		async restart(restartOptions: {keepState?: boolean} = {}) {
+			if (stopped) {
+				return;
+			}
+
 			await close();
 			if (!restartOptions.keepState) {
 				world.controllers.stop();
@@ -253,7 +298,17 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 				world = makeWorld(world.store.rv + 1000);
 			}
 
-			await listen();
+			if (!stopped) {
+				await listen();
+			}
 		},
+		setFaults(spec: FaultRates | string) {
+			faults.set(typeof spec === 'string' ? parseFaults(spec) : spec);
+		},
+		get faultCounts() {
+			return faults.counts;
+		},
+		ca: tls?.ca,
 	};
+	return simulator;
 }

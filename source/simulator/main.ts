@@ -4,8 +4,11 @@
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {parseArgs} from 'node:util';
+import {parseFaults} from './fault-spec.js';
 import {startSimulator} from './index.js';
 import {ScenarioError} from './scenarios/index.js';
+
+const values = (rates: Record<string, number | undefined>) => Object.entries(rates).map(([name, rate]) => `${name}=${rate}`).join(',') || 'none';
 
 /** What simulateMain needs from the process. */
 export type SimulateIo = {stdout: (s: string) => void; stderr: (s: string) => void; onSignal: (fn: () => void) => void};
@@ -23,7 +26,7 @@ function number(name: string, text: string | undefined, check: (n: number) => bo
 	return value;
 }
 
-/** Runs `kjobs simulate [--port N] [--host H] [--scenario demo|FILE] [--kubeconfig-out FILE] [--speed X] [--seed N]` until the signal; returns the exit code. */
+/** Runs `kjobs simulate [--port N] [--host H] [--scenario demo|FILE] [--kubeconfig-out FILE] [--speed X] [--seed N] [--faults SPEC] [--tls] [--token T]` until the signal; returns the exit code. */
 export async function simulateMain(argv: string[], io: SimulateIo): Promise<number> {
 	let options;
 	try {
@@ -36,6 +39,9 @@ export async function simulateMain(argv: string[], io: SimulateIo): Promise<numb
 				'kubeconfig-out': {type: 'string'},
 				speed: {type: 'string'},
 				seed: {type: 'string'},
+				faults: {type: 'string'},
+				tls: {type: 'boolean'},
+				token: {type: 'string'},
 			},
 			strict: true,
 			allowPositionals: false,
@@ -47,7 +53,13 @@ export async function simulateMain(argv: string[], io: SimulateIo): Promise<numb
 			kubeconfigPath: values['kubeconfig-out'] ?? join(tmpdir(), 'kjobs-sim.kubeconfig'),
 			speed: number('speed', values.speed, n => n > 0),
 			seed: number('seed', values.seed, n => Number.isInteger(n)),
+			...(values.faults === undefined ? {} : {faults: parseFaults(values.faults)}),
+			...(values.tls ? {tls: true} : {}),
+			...(values.token === undefined ? {} : {token: values.token}),
 		};
+		if (options.token === '') {
+			throw new TypeError('invalid value for --token: it must not be empty');
+		}
 	} catch (error) {
 		io.stderr(`kjobs simulate: ${error instanceof Error ? error.message : String(error)}\n`);
 		return 1;
@@ -66,7 +78,8 @@ export async function simulateMain(argv: string[], io: SimulateIo): Promise<numb
 		io.stderr(`kjobs simulate: warning: ${warning}\n`);
 	}
 
-	io.stdout(`Simulated cluster at ${simulator.url} (kubeconfig: ${options.kubeconfigPath}; try: kubectl --kubeconfig ${options.kubeconfigPath} get jobs -A)\n`);
+	const extras = [options.faults ? `faults: ${values(options.faults)}` : '', options.tls ? 'TLS with a generated CA' : '', options.token === undefined ? '' : 'bearer token required'].filter(Boolean);
+	io.stdout(`Simulated cluster at ${simulator.url}${extras.length > 0 ? ` [${extras.join('; ')}]` : ''} (kubeconfig: ${options.kubeconfigPath}; try: kubectl --kubeconfig ${options.kubeconfigPath} get jobs -A)\n`);
 	await new Promise<void>(resolve => {
 		io.onSignal(resolve);
 	});

@@ -3,6 +3,7 @@ The HTTP server: reads each request, records it, authorizes it against the RBAC 
 failure becomes a `Status` response; nothing a client sends can crash the server.
 */
 import {createServer, type IncomingMessage, type Server, type ServerResponse} from 'node:http';
+import {createServer as createHttpsServer} from 'node:https';
 import type {ApiContext, ApiRequest} from './context.js';
 import {contentType, jsonBody} from './context.js';
 import {decodeProtobufObject} from './protobuf.js';
@@ -209,9 +210,12 @@ function serve(context: ApiContext, request: ApiRequest, res: ServerResponse, se
 	serveResource(context, request, route, res);
 }
 
-/** Creates the HTTP server over a context (looked up per request, so a restart can swap the store). */
-export function createApiServer(context: () => ApiContext, record: (request: RecordedRequest) => void): Server {
-	const server = createServer((req, res) => {
+/** What comes before serving: TLS, and a check (token, injected fault) that may answer the request itself. */
+export type ServerHooks = {tls?: {cert: string; key: string}; intercept?: (req: IncomingMessage, url: URL, res: ServerResponse) => boolean | Promise<boolean>};
+
+/** Creates the HTTP (or HTTPS) server over a context (looked up per request, so a restart can swap the store). */
+export function createApiServer(context: () => ApiContext, record: (request: RecordedRequest) => void, hooks: ServerHooks = {}): Server {
+	const handler = (req: IncomingMessage, res: ServerResponse) => {
 		void (async () => {
 			try {
 				const url = new URL(req.url ?? '/', 'http://simulator');
@@ -222,6 +226,10 @@ export function createApiServer(context: () => ApiContext, record: (request: Rec
 					...(req.headers['content-type'] ? {contentType: req.headers['content-type']} : {}),
 					...(req.headers.accept ? {accept: req.headers.accept} : {}),
 				});
+				if (await hooks.intercept?.(req, url, res)) {
+					return;
+				}
+
 				const body = await readBody(req);
 				const address = server.address();
 				const serverAddress = typeof address === 'object' && address ? `${address.address}:${address.port}` : '';
@@ -230,7 +238,9 @@ export function createApiServer(context: () => ApiContext, record: (request: Rec
 				sendError(res, error);
 			}
 		})();
-	});
+	};
+
+	const server: Server = hooks.tls ? createHttpsServer(hooks.tls, handler) : createServer(handler);
 	server.keepAliveTimeout = 30_000;
 	return server;
 }

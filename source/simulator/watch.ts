@@ -38,6 +38,8 @@ export class WatchHub {
 	readonly #previous = new WeakMap<StoreEvent, KubeObject | undefined>();
 	readonly #unsubscribe: () => void;
 	#stalled = false;
+	/** Fault injection, consulted before each event line of a live watch (not the initial replay, not errors). */
+	faults?: {onWatchLine(res: ServerResponse, line: string, expire: () => void): boolean};
 
 	constructor(readonly store: SimStore, readonly now: () => number, readonly bookmarkIntervalMs: number) {
 		for (const info of resourceInfos) {
@@ -210,7 +212,12 @@ export class WatchHub {
 			payload = withType(watcher.kind, object as KubeObject);
 		}
 
-		watcher.res.write(`${JSON.stringify({type, object: payload})}\n`);
+		const line = `${JSON.stringify({type, object: payload})}\n`;
+		if (type !== 'ERROR' && this.#watchers.has(watcher) && this.faults?.onWatchLine(watcher.res, line, () => this.#expire(watcher, watcher.lastRv))) {
+			return;
+		}
+
+		watcher.res.write(line);
 	}
 
 	#expire(watcher: Watcher, requested: number): void {

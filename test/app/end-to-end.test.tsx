@@ -66,7 +66,7 @@ test('end to end on the simulated cluster: a job backs off with a falling RETRY 
 	const kubeconfig = path.join(dir, 'kubeconfig');
 	writeFileSync(kubeconfig, sim.kubeconfig);
 	const clock = createManualClock(start);
-	const session = startSession({connection: loadConnection({kubeconfig, namespace: 'default', env: {}, homeDir: dir}), demo: false, clock});
+	const session = startSession({connection: loadConnection({kubeconfig, namespace: 'default', env: {}, homeDir: dir}), demo: false, clock, logDirectory: dir});
 	const app = render(<App store={session.store} clock={clock} info={session.info()} size={{columns: 120, rows: 20}} noColor onQuit={() => {}}/>);
 	const frame = () => app.lastFrame() ?? '';
 

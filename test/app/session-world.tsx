@@ -45,7 +45,7 @@ export async function sessionWorld(options: {scenario: string; readOnly?: '--dem
 	const connection = loadConnection({kubeconfig, ...scope, env: {}, homeDir: scratch});
 	const clock = createManualClock(worldStart);
 	const session = startSession({
-		connection, demo: options.readOnly === '--demo', clock, actions: {random: seeded(), pollMs: 20},
+		connection, demo: options.readOnly === '--demo', clock, actions: {random: seeded(), pollMs: 20}, logDirectory: scratch,
 		...(options.readOnly ? {readOnly: options.readOnly} : {}),
 	});
 	const instance = render(

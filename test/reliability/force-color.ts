@@ -1,0 +1,2 @@
+// Imported first by tests that assert on styles: chalk decides its colour level when it loads.
+process.env['FORCE_COLOR'] = '1';
