@@ -108,6 +108,9 @@ test('connection problems on screen: reconnecting with the next attempt, the cau
 		const {app, state} = await onScreen(item.yaml, reconnecting);
 		assert.equal(state.phase === 'reconnecting' ? state.error : '', item.error);
 		await waitFor('the header', () => headerRetry.test(app.lines()[1] ?? ''));
+		// The bottom line names the cause and the next attempt (cut with … where the terminal is narrower).
+		const cause = `⚠ jobs, cronjobs, pods, events: ${item.error} — next try in `;
+		await waitFor('the cause on screen', () => app.lines().some(line => line.length > 40 && cause.startsWith(line.replace(/…$/, '')) || line.startsWith(cause)));
 		await finish(app);
 	})));
 	await secure.stop();
@@ -181,5 +184,4 @@ test('403 on everything, a server without batch/v1, a missing namespace, a 20×5
 	await new Promise(resolve => bare.close(resolve));
 });
 
-test.todo('the screen names the cause of a reconnect (401, TLS, unreachable): the watch state carries it, the header does not show it yet');
 test.todo('a namespace that does not exist is named as missing on screen (today: an empty live table)');
