@@ -23,6 +23,8 @@ export const helpText = `
 	Usage
 	  $ kjobs [flags]
 	  $ kjobs simulate [--port N] [--host ADDR] [--scenario demo|FILE] [--kubeconfig-out FILE] [--speed X] [--seed N]
+	                   [--faults SPEC|chaos] [--tls] [--token TOKEN]
+	  $ kjobs simulate --scenario scale [--jobs N] [--cronjobs N] [--pods N] [--namespaces N] [--churn EVENTS_PER_SECOND]
 
 	Flags
 	  --kubeconfig FILE       Kubeconfig to use (default: $KUBECONFIG, ~/.kube/config, then the in-cluster service account)

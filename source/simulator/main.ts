@@ -6,6 +6,7 @@ import {join} from 'node:path';
 import {parseArgs} from 'node:util';
 import {parseFaults} from './fault-spec.js';
 import {startSimulator} from './index.js';
+import {scaleMain} from './scale-main.js';
 import {ScenarioError} from './scenarios/index.js';
 
 const values = (rates: Record<string, number | undefined>) => Object.entries(rates).map(([name, rate]) => `${name}=${rate}`).join(',') || 'none';
@@ -28,6 +29,11 @@ function number(name: string, text: string | undefined, check: (n: number) => bo
 
 /** Runs `kjobs simulate [--port N] [--host H] [--scenario demo|FILE] [--kubeconfig-out FILE] [--speed X] [--seed N] [--faults SPEC] [--tls] [--token T]` until the signal; returns the exit code. */
 export async function simulateMain(argv: string[], io: SimulateIo): Promise<number> {
+	// The scale scenario is generated, not loaded, and takes its own size flags.
+	if (/(^|\s)--scenario(=|\s)scale(\s|$)/.test(argv.join(' '))) {
+		return scaleMain(argv, io);
+	}
+
 	let options;
 	try {
 		const {values} = parseArgs({

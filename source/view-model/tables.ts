@@ -33,27 +33,32 @@ type Entry = {readonly row: Row; readonly object: Job | CronJob | Pod; readonly 
 
 /** Builds the table for a view: one row per object (tombstones included, marked), filtered, hidden and sorted as asked. */
 export function tableModel(view: ViewId, snapshot: ResourceSnapshot, now: number, query: TableQuery): TableModel {
-	// A key press that moves only the selection asks for the same table again: answer from the last one.
-	const key = JSON.stringify(query);
-	if (last?.view === view && last.snapshot === snapshot && last.now === now && last.key === key) {
-		return last.model;
-	}
-
-	const model = buildTableModel(view, snapshot, now, query);
-	last = {view, snapshot, now, key, model};
-	return model;
+	return buildTableModel(view, snapshot, now, query);
 }
 
-let last: {view: ViewId; snapshot: ResourceSnapshot; now: number; key: string; model: TableModel} | undefined;
+const rowTexts = new WeakMap<Row, {columnsKey: string; text: string}>();
 
 function buildTableModel(view: ViewId, snapshot: ResourceSnapshot, now: number, query: TableQuery): TableModel {
 	const entries = collect(view, snapshot, now);
 	const specs = view === 'jobs' ? jobColumns(query.allNamespaces) : view === 'cronjobs' ? cronJobColumns(query.allNamespaces) : podColumns(query.allNamespaces);
 	const filter = parseFilter(query.filter);
-	// The filter sees the row as the table shows it: its cells in column order, one space apart.
-	const rowText = (row: Row) => specs.map((spec) => row.cells[spec.id] ?? '').join(' ');
+	// The filter sees the row as the table shows it: its cells in column order, one space apart. Rows are reused
+	// between frames (row-cache.ts), so their text is too; an empty filter needs no text at all.
+	const columnsKey = specs.map((spec) => spec.id).join(' ');
+	const rowText = (row: Row) => {
+		const known = rowTexts.get(row);
+		if (known?.columnsKey === columnsKey) {
+			return known.text;
+		}
+
+		const text = specs.map((spec) => row.cells[spec.id] ?? '').join(' ');
+		rowTexts.set(row, {columnsKey, text});
+		return text;
+	};
+
+	const matchAll = query.filter.trim() === '';
 	const kept = entries.filter((entry) => !(query.hideCompleted && entry.completed)
-		&& filter.test(rowText(entry.row), entry.object.metadata.labels ?? {}));
+		&& (matchAll || filter.test(rowText(entry.row), entry.object.metadata.labels ?? {})));
 	kept.sort(comparator(query));
 	const rows = kept.map((entry) => entry.row);
 	const model = {columns: sizeColumns(specs, rows), rows};
