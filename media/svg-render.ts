@@ -4,7 +4,8 @@ show each frame in turn for its duration. Every run of text is anchored at its c
 (✓ ● ⚠ …) gets its own anchor, so a fallback font with other glyph widths cannot shift the columns after it.
 */
 import stringWidth from 'string-width';
-import type {Colour, Run, StyledLine} from './ansi-parse.js';
+import type {AnsiColor} from '../source/view-model/log-sgr.js';
+import type {Run, StyledLine} from './ansi-parse.js';
 
 /** One frame: its lines and how long it stays on screen, in milliseconds. */
 export type Frame = {readonly lines: readonly StyledLine[]; readonly duration: number};
@@ -15,10 +16,10 @@ export type SvgOptions = {readonly cols: number; readonly rows: number; readonly
 // GitHub's dark terminal palette: readable on the dark background and close to what most terminals ship.
 const background = '#0d1117';
 const foreground = '#c9d1d9';
-const basic = [
-	'#484f58', '#ff7b72', '#3fb950', '#d29922', '#58a6ff', '#bc8cff', '#39c5cf', '#b1bac4',
-	'#6e7681', '#ffa198', '#56d364', '#e3b341', '#79c0ff', '#d2a8ff', '#56d4dd', '#ffffff',
-];
+const basic: Readonly<Record<AnsiColor, string>> = {
+	black: '#484f58', red: '#ff7b72', green: '#3fb950', yellow: '#d29922', blue: '#58a6ff', magenta: '#bc8cff', cyan: '#39c5cf', white: '#b1bac4',
+	gray: '#6e7681', redBright: '#ffa198', greenBright: '#56d364', yellowBright: '#e3b341', blueBright: '#79c0ff', magentaBright: '#d2a8ff', cyanBright: '#56d4dd', whiteBright: '#ffffff',
+};
 
 const cellWidth = 7.8;
 const lineHeight = 17;
@@ -26,25 +27,9 @@ const fontSize = 13;
 const padding = 12;
 const titleHeight = 28;
 
-/** The `#rrggbb` of a palette index (16 basic colours, the 6×6×6 cube, then 24 greys) or a true colour. */
-export function colourHex(colour: Colour): string {
-	if (typeof colour === 'string') {
-		return colour;
-	}
-
-	if (colour < 16) {
-		return basic[colour] ?? foreground;
-	}
-
-	const hex = (value: number) => value.toString(16).padStart(2, '0');
-	if (colour >= 232) {
-		const grey = 8 + ((colour - 232) * 10);
-		return `#${hex(grey)}${hex(grey)}${hex(grey)}`;
-	}
-
-	const index = colour - 16;
-	const level = (value: number) => (value === 0 ? 0 : 55 + (value * 40));
-	return `#${hex(level(Math.floor(index / 36)))}${hex(level(Math.floor(index / 6) % 6))}${hex(level(index % 6))}`;
+/** The `#rrggbb` of one of the 16 terminal colours. */
+export function colourHex(colour: AnsiColor): string {
+	return basic[colour];
 }
 
 /** Escapes text for XML character data and attribute values. */
@@ -56,8 +41,8 @@ const round = (value: number) => String(Math.round(value * 10) / 10);
 
 // Inverse swaps the colours, with the terminal defaults standing in for unset ones.
 function effectiveColours(run: Run): {fg?: string; bg?: string} {
-	const fg = run.style.fg === undefined ? undefined : colourHex(run.style.fg);
-	const bg = run.style.bg === undefined ? undefined : colourHex(run.style.bg);
+	const fg = run.style.color === undefined ? undefined : colourHex(run.style.color);
+	const bg = run.style.backgroundColor === undefined ? undefined : colourHex(run.style.backgroundColor);
 	return run.style.inverse ? {fg: bg ?? background, bg: fg ?? foreground} : {fg, bg};
 }
 

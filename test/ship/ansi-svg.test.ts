@@ -1,27 +1,17 @@
 import assert from 'node:assert/strict';
 import test from 'node:test';
-import {applySgr, parseScreen} from '../../media/ansi-parse.js';
+import {parseScreen} from '../../media/ansi-parse.js';
 import {colourHex, escapeXml, renderFrameBody, renderSvg} from '../../media/svg-render.js';
-
-test('SGR sequences set and clear attributes and colours', () => {
-	assert.deepEqual(applySgr({}, '1;36'), {bold: true, fg: 6});
-	assert.deepEqual(applySgr({bold: true, dim: true, fg: 6}, '22'), {fg: 6});
-	assert.deepEqual(applySgr({fg: 3}, '0;7'), {inverse: true});
-	assert.deepEqual(applySgr({fg: 3, bg: 4}, ''), {});
-	assert.deepEqual(applySgr({}, '38;5;208;48;2;1;2;255'), {fg: 208, bg: '#0102ff'});
-	assert.deepEqual(applySgr({}, '91;102'), {fg: 9, bg: 10});
-	assert.deepEqual(applySgr({fg: 1, bg: 2, inverse: true, underline: true, italic: true}, '39;49;27;24;23'), {});
-});
 
 test('a capture parses into runs, with the style carried over to the next line as tmux writes it', () => {
 	const lines = parseScreen('\u001B[1m\u001B[36mkjobs \u001B[0;7m\u001B[33m DEMO \u001B[0m ok\nstill plain\n\u001B[32mbatch ✓✓ done');
 	assert.deepEqual(lines[0], [
-		{col: 0, width: 6, text: 'kjobs ', style: {bold: true, fg: 6}},
-		{col: 6, width: 6, text: ' DEMO ', style: {inverse: true, fg: 3}},
+		{col: 0, width: 6, text: 'kjobs ', style: {bold: true, color: 'cyan'}},
+		{col: 6, width: 6, text: ' DEMO ', style: {inverse: true, color: 'yellow'}},
 		{col: 12, width: 3, text: ' ok', style: {}},
 	]);
 	assert.deepEqual(lines[1], [{col: 0, width: 11, text: 'still plain', style: {}}]);
-	assert.deepEqual(lines[2], [{col: 0, width: 13, text: 'batch ✓✓ done', style: {fg: 2}}]);
+	assert.deepEqual(lines[2], [{col: 0, width: 13, text: 'batch ✓✓ done', style: {color: 'green'}}]);
 });
 
 test('wide characters take two columns and non-SGR escapes are skipped', () => {
@@ -29,12 +19,9 @@ test('wide characters take two columns and non-SGR escapes are skipped', () => {
 	assert.deepEqual(line, [{col: 0, width: 5, text: '日本x', style: {}}]);
 });
 
-test('palette indexes and true colours become hex', () => {
-	assert.equal(colourHex(2), '#3fb950');
-	assert.equal(colourHex(16), '#000000');
-	assert.equal(colourHex(196), '#ff0000');
-	assert.equal(colourHex(232), '#080808');
-	assert.equal(colourHex('#123456'), '#123456');
+test('the 16 colours become the picture palette', () => {
+	assert.equal(colourHex('green'), '#3fb950');
+	assert.equal(colourHex('whiteBright'), '#ffffff');
 });
 
 test('XML special characters are escaped', () => {
