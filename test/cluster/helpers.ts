@@ -62,22 +62,9 @@ export async function rig(options: {sim?: SimulatorOptions; watch?: WatcherOptio
 	};
 }
 
-/** Polls `check` over real loopback I/O (5 ms steps) until it is true; fails after `ms`. `step` runs before each poll. */
-export async function waitFor(what: string, check: () => boolean, options: {ms?: number; step?: () => void} = {}): Promise<void> {
-	const deadline = Date.now() + (options.ms ?? 3000);
-	for (;;) {
-		options.step?.();
-		if (check()) {
-			return;
-		}
+import {waitFor} from '../wait-for.js';
 
-		if (Date.now() > deadline) {
-			throw new Error(`timed out waiting for ${what}`);
-		}
-
-		await new Promise(resolve => setTimeout(resolve, 5));
-	}
-}
+export {waitFor};
 
 /** Waits until every watch is live. */
 export async function allLive(store: LiveResourceStore): Promise<void> {

@@ -61,22 +61,7 @@ export function storePicture(snapshot: ResourceSnapshot): ReturnType<typeof serv
 	return {jobs: versions(snapshot.jobs.values()), cronJobs: versions(snapshot.cronJobs.values()), pods: versions(snapshot.pods.values())};
 }
 
-/** Polls `check` over real loopback I/O (5 ms steps) until true; fails after `ms`. `step` runs before each poll. */
-export async function waitFor(what: string, check: () => boolean, options: {ms?: number; step?: () => void} = {}): Promise<void> {
-	const deadline = Date.now() + (options.ms ?? 3000);
-	for (;;) {
-		options.step?.();
-		if (check()) {
-			return;
-		}
-
-		if (Date.now() > deadline) {
-			throw new Error(`timed out waiting for ${what}`);
-		}
-
-		await new Promise(resolve => setTimeout(resolve, 5));
-	}
-}
+export {waitFor} from '../wait-for.js';
 
 /** A minimal valid Job. */
 export function jobInput(name: string, namespace = 'default', labels: Record<string, string> = {}): Job {
