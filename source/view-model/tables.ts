@@ -31,14 +31,10 @@ export type TableModel = {readonly columns: readonly Column[]; readonly rows: re
 
 type Entry = {readonly row: Row; readonly object: Job | CronJob | Pod; readonly completed: boolean};
 
-/** Builds the table for a view: one row per object (tombstones included, marked), filtered, hidden and sorted as asked. */
-export function tableModel(view: ViewId, snapshot: ResourceSnapshot, now: number, query: TableQuery): TableModel {
-	return buildTableModel(view, snapshot, now, query);
-}
-
 const rowTexts = new WeakMap<Row, {columnsKey: string; text: string}>();
 
-function buildTableModel(view: ViewId, snapshot: ResourceSnapshot, now: number, query: TableQuery): TableModel {
+/** Builds the table for a view: one row per object (tombstones included, marked), filtered, hidden and sorted as asked. */
+export function tableModel(view: ViewId, snapshot: ResourceSnapshot, now: number, query: TableQuery): TableModel {
 	const entries = collect(view, snapshot, now);
 	const specs = view === 'jobs' ? jobColumns(query.allNamespaces) : view === 'cronjobs' ? cronJobColumns(query.allNamespaces) : podColumns(query.allNamespaces);
 	const filter = parseFilter(query.filter);
