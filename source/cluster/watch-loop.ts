@@ -31,6 +31,11 @@ export type WatchLoopOptions = {
 	timeoutSeconds: number;
 	/** Silence beyond timeoutSeconds after which the watch counts as dead. */
 	stallMarginMs: number;
+	/**
+	Silence after which the watch counts as dead once the server has shown that it sends bookmarks (real servers send
+	one about every minute when asked), so a stalled stream is noticed in about a minute rather than after the timeout.
+	*/
+	bookmarkStallMs: number;
 	/** Deadline for one list page. */
 	listTimeoutMs: number;
 	pageSize: number;
@@ -129,7 +134,8 @@ export async function runWatchLoop(options: WatchLoopOptions, signal: AbortSigna
 	}
 }
 
-type Cursor = {resourceVersion: string | undefined};
+// `bookmarks` stays true across streams: a server that sent one bookmark keeps sending them.
+type Cursor = {resourceVersion: string | undefined; bookmarks?: boolean};
 
 type WatchLine = {type?: string; object?: KubeObject & Partial<Status>};
 
@@ -137,12 +143,13 @@ type WatchLine = {type?: string; object?: KubeObject & Partial<Status>};
 async function watchOnce(options: WatchLoopOptions, cursor: Cursor, signal: AbortSignal, onConnected: () => void): Promise<number> {
 	const {kind} = options;
 	const what = `watch ${kind}`;
-	const silenceMs = options.timeoutSeconds * 1000 + options.stallMarginMs;
 	const controller = new AbortController();
 	let stalled = false;
+	let silenceMs = 0;
 	let cancelStall = () => {};
 	const armStall = () => {
 		cancelStall();
+		silenceMs = Math.min(options.timeoutSeconds * 1000 + options.stallMarginMs, cursor.bookmarks ? options.bookmarkStallMs : Number.POSITIVE_INFINITY);
 		cancelStall = options.scheduler.setTimer(() => {
 			stalled = true;
 			controller.abort();
@@ -171,7 +178,6 @@ async function watchOnce(options: WatchLoopOptions, cursor: Cursor, signal: Abor
 		let pending = '';
 		let lines = 0;
 		for await (const chunk of stream.response) {
-			armStall();
 			pending += (chunk as Buffer).toString('utf8');
 			let newline = pending.indexOf('\n');
 			while (newline !== -1) {
@@ -180,9 +186,14 @@ async function watchOnce(options: WatchLoopOptions, cursor: Cursor, signal: Abor
 				newline = pending.indexOf('\n');
 				if (line) {
 					lines++;
-					cursor.resourceVersion = handleLine(options, parseLine(line, what), cursor.resourceVersion, what);
+					const parsed = parseLine(line, what);
+					cursor.bookmarks ||= isBookmark(parsed);
+					cursor.resourceVersion = handleLine(options, parsed, cursor.resourceVersion, what);
 				}
 			}
+
+			// After the lines: the first bookmark shortens the deadline.
+			armStall();
 		}
 
 		return lines;
@@ -205,6 +216,10 @@ function parseLine(text: string, what: string): unknown {
 	} catch {
 		throw new ApiFailureError({kind: 'retry', message: `${what}: malformed event from the server (${text.length} characters)`});
 	}
+}
+
+function isBookmark(parsed: unknown): boolean {
+	return typeof parsed === 'object' && parsed !== null && (parsed as WatchLine).type === 'BOOKMARK';
 }
 
 function handleLine(options: WatchLoopOptions, parsed: unknown, resourceVersion: string | undefined, what: string): string | undefined {

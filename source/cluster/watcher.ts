@@ -21,6 +21,8 @@ export type WatcherOptions = {
 	timeoutSeconds?: number;
 	/** Silence beyond the timeout that counts as a dead connection; default 30 s. */
 	stallMarginMs?: number;
+	/** Silence that counts as a dead connection once the server has sent a bookmark; default 75 s (they come about once a minute). */
+	bookmarkStallMs?: number;
 	/** Deadline for one list page; default 60 s. */
 	listTimeoutMs?: number;
 	/** Page size of lists; default 500. */
@@ -66,6 +68,7 @@ export function startWatchers(connection: Connection, store: ResourceStore, opti
 				scheduler,
 				timeoutSeconds: options.timeoutSeconds ?? 300,
 				stallMarginMs: options.stallMarginMs ?? 30_000,
+				bookmarkStallMs: options.bookmarkStallMs ?? 75_000,
 				listTimeoutMs: options.listTimeoutMs ?? 60_000,
 				pageSize: options.pageSize ?? 500,
 				backoff,

@@ -117,6 +117,28 @@ test('a stalled watch is detected after its timeout plus margin, and restarted',
 	}
 });
 
+test('once the server has sent bookmarks, a stalled watch is noticed after 75 s of silence, not the whole timeout', {timeout: 10_000}, async () => {
+	const r = await rig({sim: {bookmarkIntervalMs: 20}});
+	try {
+		await allLive(r.store);
+		await waitFor('4 open watches', () => r.sim.openWatches() === 4);
+		// A few bookmarks in real time: the loop learns that this server sends them.
+		await new Promise(resolve => setTimeout(resolve, 150));
+		r.sim.stallWatches(true);
+		r.scheduler.advance(74_999);
+		assert.equal(r.store.getSnapshot().watch.jobs.phase, 'live');
+		r.scheduler.advance(1);
+		await waitFor('the stall reported', () => r.store.getSnapshot().watch.jobs.phase === 'reconnecting');
+		const state = r.store.getSnapshot().watch.jobs;
+		assert.ok(state.phase === 'reconnecting' && state.error === 'watch jobs: no events or bookmarks for 75 s', JSON.stringify(state));
+		r.sim.stallWatches(false);
+		r.scheduler.advance(1000);
+		await allLive(r.store);
+	} finally {
+		await r.stop();
+	}
+});
+
 test('403 on pods marks only pods forbidden; the other kinds stay live, and pods recover when allowed', {timeout: 10_000}, async () => {
 	const r = await rig({sim: {rbac: [{verbs: ['get', 'list', 'watch'], resources: ['jobs', 'cronjobs', 'events']}]}});
 	try {

@@ -3,8 +3,8 @@
 delay and open sockets at intervals, then asserting they stayed flat. Not part of `npm test` (it takes minutes).
 SOAK_SECONDS sets the length (default 180). Simulator and app share this process, so the figures cover both.
 Speed 60: an hour of simulated time per minute, so events reach their one-hour TTL (and memory its plateau) within the
-warm-up. No `stall` fault: the session's watches use the default 300 s timeout + 30 s margin, so one stalled stream
-would freeze its kind for longer than the run (the convergence test covers stalls with short timeouts).
+warm-up. Stalled streams are noticed by the session's default rule: 75 s without a bookmark once the server has sent
+one (bookmarks every 15 s here, in real time), so a stall freezes its kind for about a minute and a quarter, then heals.
 */
 import {monitorEventLoopDelay} from 'node:perf_hooks';
 import {startSimulator} from '../../source/simulator/index.js';
@@ -19,7 +19,7 @@ const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
 const gc = (globalThis as {gc?: () => void}).gc;
 
 const dir = tempDir('kjobs-soak-');
-const sim = await startSimulator({scenario: 'demo', speed: 60, seed: 99, faults: {drop: 0.003, expire: 0.003, error: 0.05, throttle: 0.02, slow: 0.05, truncate: 0.002}});
+const sim = await startSimulator({scenario: 'demo', speed: 60, seed: 99, bookmarkIntervalMs: 15_000, faults: {drop: 0.003, expire: 0.003, error: 0.05, throttle: 0.02, slow: 0.05, truncate: 0.002, stall: 0.002}});
 const app = appOn(connectionFrom(dir, sim.kubeconfig, {allNamespaces: true}), {columns: 140, rows: 40, logDirectory: dir});
 await waitFor('live', () => (app.lines()[1] ?? '').endsWith('│ watch live'), {ms: 15_000});
 // Keeps a log pane open on a running job (split under the jobs list): when its job ends, the next running one.
