@@ -4,6 +4,8 @@ Writes only the lines that changed between Ink frames. Ink 6.8 erases and rewrit
 the alternate screen starting at the top-left cell, so each frame line has a fixed row: this wrapper takes Ink's
 "erase the previous frame, print the new one" writes and turns them into cursor moves plus the changed lines.
 Anything it does not recognise passes through untouched and makes the next frame a full redraw.
+It is also the last guard for untrusted text: in frame lines only SGR colour codes survive; any other escape
+sequence, control character or bidi control that got past the components is dropped before it reaches the terminal.
 */
 
 /** The parts of a TTY write stream Ink uses. */
@@ -12,6 +14,14 @@ export type FrameStream = NodeJS.WriteStream;
 const eraseFrame = /^(?:\u001B\[2K\u001B\[1A)*\u001B\[2K\u001B\[G/;
 const clearTerminal = '\u001B[2J\u001B[3J\u001B[H';
 const controlOnly = /^(?:\u001B\[[?\d;]*[A-Za-z])*$/;
+
+// An ESC that does not start an SGR sequence, C0 controls except newline, DEL, C1 controls, bidi controls.
+const unsafeInFrame = /\u001B(?!\[[\d;]*m)|[\u0000-\u0009\u000B-\u001A\u001C-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
+
+/** A frame's text with everything but SGR codes, printable characters and newlines removed. */
+export function safeFrameText(text: string): string {
+	return text.replaceAll(unsafeInFrame, '');
+}
 
 /** Turns one full frame into the writes that change `previous` into it (row numbers are 1-based screen rows). */
 export function frameDiff(previous: readonly string[], next: readonly string[]): string {
@@ -54,15 +64,9 @@ export function diffStdout(stream: FrameStream): FrameStream {
 			return stream.write(text, callback);
 		}
 
-		let body: string | undefined;
-		if (text.startsWith(clearTerminal)) {
-			body = text.slice(clearTerminal.length);
-		} else {
-			const erase = eraseFrame.exec(text);
-			body = erase ? text.slice(erase[0].length) : (previous === undefined ? text : undefined);
-		}
-
-		if (body === undefined || body === '' || body.includes('\u001B[2J')) {
+		const lead = text.startsWith(clearTerminal) ? clearTerminal : (eraseFrame.exec(text)?.[0] ?? '');
+		const body = lead || previous === undefined ? safeFrameText(text.slice(lead.length)) : undefined;
+		if (body === undefined || body === '') {
 			reset();
 			return stream.write(text, callback);
 		}

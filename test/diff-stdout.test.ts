@@ -55,3 +55,15 @@ test('a bare erase (Ink clearing its output) passes through and forces a full re
 	out.write('a\nb');
 	assert.deepEqual(writes, ['\u001B[H\u001B[Ja\u001B[K\r\nb\u001B[K', erase(2), '\u001B[H\u001B[Ja\u001B[K\r\nb\u001B[K']);
 });
+
+test('frame lines keep SGR colour codes but lose every other escape, control and bidi character', () => {
+	const {stream, writes} = fakeStream();
+	const out = diffStdout(stream);
+	const hostile = 'job \u001B]0;owned\u0007\u001B]52;c;ZWNobw==\u0007\u001B[2J\u001B[H\u0008\u202Eend';
+	out.write(`\u001B[1mkjobs\u001B[22m\n${hostile}\n`);
+	out.write(`${erase(3)}\u001B[1mkjobs\u001B[22m\n${hostile} 2\n`);
+	assert.deepEqual(writes, [
+		'\u001B[H\u001B[J\u001B[1mkjobs\u001B[22m\u001B[K\r\njob ]0;owned]52;c;ZWNobw==[2J[Hend\u001B[K',
+		'\u001B[2;1Hjob ]0;owned]52;c;ZWNobw==[2J[Hend 2\u001B[K',
+	]);
+});

@@ -5,6 +5,7 @@ colour is not needed) and the keys. Render only: the app's one input hook feeds 
 import {Box, Text} from 'ink';
 import type {ConfirmDialog} from '../state/dialog-model.js';
 import {toneProps} from '../theme.js';
+import {printable} from '../view-model/printable.js';
 import {fit} from './text.js';
 
 /** Props of the dialog box. */
@@ -18,8 +19,8 @@ export function DialogBox({dialog, width, noColor}: DialogBoxProps) {
 	return (
 		<Box flexDirection='column' borderStyle='round' borderColor={noColor ? undefined : (dialog.dangerous ? 'red' : 'yellow')} paddingX={1} width={width}>
 			<Text bold {...(dialog.dangerous ? toneProps('error', noColor) : {})}>{fit(dialog.title, inner)}</Text>
-			<Text wrap='wrap'>{dialog.question}</Text>
-			{dialog.details.map((line) => <Text key={line} wrap='wrap'>{line}</Text>)}
+			<Text wrap='wrap'>{printable(dialog.question)}</Text>
+			{dialog.details.map((line) => <Text key={line} wrap='wrap'>{printable(line)}</Text>)}
 			{several ? (
 				<Box flexDirection='column' marginTop={1}>
 					{dialog.choices.map((choice, index) => (
@@ -29,7 +30,7 @@ export function DialogBox({dialog, width, noColor}: DialogBoxProps) {
 					))}
 				</Box>
 			) : null}
-			{selected ? <Text wrap='wrap' dimColor>{selected.explanation}</Text> : null}
+			{selected ? <Text wrap='wrap' dimColor>{printable(selected.explanation)}</Text> : null}
 			<Box marginTop={1}>
 				<Text>{fit(`y/Enter ${dialog.confirmLabel}${several ? ` (${selected?.label ?? ''})` : ''}   n/Esc Cancel${several ? '   ←/→ Tab Choose' : ''}`, inner)}</Text>
 			</Box>

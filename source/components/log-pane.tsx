@@ -7,6 +7,7 @@ import {Box, Text} from 'ink';
 import {toneProps} from '../theme.js';
 import type {MarkedSegment} from '../view-model/log-search.js';
 import type {LogRow, LogViewModel} from '../view-model/log-types.js';
+import {printable} from '../view-model/printable.js';
 
 /** Props of the log pane. `view` was computed for `height` minus the title row when a title is given. */
 export type LogPaneProps = {
@@ -45,7 +46,7 @@ function Row({row, noColor}: {readonly row: LogRow; readonly noColor: boolean}) 
 		<Text wrap='truncate-end' {...tone}>
 			{row.tag ? <Text color={noColor ? undefined : row.tag.color} bold>{`${row.tag.text} `}</Text> : null}
 			{row.time ? <Text dimColor>{`${row.time} `}</Text> : null}
-			{row.container ? <Text dimColor>{`${row.container} `}</Text> : null}
+			{row.container ? <Text dimColor>{`${printable(row.container)} `}</Text> : null}
 			{row.indent > 0 ? ' '.repeat(row.indent) : null}
 			{row.segments.map((segment, index) => (
 				// Segments of a row never reorder, so their index is a stable key.
@@ -62,12 +63,12 @@ export function LogPane({view, width, height, title, noColor = false}: LogPanePr
 	const rows = view.rows.slice(-body);
 	return (
 		<Box flexDirection='column' width={width} height={height}>
-			{title === undefined ? null : <Text bold wrap='truncate-end' {...(noColor ? {} : {color: 'cyan'})}>{title}</Text>}
+			{title === undefined ? null : <Text bold wrap='truncate-end' {...(noColor ? {} : {color: 'cyan'})}>{printable(title)}</Text>}
 			{rows.map(row => <Row key={row.key} row={row} noColor={noColor}/>)}
 			{Array.from({length: Math.max(0, body - rows.length)}, (_unused, index) => <Text key={`blank-${index}`}> </Text>)}
 			<Text wrap='truncate-end'>
 				{view.status.map((part, index) => (
-					<Text key={`status-${index}`} {...toneProps(part.tone, noColor)}>{`${index > 0 ? ' · ' : ''}${part.text}`}</Text>
+					<Text key={`status-${index}`} {...toneProps(part.tone, noColor)}>{`${index > 0 ? ' · ' : ''}${printable(part.text)}`}</Text>
 				))}
 			</Text>
 		</Box>

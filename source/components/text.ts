@@ -1,6 +1,8 @@
 /**
-Fitting text into terminal cells: cut with … and pad, so nothing wraps and columns line up.
+Fitting text into terminal cells: cut with … and pad, so nothing wraps and columns line up. Both make the text
+printable first (control characters become visible tokens), so text fitted here can never drive the terminal.
 */
+import {printable} from '../view-model/printable.js';
 
 /** The number of terminal cells a string takes (one per code point: kjobs draws no wide characters). */
 export function cellWidth(text: string): number {
@@ -13,8 +15,9 @@ export function cut(text: string, width: number): string {
 		return '';
 	}
 
-	const characters = [...text];
-	return characters.length <= width ? text : `${characters.slice(0, width - 1).join('')}…`;
+	const safe = printable(text);
+	const characters = [...safe];
+	return characters.length <= width ? safe : `${characters.slice(0, width - 1).join('')}…`;
 }
 
 /** Cuts and pads text to exactly `width` cells (right-aligned when asked). */

@@ -6,6 +6,7 @@ backspace and tab are applied to a line of cells, every other sequence is shown 
 `␛]52…`, `^G`) or dropped (erase-in-line, OSC 8 hyperlink wrappers), and over-long input is cut, not parsed to the end.
 */
 import {sgrStyle, styleKey, type SegmentStyle} from './log-sgr.js';
+import {isBidiControl, visibleControl} from './printable.js';
 
 export type {AnsiColor, SegmentStyle} from './log-sgr.js';
 
@@ -27,28 +28,6 @@ type Cell = {ch: string; style: SegmentStyle; escaped: boolean};
 
 const esc = '\u001B';
 const plainStyle: SegmentStyle = {};
-
-/** How a C0/C1 control or other invisible troublemaker is shown. */
-function visibleControl(code: number): string {
-	if (code < 0x20) {
-		return `^${String.fromCodePoint(code + 0x40)}`;
-	}
-
-	if (code === 0x7F) {
-		return '^?';
-	}
-
-	if (code >= 0x80 && code <= 0x9F) {
-		return `\\x${code.toString(16)}`;
-	}
-
-	return `<U+${code.toString(16).toUpperCase().padStart(4, '0')}>`;
-}
-
-/** Bidi embeddings, overrides and isolates can reorder what follows them on screen ("Trojan Source"). */
-function isBidiControl(code: number): boolean {
-	return (code >= 0x20_2A && code <= 0x20_2E) || (code >= 0x20_66 && code <= 0x20_69);
-}
 
 /** Cuts a shown escape token short so a long OSC payload (a clipboard write) is not spelled out. */
 function token(text: string): string {
