@@ -66,15 +66,14 @@ export function useScreen(input: ScreenInput): Screen {
 	// Completion offers every namespace seen, not only the one in scope.
 	const namespaces = useMemo(() => namespacesOf(input.snapshot), [input.snapshot]);
 	const names = useMemo(() => ({namespaces, contexts: input.contexts}), [namespaces, input.contexts]);
-	const bodyHeight = layout.tooSmall ? 0 : layout.bodyHeight;
-	const isDetail = data.model.kind === 'job-detail' || data.model.kind === 'cronjob-detail';
-	const tableHeight = isDetail ? detailTableHeight(bodyHeight, data.rowIds.length) : bodyHeight;
-	// Describe and YAML give their first line to a title.
-	const page = data.model.kind === 'help' ? bodyHeight : (data.model.kind === 'text' ? Math.max(1, bodyHeight - 1) : Math.max(1, tableHeight - 1));
-	// The info lines above a detail screen's table (a pod's screen is all info).
-	const info = data.model.kind === 'job-detail' || data.model.kind === 'cronjob-detail' || data.model.kind === 'pod-detail'
-		? {lines: data.model.lines.length, height: data.model.kind === 'pod-detail' ? bodyHeight : Math.max(0, bodyHeight - tableHeight - 1)}
-		: undefined;
+	const {tableHeight, page, info} = measure(data, layout);
+	// Keys reduced before the next render see the rows their own state would draw (the reducer asks only when needed).
+	const redraw = useCallback((next: UiState) => {
+		const current = latest.current;
+		const nextData = screenData(next, scopeSnapshot(input.snapshot, next.namespace), current.now, layout.width, disabled);
+		const numbers = measure(nextData, layout);
+		return {rows: nextData.rowIds, page: numbers.page, info: numbers.info};
+	}, [input.snapshot, layout, disabled]);
 	const entry = currentEntry(state);
 	const delivered = useRef(0);
 	const latestNow = useRef(now);
@@ -118,7 +117,7 @@ export function useScreen(input: ScreenInput): Screen {
 		state,
 		dispatch,
 		data,
-		view: {rows: data.rowIds, page, now, names, ...(info === undefined ? {} : {info}), ...(access === undefined ? {} : {openDialog: opener})},
+		view: {rows: data.rowIds, page, now, names, drawnFor: state, redraw, ...(info === undefined ? {} : {info}), ...(access === undefined ? {} : {openDialog: opener})},
 		names,
 		crumb: breadcrumb(state, snapshot),
 		counts: headerCounts(snapshot, now),
@@ -141,4 +140,18 @@ function namespacesOf(snapshot: ResourceSnapshot): string[] {
 	}
 
 	return [...found].sort();
+}
+
+// The table's height and the paging numbers of a screen: PgUp/PgDn move by `page`; `info` counts a detail's lines.
+function measure(data: ScreenData, layout: Layout): {tableHeight: number; page: number; info: ViewContext['info']} {
+	const bodyHeight = layout.tooSmall ? 0 : layout.bodyHeight;
+	const isDetail = data.model.kind === 'job-detail' || data.model.kind === 'cronjob-detail';
+	const tableHeight = isDetail ? detailTableHeight(bodyHeight, data.rowIds.length) : bodyHeight;
+	// Describe and YAML give their first line to a title.
+	const page = data.model.kind === 'help' ? bodyHeight : (data.model.kind === 'text' ? Math.max(1, bodyHeight - 1) : Math.max(1, tableHeight - 1));
+	// The info lines above a detail screen's table (a pod's screen is all info).
+	const info = data.model.kind === 'job-detail' || data.model.kind === 'cronjob-detail' || data.model.kind === 'pod-detail'
+		? {lines: data.model.lines.length, height: data.model.kind === 'pod-detail' ? bodyHeight : Math.max(0, bodyHeight - tableHeight - 1)}
+		: undefined;
+	return {tableHeight, page, info};
 }

@@ -29,6 +29,13 @@ export type ViewContext = {
 	readonly logs?: LogKeyContext;
 	/** Opens an action's confirmation dialog on the live snapshot; without it action keys go to the app as requests. */
 	readonly openDialog?: DialogOpener;
+	/** The state the rows, page and info above were drawn for. */
+	readonly drawnFor?: UiState;
+	/**
+	The rows, page and info for another state. Keys that arrive in one read (a paste, fast typing over a slow link) are
+	reduced one after another before the next render: after `Esc` or `/name⏎` the drawn rows belong to another screen.
+	*/
+	readonly redraw?: (state: UiState) => Pick<ViewContext, 'rows' | 'page' | 'info'>;
 };
 
 /** A key command with the screen as drawn. */
@@ -108,7 +115,23 @@ function pressKey(state: UiState, action: KeyAction): UiState {
 	}
 
 	const {input: _input, key: _key, ...view} = action;
-	return uiReducer(state, {...view, type: command});
+	return uiReducer(state, {...view, ...currentRows(state, action), type: command});
+}
+
+// The drawn rows when they still belong to this state's screen, else the rows this state would draw.
+function currentRows(state: UiState, view: ViewContext): Pick<ViewContext, 'rows' | 'page' | 'info'> {
+	const drawn = view.drawnFor;
+	if (drawn === undefined || view.redraw === undefined || showsSameRows(drawn, state)) {
+		return {rows: view.rows, page: view.page, info: view.info};
+	}
+
+	return view.redraw(state);
+}
+
+// Rows depend on the screen on top of the stack and on the table query; selection and messages do not change them.
+function showsSameRows(a: UiState, b: UiState): boolean {
+	return currentEntry(a).screen === currentEntry(b).screen && a.filter === b.filter && a.sort === b.sort
+		&& a.hideCompleted === b.hideCompleted && a.namespace === b.namespace;
 }
 
 function runCommand(state: UiState, action: CommandAction): UiState {

@@ -195,3 +195,30 @@ test('on detail screens PgUp/PgDn scroll the info, and every move scrolls a pod\
 	assert.deepEqual(currentEntry(state), {screen: {id: 'pod-detail', uid: 'p2'}, index: 0, scroll: 0, detailScroll: 14});
 	assert.equal(currentEntry(run(state, detailKey('cursor-top', []))).detailScroll, 0);
 });
+
+test('keys reduced before the next render use the rows of their own screen, not the rows last drawn', () => {
+	// The jobs list, then Enter on job `b`: the job's detail shows its pods.
+	const jobs = ['a', 'b', 'c'];
+	const pods = ['b-pod-1', 'b-pod-2'];
+	const opened = run(start(), key('cursor-down', jobs), key('open', jobs));
+	assert.deepEqual(currentEntry(opened).screen, {id: 'job-detail', uid: 'b'});
+	// Esc, j and Enter arrive in one read: all three are reduced against what the detail screen drew.
+	const asked: string[] = [];
+	const drawn: ViewContext = {
+		...view(pods),
+		drawnFor: opened,
+		redraw(state) {
+			asked.push(currentEntry(state).screen.id);
+			return {rows: currentEntry(state).screen.id === 'jobs' ? jobs : pods, page: 3};
+		},
+	};
+	const press = (input: string, pressed: KeyPress = {}): UiAction => ({type: 'key-press', input, key: pressed, ...drawn});
+	const state = run(opened, press('', {escape: true}), press('j'), press('\r', {return: true}));
+	// Back on the list, j moved from `b` to `c` among the jobs, and Enter opened job `c` (not a pod of `b`).
+	assert.deepEqual(state.stack.map(entry => entry.screen), [{id: 'jobs'}, {id: 'job-detail', uid: 'c'}]);
+	assert.deepEqual(asked, ['jobs', 'jobs']);
+	// Without a change of screen the drawn rows are used as they are.
+	const again = run(opened, press('j'));
+	assert.equal(currentEntry(again).selected, 'b-pod-2');
+	assert.deepEqual(asked, ['jobs', 'jobs']);
+});
