@@ -22,8 +22,9 @@ import {hintsFor, type DisabledReasons} from './state/keymap-help.js';
 import {layoutFor} from './state/layout.js';
 import {logSplit} from './state/log-layout.js';
 import {type LogPaneSource, paneHasKeys} from './state/log-pane-state.js';
-import type {Access, RequestHandler} from './state/ui-state.js';
+import {type Access, type RequestHandler, tableQuery} from './state/ui-state.js';
 import type {AppClock, ResourceStore} from './store/types.js';
+import {emptyTableText} from './view-model/empty-text.js';
 import {connectionProblem} from './view-model/header.js';
 
 /** Props of the app. */
@@ -88,6 +89,7 @@ export function App(props: AppProps) {
 	const {width} = layout;
 	const {data, state} = screen;
 	const table = data.model.kind === 'table' ? data.model.table : undefined;
+	const emptyText = data.model.kind === 'table' && data.model.table.rows.length === 0 ? emptyTableText(data.model.view, snapshot, tableQuery(state)) : '';
 	return (
 		<Box flexDirection='column' width={width} height={layout.height}>
 			<Header info={props.info} namespace={state.namespace} counts={screen.counts} watch={screen.watch} width={width} noColor={noColor}/>
@@ -101,6 +103,7 @@ export function App(props: AppProps) {
 				<ScreenBody
 					model={data.model} width={width} height={split.screenHeight} tableHeight={split.tableHeight}
 					selectedIndex={screen.selected} offset={screen.offset} infoOffset={screen.infoOffset} noColor={noColor}
+					emptyText={emptyText}
 				/>
 			) : null}
 			{state.dialog || pane === undefined ? null : <LogPane view={pane.view} width={width} height={split.paneHeight} title={pane.title} noColor={noColor}/>}

@@ -9,7 +9,9 @@ import {createInFlightGuard} from './action-guard.js';
 import {parseStatus} from './api-failure.js';
 import {sendRequest, type KubeRequest} from './kube-request.js';
 import {resolveConnection, type Connection} from './kubeconfig.js';
+import {followNamespace} from './namespace-check.js';
 import {allAllowed, checkPermissions, type Permissions} from './rbac-permissions.js';
+import {realScheduler} from './scheduler.js';
 import {startWatchers, type WatcherOptions, type Watchers} from './watcher.js';
 
 /** How to build a KubeCluster. */
@@ -45,6 +47,8 @@ export class KubeCluster {
 	readonly #gate: MutationGate;
 	#watchOptions: WatcherOptions;
 	#watchers: Watchers | undefined;
+	// Aborts the namespace existence check of the running watchers.
+	#namespaceCheck: AbortController | undefined;
 	readonly #actionOptions: ActionContextOptions;
 	#actions: ActionContext;
 	#permissions: Permissions = allAllowed;
@@ -122,19 +126,32 @@ export class KubeCluster {
 		return this.#watchers !== undefined;
 	}
 
-	/** Starts the watchers (once). */
+	/** Starts the watchers (once), and for a single namespace the check that it exists. */
 	start(): void {
-		if (this.#watchers === undefined && this.#checksPermissions) {
+		if (this.#watchers !== undefined) {
+			return;
+		}
+
+		if (this.#checksPermissions) {
 			this.refreshPermissions().catch(() => {});
 		}
 
-		this.#watchers ??= startWatchers(this.#connection, this.#store, this.#watchOptions);
+		this.#watchers = startWatchers(this.#connection, this.#store, this.#watchOptions);
+		const {kubeConfig, namespace} = this.#connection;
+		if (namespace !== undefined) {
+			this.#namespaceCheck = new AbortController();
+			followNamespace(kubeConfig, namespace, this.#watchOptions.scheduler ?? realScheduler, missing => {
+				this.#store.setMissingNamespace(missing ? namespace : undefined);
+			}, this.#namespaceCheck.signal);
+		}
 	}
 
 	/** Stops the watchers and clears their timers; the store keeps what it has. */
 	async stop(): Promise<void> {
 		const watchers = this.#watchers;
 		this.#watchers = undefined;
+		this.#namespaceCheck?.abort();
+		this.#namespaceCheck = undefined;
 		await watchers?.stop();
 	}
 

@@ -20,9 +20,9 @@ export type ScreenBodyProps = {
 	readonly offset: number;
 	readonly infoOffset: number;
 	readonly noColor: boolean;
+	/** What an empty list view says (view-model emptyTableText). */
+	readonly emptyText: string;
 };
-
-const emptyTexts = {jobs: 'no jobs', cronjobs: 'no cron jobs', pods: 'no pods'} as const;
 
 /** Draws the body. */
 export function ScreenBody(props: ScreenBodyProps) {
@@ -37,7 +37,7 @@ export function ScreenBody(props: ScreenBodyProps) {
 			return (
 				<Table
 					columns={table.columns} rows={table.rows} width={width} height={height} selectedIndex={props.selectedIndex}
-					offset={props.offset} noColor={noColor} emptyText={emptyTexts[model.view]}
+					offset={props.offset} noColor={noColor} emptyText={props.emptyText}
 				/>
 			);
 		}

@@ -56,6 +56,7 @@ export function createResourceStore(options: ResourceStoreOptions): LiveResource
 	const deleted = new Map<string, Tombstone<Job | CronJob | Pod>>();
 	const changedAt = new Map<string, number>();
 	let watch: Record<WatchKind, WatchState> = initialWatch();
+	let missingNamespace: string | undefined;
 	const listeners = new Set<() => void>();
 
 	const makeSnapshot = (version: number): ResourceSnapshot => ({
@@ -70,6 +71,7 @@ export function createResourceStore(options: ResourceStoreOptions): LiveResource
 		deleted,
 		changedAt,
 		watch,
+		missingNamespace,
 	});
 
 	let snapshot = makeSnapshot(0);
@@ -233,7 +235,14 @@ export function createResourceStore(options: ResourceStoreOptions): LiveResource
 			deleted.clear();
 			changedAt.clear();
 			watch = initialWatch();
+			missingNamespace = undefined;
 			markDirty();
+		},
+		setMissingNamespace(namespace) {
+			if (namespace !== missingNamespace) {
+				missingNamespace = namespace;
+				markDirty();
+			}
 		},
 		dispose() {
 			disposed = true;

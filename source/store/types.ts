@@ -39,6 +39,8 @@ export type ResourceSnapshot = {
 	/** uid → app-clock time of the object's last change (for a brief highlight). */
 	readonly changedAt: ReadonlyMap<string, number>;
 	readonly watch: Readonly<Record<WatchKind, WatchState>>;
+	/** The namespace in scope when the API server says it does not exist (lists in it are simply empty). */
+	readonly missingNamespace?: string;
 };
 
 /** What a watcher reports to the store. `relist` replaces the kind's whole contents (after a list or a 410). */
@@ -72,4 +74,6 @@ export type AppClock = {
 export type LiveResourceStore = ResourceStore & {
 	/** Forgets every object and tombstone (they belong to the old scope) and puts every watch back to connecting. */
 	reset(): void;
+	/** Records that the namespace in scope does not exist (a name), or that it does or is unknown (undefined). */
+	setMissingNamespace(namespace: string | undefined): void;
 };

@@ -47,7 +47,7 @@ test('delete (Background) from the dialog: one DELETE, the row goes from the wat
 		assert.deepEqual(orphans, []);
 		// The tombstone stays a minute, then the row is gone.
 		await world.advance(61_000);
-		await world.waitFor(() => world.lines()[4] === 'no jobs', 'the row to fade out');
+		await world.waitFor(() => world.lines()[4] === 'no jobs match "memory-hog"', 'the row to fade out');
 	} finally {
 		await world.stop();
 	}

@@ -113,3 +113,37 @@ test('the demo gate names --demo', {timeout: 10_000}, async () => {
 		await sim.stop();
 	}
 });
+
+test('a namespace that does not exist is reported to the store, asked again every 30 s, and cleared once created', {timeout: 10_000}, async () => {
+	const sim = await startSimulator({clock: new ManualClock(start)});
+	const scheduler = createManualScheduler(start);
+	const store = createResourceStore({now: () => scheduler.now()});
+	const cluster = new KubeCluster({connection: connectionTo(sim, {namespace: 'later'}), store, watch: {scheduler}, checkPermissions: false});
+	try {
+		cluster.start();
+		await waitFor('the missing namespace', () => {
+			store.flush();
+			return store.getSnapshot().missingNamespace === 'later';
+		});
+		await allLive(store);
+		const asked = () => sim.requests.filter(request => request.path === '/api/v1/namespaces/later').length;
+		assert.equal(asked(), 1);
+		sim.store.create('Namespace', {metadata: {name: 'later'}});
+		scheduler.advance(29_999);
+		assert.equal(asked(), 1);
+		scheduler.advance(1);
+		await waitFor('the notice cleared', () => {
+			store.flush();
+			return store.getSnapshot().missingNamespace === undefined;
+		});
+		// Once it exists nobody asks again; switching to all namespaces asks nothing.
+		scheduler.advance(60_000);
+		await cluster.switchNamespace(undefined);
+		scheduler.advance(60_000);
+		assert.equal(asked(), 2);
+	} finally {
+		await cluster.stop();
+		store.dispose();
+		await sim.stop();
+	}
+});

@@ -153,10 +153,16 @@ test('403 on everything, a server without batch/v1, a missing namespace, a 20×5
 	await finish(forbidden.app);
 	sim.setRbac(undefined);
 
+	// Listing in a namespace that does not exist is an empty list, not an error: kjobs asks for the namespace itself.
 	const missing = await onScreen(sim.kubeconfig, state => state.phase === 'live', {scope: {namespace: 'no-such-namespace'}});
 	assert.equal(missing.app.lines()[0], `kjobs ctx kjobs-sim · ns no-such-namespace · ${sim.url}`);
-	await waitFor('an empty table', () => missing.app.lines().includes('no jobs'));
+	await waitFor('the namespace named as missing', () => missing.app.lines().includes('namespace "no-such-namespace" does not exist — :ns NAME switches, :ns all shows every namespace'));
 	await finish(missing.app);
+	// An existing namespace with no jobs says just that.
+	const quiet = await onScreen(sim.kubeconfig, state => state.phase === 'live', {scope: {namespace: 'kube-public'}});
+	await waitFor('an empty table', () => quiet.app.lines().includes('no jobs'));
+	assert.equal(quiet.app.session.store.getSnapshot().missingNamespace, undefined);
+	await finish(quiet.app);
 
 	const tiny = await onScreen(sim.kubeconfig, state => state.phase === 'live', {columns: 20, rows: 5});
 	assert.deepEqual(tiny.app.lines().slice(0, 1), ['Terminal too small:…']);
@@ -183,5 +189,3 @@ test('403 on everything, a server without batch/v1, a missing namespace, a 20×5
 	bare.closeAllConnections();
 	await new Promise(resolve => bare.close(resolve));
 });
-
-test.todo('a namespace that does not exist is named as missing on screen (today: an empty live table)');
