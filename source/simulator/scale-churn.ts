@@ -130,7 +130,9 @@ export class ScaleChurn {
 				const current = job && this.store.get<Job>('Job', job.metadata.namespace, job.metadata.name ?? '');
 				if (current) {
 					const status = current.status ?? {};
-					this.store.update('Job', {...current, status: {...status, succeeded: (status.succeeded ?? 0) + 1, active: Math.max(0, (status.active ?? 1) - 1)}});
+					// Churn adds pods to finished jobs too; the count still never passes the job's completions.
+					const succeeded = Math.min(current.spec.completions ?? 1, (status.succeeded ?? 0) + 1);
+					this.store.update('Job', {...current, status: {...status, succeeded, active: Math.max(0, (status.active ?? 1) - 1)}});
 					return 2;
 				}
 
