@@ -8,6 +8,7 @@ import type {ConditionLine, EventLine} from '../view-model/detail-parts.js';
 import type {JobDetailModel} from '../view-model/job-detail.js';
 import {timelineBars} from '../view-model/job-timeline.js';
 import type {Tone} from '../view-model/types.js';
+import type {ContainerSummary} from '../view-model/pod-containers.js';
 import type {PodDetailModel} from './screen-model.js';
 
 /** One line of a detail screen. */
@@ -39,32 +40,41 @@ export function fieldLines(keyPrefix: string, fields: ReadonlyArray<{readonly la
 	return lines;
 }
 
-/** The event lines: `12s  Warning  BackOff  pod/x  message (×3)`. */
+/** The event lines as aligned columns, like kubectl's event table: `12s    Warning  BackOff  pod/x  message (×3)`. */
 export function eventLines(events: readonly EventLine[]): Line[] {
 	if (events.length === 0) {
 		return [];
 	}
 
+	const pad = padder(events, ['age', 'type', 'reason', 'object']);
 	return [
 		{key: 'events-title', text: 'Events', bold: true},
 		...events.map((event) => ({
 			key: `event-${event.uid}`,
-			text: `  ${event.age.padEnd(5)} ${event.type.padEnd(7)} ${event.reason}  ${event.object}  ${event.message}${event.count > 1 ? ` (×${event.count})` : ''}`,
+			text: `  ${pad(event, 'age')}  ${pad(event, 'type')}  ${pad(event, 'reason')}  ${pad(event, 'object')}  ${event.message}${event.count > 1 ? ` (×${event.count})` : ''}`,
 			tone: event.type === 'Warning' ? 'warning' as const : 'normal' as const,
 		})),
 	];
 }
 
-/** The condition lines: `Failed=True  BackoffLimitExceeded  2m  Job has reached the specified backoff limit`. */
+/** The condition lines as aligned columns: `Failed=True  BackoffLimitExceeded  2m  Job has reached the specified backoff limit`. */
 export function conditionLines(conditions: readonly ConditionLine[]): Line[] {
 	if (conditions.length === 0) {
 		return [];
 	}
 
+	const rows = conditions.map((condition) => ({...condition, state: `${condition.type}=${condition.status}`}));
+	const pad = padder(rows, ['state', 'reason', 'age']);
 	return [
 		{key: 'conditions-title', text: 'Conditions', bold: true},
-		...conditions.map((condition) => ({key: `condition-${condition.type}`, text: `  ${condition.type}=${condition.status}  ${condition.reason}  ${condition.age}  ${condition.message}`})),
+		...rows.map((row) => ({key: `condition-${row.type}`, text: `  ${pad(row, 'state')}  ${pad(row, 'reason')}  ${pad(row, 'age')}  ${row.message}`})),
 	];
+}
+
+// Pads a field to the widest value of that field among `rows`, so the fields line up as columns.
+function padder<T extends Record<K, string>, K extends string>(rows: readonly T[], keys: readonly K[]): (row: T, key: K) => string {
+	const widths = new Map(keys.map((key) => [key, Math.max(...rows.map((row) => [...row[key]].length))]));
+	return (row, key) => row[key] + ' '.repeat(Math.max(0, (widths.get(key) ?? 0) - [...row[key]].length));
 }
 
 const attemptTones = {succeeded: 'success', failed: 'error', running: 'running', pending: 'pending'} as const;
@@ -139,12 +149,36 @@ export function cronJobDetailLines(model: CronJobDetailModel, width: number): Li
 	];
 }
 
-/** The pod detail's lines: every column of its row as a field, then its events. */
+/** The pod detail's lines: every column of its row as a field, the pod's reason and message, its containers, then its events. */
 export function podDetailLines(model: PodDetailModel, width: number): Line[] {
 	const fields = model.columns.filter((column) => column.id !== 'name').map((column) => ({label: column.title, value: model.row.cells[column.id] ?? ''}));
+	const status = [...(model.reason ? [{label: 'Reason', value: model.reason}] : []), ...(model.message ? [{label: 'Message', value: model.message}] : [])];
 	return [
 		{key: 'title', text: `${model.name}${model.deleted ? '  (deleted)' : ''}`, tone: model.row.tone, bold: true},
 		...fieldLines('fields', fields, width),
+		...fieldLines('status', status, width),
+		...containerLines(model.containers),
 		...eventLines(model.events),
+	];
+}
+
+/** Each container: name and image, its state in its tone, readiness and restarts, how its last run ended, its message. */
+export function containerLines(containers: readonly ContainerSummary[]): Line[] {
+	if (containers.length === 0) {
+		return [];
+	}
+
+	return [
+		{key: 'containers-title', text: 'Containers', bold: true},
+		...containers.flatMap((container) => {
+			const key = `container-${container.init ? 'init-' : ''}${container.name}`;
+			const details = [`Ready: ${container.ready}`, `Restarts: ${container.restarts}`, ...(container.lastState ? [`Last: ${container.lastState}`] : [])];
+			return [
+				{key, text: `  ${container.name}${container.init ? ' (init)' : ''}  ${container.image}`},
+				{key: `${key}-state`, text: `    ${container.state}`, tone: container.tone},
+				{key: `${key}-details`, text: `    ${details.join('  ')}`, dim: true},
+				...(container.message ? [{key: `${key}-message`, text: `    Message: ${container.message}`, tone: container.tone === 'error' ? 'error' as const : 'normal' as const}] : []),
+			];
+		}),
 	];
 }

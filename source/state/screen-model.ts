@@ -9,6 +9,7 @@ import {type CronJobDetailModel, cronJobDetail} from '../view-model/cronjob-deta
 import {type EventLine, recentEvents} from '../view-model/detail-parts.js';
 import {type JobDetailModel, jobDetail} from '../view-model/job-detail.js';
 import {isPod} from '../view-model/lookups.js';
+import {type ContainerSummary, podContainers} from '../view-model/pod-containers.js';
 import {podColumns, podRow} from '../view-model/pod-rows.js';
 import {type TableModel, tableModel, type ViewId} from '../view-model/tables.js';
 import type {Column, Row} from '../view-model/types.js';
@@ -28,6 +29,11 @@ export type PodDetailModel = {
 	readonly columns: readonly Column[];
 	readonly events: readonly EventLine[];
 	readonly deleted: boolean;
+	/** Init containers, then containers, with their states. */
+	readonly containers: readonly ContainerSummary[];
+	/** The pod's own reason and message (an eviction says why here). */
+	readonly reason?: string;
+	readonly message?: string;
 };
 
 /** The body of the current screen. */
@@ -137,7 +143,11 @@ export function podDetail(snapshot: ResourceSnapshot, uid: string, now: number):
 
 	const deleted = live === undefined;
 	const row = podRow(pod, snapshot, now, deleted);
-	return {uid, name: pod.metadata.name ?? '', row, columns: sizeColumns(podColumns(true), [row]), events: recentEvents(snapshot, [uid], now), deleted};
+	const {reason, message} = pod.status ?? {};
+	return {
+		uid, name: pod.metadata.name ?? '', row, columns: sizeColumns(podColumns(true), [row]), events: recentEvents(snapshot, [uid], now), deleted,
+		containers: podContainers(pod, now), ...(reason ? {reason} : {}), ...(message ? {message} : {}),
+	};
 }
 
 const titles: Record<string, string> = {jobs: 'Jobs', cronjobs: 'CronJobs', pods: 'Pods', help: 'Help'};
