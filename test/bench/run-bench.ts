@@ -6,6 +6,7 @@ Flags: --runs N (default 3), --jobs/--cronjobs/--pods/--namespaces/--churn (scal
 import {writeFileSync} from 'node:fs';
 import {parseArgs} from 'node:util';
 import {filterLatency, ingestCapacity, navigationLatency, startKjobs, terminalBytes, type IngestStep, type Startup} from './measure-kjobs.js';
+import {logPane, type LogPaneFigures} from './measure-logs.js';
 import {hasKubectl, runFloor, runKubectl, runRawFloor, SimProcess} from './references.js';
 
 const {values} = parseArgs({options: {runs: {type: 'string'}, jobs: {type: 'string'}, cronjobs: {type: 'string'}, pods: {type: 'string'}, namespaces: {type: 'string'}, churn: {type: 'string'}, quick: {type: 'boolean'}}});
@@ -43,6 +44,7 @@ let jk: number[] = [];
 let filter: number[] = [];
 let bytes: Awaited<ReturnType<typeof terminalBytes>> | undefined;
 let ingest: IngestStep[] = [];
+let logs: LogPaneFigures | undefined;
 let stressPeakRssMb = Number.NaN;
 for (let run = 0; run < runs; run++) {
 	const simStats = await sim.command('stats');
@@ -62,6 +64,8 @@ for (let run = 0; run < runs; run++) {
 		startup.peakRssMb = kjobs.peakRssKb / 1024;
 		bytes = await terminalBytes(kjobs, sim);
 		ingest = await ingestCapacity(kjobs, sim, info, [500, 1000, 2000, 4000, 8000, 16_000], quick ? 3000 : 6000);
+		logs = await logPane(kjobs, sim, [5000, 10_000, 20_000, 40_000], quick ? 4000 : 8000, quick ? 15 : 60);
+		log(`log pane: ${logs.steps.map(step => `${step.offered}→${step.shown} lines/s lag ${Math.round(step.lagP50 ?? Number.NaN)} ms`).join('; ')}`);
 	}
 
 	stressPeakRssMb = kjobs.peakRssKb / 1024;
@@ -87,7 +91,8 @@ const results = {
 	keyJkP50Ms: percentile(jk, 50), keyJkP95Ms: percentile(jk, 95), keyFilterP50Ms: percentile(filter, 50), keyFilterP95Ms: percentile(filter, 95),
 	bytesPerOneRowFrame: bytes?.perOneRowFrame, bytesPerSecondIdle: bytes?.idlePerSecond,
 	ingestCapacityEventsPerSecond: keep?.achieved, ingestSteps: ingest,
-	logLinesPerSecond: null as number | null,
+	logLinesPerSecond: logs?.sustained, logKeyP95Ms: percentile(logs?.steps.filter(step => step.keepsUp).flatMap(step => step.keyMs) ?? [], 95),
+	logRssGrowthMb: logs?.memory ? logs.memory.rssEndMb - logs.memory.rssStartMb : undefined, logMemory: logs?.memory, logSteps: logs?.steps,
 	runsDetail: {startups, floor, rawFloor, kubectlJobs, kubectlPods},
 };
 const file = 'test/bench/results.json';
@@ -114,7 +119,9 @@ const rows: Array<[string, string, string, string]> = [
 	['bytes per one-row frame', f(bytes?.perOneRowFrame, ' B'), '≤ 1024 B', mark(bytes && bytes.perOneRowFrame <= 1024)],
 	['bytes per second idle', f(bytes?.idlePerSecond, ' B/s'), '≤ 5120 B/s', mark(bytes && bytes.idlePerSecond <= 5120)],
 	['ingest capacity (lag ≤ 1 s)', keep ? `${keep.achieved} ev/s${ingest.every(s => !s.behind) ? ' (never fell behind)' : ''}` : 'n/a', '', ''],
-	['log pane lines/s', 'not measured', '≥ 20000/s', ''],
+	['log pane lines/s (follow, lag < 1 s)', f(results.logLinesPerSecond, ' lines/s'), '≥ 20000/s', mark(results.logLinesPerSecond === undefined ? undefined : results.logLinesPerSecond >= 20_000)],
+	['  key→frame in the pane, p95', f(results.logKeyP95Ms, ' ms', 1), 'keys responsive', ''],
+	[`  RSS growth over ${logs?.memory?.seconds ?? 60} s at 10,000 lines/s`, f(results.logRssGrowthMb, ' MB', 1), 'flat (≤ 20 MB)', mark(results.logRssGrowthMb === undefined ? undefined : results.logRssGrowthMb <= 20)],
 ];
 const widths = [0, 1, 2].map(i => Math.max(...rows.map(r => r[i]!.length)));
 process.stdout.write(`\nkjobs benchmark: ${info.expected.jobs} jobs, ${info.expected.cronJobs} cron jobs, ${info.expected.pods} pods, churn ${results.scenario.churn}/s, median of ${runs} run(s), 120×40 pty\n\n`);
@@ -122,4 +129,5 @@ for (const row of rows) {
 	process.stdout.write(`${row[0].padEnd(widths[0]!)}  ${row[1].padStart(widths[1]!)}  ${row[2].padEnd(widths[2]!)}  ${row[3]}\n`);
 }
 
-process.stdout.write(`\ningest steps: ${ingest.map(s => `${s.target}→${s.achieved} ev/s lag ${f(s.lagP50, ' ms')}`).join('; ')}\nresults: ${file}\n`);
+process.stdout.write(`\ningest steps: ${ingest.map(s => `${s.target}→${s.achieved} ev/s lag ${f(s.lagP50, ' ms')}`).join('; ')}\n`);
+process.stdout.write(`log pane steps: ${(logs?.steps ?? []).map(s => `${s.offered}→${s.shown} lines/s lag ${f(s.lagP50, ' ms')} keys ${s.keyMs.map(ms => ms.toFixed(0)).join('/')} ms`).join('; ')}\nresults: ${file}\n`);
