@@ -34,17 +34,18 @@ const keys = Object.keys(permissionChecks) as PermissionKey[];
 /** Everything allowed: the state before the first check, and what to assume when the checks themselves fail. */
 export const allAllowed: Permissions = Object.fromEntries(keys.map(key => [key, {allowed: true}])) as Record<PermissionKey, Permission>;
 
-function denial(check: Check, namespace: string): string {
+function denial(check: Check, namespace: string | undefined): string {
 	const resource = check.subresource ? `${check.resource}/${check.subresource}` : check.resource;
-	return forbiddenMessage({verb: check.verb, resource, namespace});
+	// A cluster-wide no may still leave namespaces where a Role allows it: say how to act there.
+	return namespace === undefined
+		? `forbidden: cannot ${check.verb} ${resource} in all namespaces (:ns NAME checks one namespace)`
+		: forbiddenMessage({verb: check.verb, resource, namespace});
 }
 
 /**
 Asks the API about every check in `namespace` (undefined: all namespaces, asked cluster-wide). In read-only mode
 nothing is sent (a review is a POST): every mutating check is denied with the gate's reason and log reading is
 assumed allowed. A check that fails to answer counts as allowed: the action itself will then report the API's reply.
-In all namespaces only a yes is final: a cluster-wide no still leaves the namespaces the user's Roles grant, so the
-action is offered and the API answers for the object's own namespace.
 */
 export async function checkPermissions(kubeConfig: KubeConfig, gate: MutationGate, namespace: string | undefined): Promise<Permissions> {
 	const refusal = gate.refusal();
@@ -62,7 +63,7 @@ export async function checkPermissions(kubeConfig: KubeConfig, gate: MutationGat
 				kind: 'SelfSubjectAccessReview',
 				spec: {resourceAttributes: {verb: check.verb, group: check.group, resource: check.resource, ...(check.subresource ? {subresource: check.subresource} : {}), ...(namespace === undefined ? {} : {namespace})}},
 			}}, options);
-			return [key, review.status?.allowed || namespace === undefined ? {allowed: true} : {allowed: false, reason: denial(check, namespace)}];
+			return [key, review.status?.allowed ? {allowed: true} : {allowed: false, reason: denial(check, namespace)}];
 		} catch {
 			return [key, {allowed: true}];
 		}
