@@ -5,18 +5,24 @@ and the deadline every list page runs under.
 import type {KubeObject} from '../kube/types.js';
 import {ApiFailureError, httpFailure, parseStatus} from './api-failure.js';
 import {sendRequest} from './kube-request.js';
-import {collectionPath, normalizeObject} from './resources.js';
+import {collectionPath} from './resources.js';
+import {createInterner, storedObject} from './stored-object.js';
 import type {WatchLoopOptions} from './watch-loop.js';
 
 /** A complete list: every page's items and the list's resourceVersion. */
 export type ListResult = {items: KubeObject[]; resourceVersion: string | undefined};
 
-/** Lists a kind in pages of options.pageSize, following continue tokens; objects come back normalized. */
-export async function listAll(options: WatchLoopOptions, signal: AbortSignal): Promise<ListResult> {
+/**
+Lists a kind in pages of options.pageSize, following continue tokens; objects come back normalized. `onPage` hears
+each page's objects as soon as they are parsed, so the screen can fill before the last page is in.
+*/
+export async function listAll(options: WatchLoopOptions, signal: AbortSignal, onPage?: (objects: KubeObject[], first: boolean) => void): Promise<ListResult> {
 	const path = collectionPath(options.kind, options.namespace);
 	const items: KubeObject[] = [];
 	let resourceVersion: string | undefined;
 	let continueToken: string | undefined;
+	let pages = 0;
+	const interner = options.interner ?? createInterner();
 	do {
 		const query = {limit: options.pageSize, continue: continueToken, labelSelector: options.labelSelector};
 		const response = await withDeadline(options, options.listTimeoutMs, `list ${options.kind}`, signal, async pageSignal => sendRequest(options.kubeConfig, {method: 'GET', path, query, signal: pageSignal}));
@@ -26,13 +32,17 @@ export async function listAll(options: WatchLoopOptions, signal: AbortSignal): P
 
 		const page = JSON.parse(response.body) as {metadata?: {resourceVersion?: string; continue?: string}; items?: KubeObject[]};
 		// Every page of one list is served from the same snapshot; the first page's version is the list's.
+		const first = pages++ === 0;
 		resourceVersion ??= page.metadata?.resourceVersion;
+		const objects: KubeObject[] = [];
 		for (const item of page.items ?? []) {
 			if (!options.accept || options.accept(item)) {
-				items.push(normalizeObject(item));
+				objects.push(storedObject(item, interner));
 			}
 		}
 
+		items.push(...objects);
+		onPage?.(objects, first);
 		continueToken = page.metadata?.continue || undefined;
 	} while (continueToken);
 

@@ -9,8 +9,9 @@ import type {WatchEvent, WatchKind, WatchState} from '../store/types.js';
 import {ApiFailureError, httpFailure, parseStatus, transportFailure, type ApiFailure} from './api-failure.js';
 import {openRequest} from './kube-request.js';
 import {listAll} from './list-all.js';
-import {collectionPath, normalizeObject} from './resources.js';
+import {collectionPath} from './resources.js';
 import {sleep, type Scheduler} from './scheduler.js';
+import {createInterner, type Interner, storedObject} from './stored-object.js';
 
 /** Retry timing. */
 export type BackoffOptions = {initialMs: number; maxMs: number; random: () => number};
@@ -40,6 +41,8 @@ export type WatchLoopOptions = {
 	listTimeoutMs: number;
 	pageSize: number;
 	backoff: BackoffOptions;
+	/** Shares strings between the objects this loop stores; runWatchLoop makes one when none is given. */
+	interner?: Interner;
 };
 
 /** The delay before retry number `attempt` (1-based): exponential, capped, with jitter in [50 %, 100 %]. */
@@ -49,7 +52,9 @@ export function backoffDelay(attempt: number, backoff: BackoffOptions): number {
 }
 
 /** Runs the loop until `signal` aborts; never rejects. */
-export async function runWatchLoop(options: WatchLoopOptions, signal: AbortSignal): Promise<void> {
+export async function runWatchLoop(loopOptions: WatchLoopOptions, signal: AbortSignal): Promise<void> {
+	// One table for the loop's lifetime: a relist's objects share strings with the ones they replace.
+	const options = {...loopOptions, interner: loopOptions.interner ?? createInterner()};
 	const {kind, scheduler, emit} = options;
 	const setState = (state: WatchState) => {
 		emit({type: 'status', kind, state});
@@ -72,7 +77,15 @@ export async function runWatchLoop(options: WatchLoopOptions, signal: AbortSigna
 	while (!signal.aborted) {
 		try {
 			if (cursor.resourceVersion === undefined) {
-				const list = await listAll(options, signal);
+				let listed = 0;
+				const list = await listAll(options, signal, (objects, first) => {
+					// Each page shows at once; the count says how far the list has come until the watch is live.
+					emit({type: 'list-page', kind, objects, first});
+					listed = first ? objects.length : listed + objects.length;
+					if (!live && listed > 0) {
+						setState({phase: 'listing', listed});
+					}
+				});
 				if (signal.aborted) {
 					break;
 				}
@@ -243,7 +256,7 @@ function handleLine(options: WatchLoopOptions, parsed: unknown, resourceVersion:
 		return next;
 	}
 
-	const normalized = normalizeObject(object);
+	const normalized = storedObject(object, options.interner ?? createInterner());
 	if (line.type === 'DELETED') {
 		options.emit({type: 'delete', kind: options.kind, object: normalized});
 	} else if (line.type === 'ADDED' || line.type === 'MODIFIED') {

@@ -15,6 +15,8 @@ export type ResourceStoreOptions = {
 	now: () => number;
 	/** Minimum gap between two notifications; default 100 (at most 10 a second). */
 	notifyIntervalMs?: number;
+	/** The gap while any watch is listing (its pages arrive many times a second); default 500. */
+	listingNotifyIntervalMs?: number;
 	/** How long deleted jobs, cron jobs and pods stay as tombstones; default 60 s. */
 	tombstoneMs?: number;
 	/** Timer used for the coalesced notification (tests pass a manual one); default an unref'd setTimeout. */
@@ -40,6 +42,7 @@ const initialWatch = (): Record<WatchKind, WatchState> => ({
 export function createResourceStore(options: ResourceStoreOptions): LiveResourceStore {
 	const {now} = options;
 	const notifyIntervalMs = options.notifyIntervalMs ?? 100;
+	const listingNotifyIntervalMs = options.listingNotifyIntervalMs ?? 500;
 	const tombstoneMs = options.tombstoneMs ?? 60_000;
 	const schedule = options.schedule ?? realSchedule;
 
@@ -113,7 +116,10 @@ export function createResourceStore(options: ResourceStoreOptions): LiveResource
 			return;
 		}
 
-		const wait = Math.max(0, lastNotifiedAt + notifyIntervalMs - now());
+		// While a first list is still arriving, each notification rebuilds tables that the next page changes again:
+		// fewer of them leave the CPU to the list itself.
+		const listing = Object.values(watch).some(state => state.phase === 'listing');
+		const wait = Math.max(0, lastNotifiedAt + (listing ? listingNotifyIntervalMs : notifyIntervalMs) - now());
 		cancelTimer = schedule(notify, wait);
 	};
 
@@ -157,6 +163,18 @@ export function createResourceStore(options: ResourceStoreOptions): LiveResource
 		}
 
 		markDirty();
+	};
+
+	// Whether the pages of the list under way are changes (a relist) or the starting picture (the first list).
+	const pagesHighlight: Record<WatchKind, boolean> = {jobs: false, cronjobs: false, pods: false, events: false};
+	const listPage = (kind: WatchKind, page: readonly KubeObject[], first: boolean) => {
+		if (first) {
+			pagesHighlight[kind] = objects[kind].size > 0;
+		}
+
+		for (const object of page) {
+			upsert(kind, object, pagesHighlight[kind]);
+		}
 	};
 
 	const relist = (kind: WatchKind, list: readonly KubeObject[]) => {
@@ -204,6 +222,11 @@ export function createResourceStore(options: ResourceStoreOptions): LiveResource
 						remove(event.kind, uid, event.object);
 					}
 
+					break;
+				}
+
+				case 'list-page': {
+					listPage(event.kind, event.objects, event.first);
 					break;
 				}
 

@@ -9,6 +9,8 @@ export type WatchKind = 'jobs' | 'cronjobs' | 'pods' | 'events';
 /** A watcher's connection state, as the header shows it. Times are epoch ms from the app clock. */
 export type WatchState =
 	| {readonly phase: 'connecting'}
+	/** The first list is arriving page by page: `listed` objects are in the store so far, more are coming. */
+	| {readonly phase: 'listing'; readonly listed: number}
 	| {readonly phase: 'live'; readonly since: number}
 	| {readonly phase: 'reconnecting'; readonly nextAttemptAt: number; readonly attempt: number; readonly error: string}
 	| {readonly phase: 'forbidden'; readonly message: string}
@@ -43,9 +45,14 @@ export type ResourceSnapshot = {
 	readonly missingNamespace?: string;
 };
 
-/** What a watcher reports to the store. `relist` replaces the kind's whole contents (after a list or a 410). */
+/**
+What a watcher reports to the store. `relist` replaces the kind's whole contents (after a list or a 410); the pages
+of that list arrive before it as `list-page` events, which only add and update (`first` on a list's first page), so
+the screen fills while a long list is still arriving and nothing disappears until the complete list says so.
+*/
 export type WatchEvent =
 	| {readonly type: 'upsert'; readonly kind: WatchKind; readonly object: KubeObject}
+	| {readonly type: 'list-page'; readonly kind: WatchKind; readonly objects: readonly KubeObject[]; readonly first: boolean}
 	| {readonly type: 'delete'; readonly kind: WatchKind; readonly object: KubeObject}
 	| {readonly type: 'relist'; readonly kind: WatchKind; readonly objects: readonly KubeObject[]}
 	| {readonly type: 'status'; readonly kind: WatchKind; readonly state: WatchState};

@@ -15,7 +15,7 @@ export function emptyTableText(view: ViewId, snapshot: ResourceSnapshot, query: 
 	}
 
 	const state = snapshot.watch[view];
-	if (state.phase === 'connecting') {
+	if (state.phase === 'connecting' || state.phase === 'listing') {
 		return `loading ${noun}…`;
 	}
 

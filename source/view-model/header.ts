@@ -56,11 +56,16 @@ function countJobs(snapshot: ResourceSnapshot): string {
 
 const kinds: readonly WatchKind[] = ['jobs', 'cronjobs', 'pods', 'events'];
 
-/** One kind's watch state in words: `jobs live`, `pods reconnecting — next try in 4s`, `events forbidden`. */
+/** One kind's watch state in words: `jobs live`, `pods listing 1,500…`, `pods reconnecting — next try in 4s`, `events forbidden`. */
 export function watchStateText(kind: WatchKind, state: WatchState, now: number): string {
 	switch (state.phase) {
 		case 'connecting': {
 			return `${kind} connecting`;
+		}
+
+		case 'listing': {
+			// Not `live` and no total: the header's count is only what has arrived so far.
+			return `${kind} listing ${state.listed.toLocaleString('en-US')}…`;
 		}
 
 		case 'live': {
