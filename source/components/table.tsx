@@ -6,13 +6,15 @@ import {Box, Text} from 'ink';
 import {windowStart} from '../state/selection.js';
 import {rowProps} from '../theme.js';
 import {fitColumns} from '../view-model/fit-columns.js';
+import type {RowList} from '../view-model/tables.js';
 import type {Column, Row} from '../view-model/types.js';
 import {fit} from './text.js';
 
 /** Props of the table. */
 export type TableProps = {
 	readonly columns: readonly Column[];
-	readonly rows: readonly Row[];
+	/** The rows by index; only the window drawn is asked for (a list view builds its rows on demand). */
+	readonly rows: RowList;
 	readonly width: number;
 	/** Lines including the title line. */
 	readonly height: number;
@@ -32,7 +34,14 @@ export function Table(props: TableProps) {
 	const line = (cells: (column: Column) => string) => fit(columns.map((column) => fit(cells(column), column.width, column.align)).join(' '), width);
 	const bodyHeight = Math.max(0, height - 1);
 	const start = windowStart(props.offset, selectedIndex, bodyHeight, rows.length);
-	const visible = rows.slice(start, start + bodyHeight);
+	const visible: Row[] = [];
+	for (let index = start; index < Math.min(rows.length, start + bodyHeight); index++) {
+		const row = rows.at(index);
+		if (row) {
+			visible.push(row);
+		}
+	}
+
 	const blanks = bodyHeight - visible.length;
 	return (
 		<Box flexDirection='column' width={width} height={height}>

@@ -61,7 +61,7 @@ export function screenData(state: UiState, snapshot: ResourceSnapshot, now: numb
 		case 'cronjobs':
 		case 'pods': {
 			const table = tableModel(screen.id, snapshot, now, tableQuery(state));
-			return {model: {kind: 'table', view: screen.id, table}, rowIds: table.rows.map((row) => row.id), context};
+			return {model: {kind: 'table', view: screen.id, table}, rowIds: table.ids, context};
 		}
 
 		case 'job-detail': {

@@ -11,21 +11,36 @@ export type ColumnSpec = {
 	readonly cap: number;
 	readonly priority: number;
 	readonly align?: 'left' | 'right';
+	/** A time cell (an age, a countdown): it changes with the clock, so list tables build it only for the rows on screen. */
+	readonly time?: boolean;
 };
 
 /** Gives every column the width its widest cell (or title) needs, within its cap and never below its minimum. */
 export function sizeColumns(specs: readonly ColumnSpec[], rows: readonly Row[]): Column[] {
 	return specs.map((spec) => {
-		let widest = spec.title.length;
+		let widest = 0;
 		for (const row of rows) {
-			widest = Math.max(widest, [...(row.cells[spec.id] ?? '')].length);
+			widest = Math.max(widest, textWidth(row.cells[spec.id] ?? ''));
 		}
 
-		const maxWidth = Math.max(spec.minWidth, Math.min(spec.cap, widest));
-		const column: Column = {id: spec.id, title: spec.title, minWidth: Math.min(spec.minWidth, maxWidth), maxWidth, priority: spec.priority};
-		return spec.align ? {...column, align: spec.align} : column;
+		return sizedColumn(spec, widest);
 	});
 }
+
+/** A column sized for cells at most `widest` wide (its title always fits), within its cap and never below its minimum. */
+export function sizedColumn(spec: ColumnSpec, widest: number): Column {
+	const maxWidth = Math.max(spec.minWidth, Math.min(spec.cap, Math.max(widest, spec.title.length)));
+	const column: Column = {id: spec.id, title: spec.title, minWidth: Math.min(spec.minWidth, maxWidth), maxWidth, priority: spec.priority};
+	return spec.align ? {...column, align: spec.align} : column;
+}
+
+/** How many terminal cells a cell's text takes (one per code point, as the table cuts it). */
+export function textWidth(text: string): number {
+	// Without surrogate pairs every UTF-16 unit is a code point; this runs for every cell of every object a list holds.
+	return surrogate.test(text) ? [...text].length : text.length;
+}
+
+const surrogate = /[\uD800-\uDFFF]/;
 
 /** The NAMESPACE column, shown only when every namespace is listed. */
 export const namespaceColumn: ColumnSpec = {id: 'namespace', title: 'NAMESPACE', minWidth: 9, cap: 30, priority: 2};

@@ -9,6 +9,7 @@ import {jobLabels, timeOf} from '../kube/types.js';
 import type {ResourceSnapshot} from '../store/types.js';
 import {type ColumnSpec, namespaceColumn} from './columns.js';
 import {rowFlags, uidOf} from './row-flags.js';
+import type {TimeBound} from './time-widths.js';
 import type {Row, Tone} from './types.js';
 
 /** The Pods view's columns. */
@@ -17,29 +18,52 @@ export function podColumns(allNamespaces: boolean): ColumnSpec[] {
 		{id: 'name', title: 'NAME', minWidth: 14, cap: 63, priority: 0},
 		{id: 'ready', title: 'READY', minWidth: 5, cap: 7, priority: 1},
 		{id: 'status', title: 'STATUS', minWidth: 10, cap: 32, priority: 0},
-		{id: 'restarts', title: 'RESTARTS', minWidth: 8, cap: 16, priority: 2},
+		// Time cells change every second (RESTARTS too: `3 (25s ago)`), so they are built only for the rows on screen.
+		{id: 'restarts', title: 'RESTARTS', minWidth: 8, cap: 16, priority: 2, time: true},
 		{id: 'exit', title: 'EXIT', minWidth: 6, cap: 24, priority: 3},
 		{id: 'node', title: 'NODE', minWidth: 6, cap: 30, priority: 4},
 		{id: 'job', title: 'JOB', minWidth: 6, cap: 63, priority: 4},
-		{id: 'age', title: 'AGE', minWidth: 5, cap: 10, priority: 2},
+		{id: 'age', title: 'AGE', minWidth: 5, cap: 10, priority: 2, time: true},
 	];
 	return allNamespaces ? [namespaceColumn, ...columns] : columns;
 }
 
 /** The cells of a pod row. */
 export function podCells(pod: Pod, now: number, deleted = false): Record<string, string> {
+	return {...podStaticCells(pod, deleted), ...podTimeCells(pod, now)};
+}
+
+/** The cells of a pod row that do not change with the clock. */
+export function podStaticCells(pod: Pod, deleted = false): Record<string, string> {
 	const status = podStatusReason(pod);
 	return {
 		namespace: pod.metadata.namespace ?? '',
 		name: pod.metadata.name ?? '',
 		ready: podReady(pod),
 		status: deleted ? `deleted (${status})` : status,
-		restarts: podRestarts(pod, now),
 		exit: exitCell(pod),
 		node: pod.spec.nodeName ?? '',
 		job: podJobName(pod),
-		age: translateTimestampSince(pod.metadata.creationTimestamp, now),
 	};
+}
+
+/** The time cells of a pod row at `now`: RESTARTS (which says how long ago the last one was) and AGE. */
+export function podTimeCells(pod: Pod, now: number): Record<string, string> {
+	return {restarts: podRestarts(pod, now), age: translateTimestampSince(pod.metadata.creationTimestamp, now)};
+}
+
+/**
+How wide a pod's time cells get: RESTARTS is a plain count until a container restarts, then `N (<age> ago)`, an age
+bounded by the pod's own (a container restarts after its pod was created).
+*/
+export function podTimeWidths(pod: Pod): Record<string, number | TimeBound> {
+	// At the epoch every `ago` reads `<invalid>`, so the count is the text before the bracket whatever the clock.
+	const text = podRestarts(pod, 0);
+	const bracket = text.indexOf(' (');
+	const created = timeOf(pod.metadata.creationTimestamp);
+	const age = created === undefined ? '<unknown>'.length : {since: created, extra: 0};
+	const restarts = bracket === -1 ? text.length : {since: created ?? 0, extra: bracket + ' ( ago)'.length};
+	return {restarts, age};
 }
 
 /** One Pods-table row. */

@@ -1,145 +1,83 @@
 /**
-The three list views as table models: rows for every live object and tombstone of the view's kind, filtered, sorted.
+The three list views as table models: every live object and tombstone of the view's kind, filtered and sorted, with
+full rows built only for the ones the table draws. At 10,000 jobs a frame then costs what the visible rows cost, and a
+key press that changes neither the snapshot, the clock nor the query gets back the very same model.
 */
-import {jobStatus} from '../kube/job-printer.js';
-import type {CronJob, Job, Pod} from '../kube/types.js';
-import {timeOf} from '../kube/types.js';
 import type {ResourceSnapshot} from '../store/types.js';
-import {sizeColumns} from './columns.js';
-import {cronJobColumns, cronJobRow} from './cronjob-rows.js';
-import {parseFilter} from './filter.js';
+import {type ColumnSpec, sizedColumn} from './columns.js';
+import {cronJobColumns} from './cronjob-rows.js';
 import {jobColumns} from './job-rows.js';
-import {isCronJob, isJob, isPod} from './lookups.js';
-import {podColumns, podRow} from './pod-rows.js';
-import {cachedJobRow} from './row-cache.js';
-import {stillFading} from './row-flags.js';
-import type {Column, Row, Tone} from './types.js';
+import {entryRow} from './list-entry.js';
+import {podColumns} from './pod-rows.js';
+import {clockWidth} from './time-widths.js';
+import {type TableOrder, type TableQuery, tableOrder, type ViewId} from './table-order.js';
+import type {Column, Row} from './types.js';
 
-/** The list views. */
-export type ViewId = 'jobs' | 'cronjobs' | 'pods';
+/** The list views and what the user asked for, defined beside the order they decide. */
+export type {TableQuery, ViewId} from './table-order.js';
 
-/** What the user asked the table for. */
-export type TableQuery = {
-	readonly filter: string;
-	readonly sort: 'name' | 'age' | 'status';
-	readonly hideCompleted: boolean;
-	readonly allNamespaces: boolean;
+/** Rows by index, built when asked for: a plain array of rows is one too. */
+export type RowList = {
+	readonly length: number;
+	/** The row at `index` (0 ≤ index < length), else undefined. */
+	at(index: number): Row | undefined;
 };
 
-/** A table ready to draw: sized columns and rows (already filtered and sorted). */
-export type TableModel = {readonly columns: readonly Column[]; readonly rows: readonly Row[]; readonly filterError?: string};
+/**
+A table ready to draw: sized columns, the row ids in order (already filtered and sorted) and the rows themselves, each
+built on first access.
+*/
+export type TableModel = {
+	readonly columns: readonly Column[];
+	readonly ids: readonly string[];
+	readonly rows: RowList;
+	readonly filterError?: string;
+};
 
-type Entry = {readonly row: Row; readonly object: Job | CronJob | Pod; readonly completed: boolean};
-
-const rowTexts = new WeakMap<Row, {columnsKey: string; text: string}>();
+const models = new WeakMap<TableOrder, {readonly now: number; readonly model: TableModel}>();
 
 /** Builds the table for a view: one row per object (tombstones included, marked), filtered, hidden and sorted as asked. */
 export function tableModel(view: ViewId, snapshot: ResourceSnapshot, now: number, query: TableQuery): TableModel {
-	const entries = collect(view, snapshot, now);
-	const specs = view === 'jobs' ? jobColumns(query.allNamespaces) : view === 'cronjobs' ? cronJobColumns(query.allNamespaces) : podColumns(query.allNamespaces);
-	const filter = parseFilter(query.filter);
-	// The filter sees the row as the table shows it: its cells in column order, one space apart. Rows are reused
-	// between frames (row-cache.ts), so their text is too; an empty filter needs no text at all.
-	const columnsKey = specs.map((spec) => spec.id).join(' ');
-	const rowText = (row: Row) => {
-		const known = rowTexts.get(row);
-		if (known?.columnsKey === columnsKey) {
-			return known.text;
-		}
+	const specs = columnSpecs(view, query.allNamespaces);
+	const order = tableOrder(view, snapshot, now, query, specs);
+	const known = models.get(order);
+	if (known?.now === now) {
+		return known.model;
+	}
 
-		const text = specs.map((spec) => row.cells[spec.id] ?? '').join(' ');
-		rowTexts.set(row, {columnsKey, text});
-		return text;
+	const {entries, ids} = order;
+	const rows: RowList = {
+		length: entries.length,
+		at(index) {
+			const entry = entries[index];
+			return entry === undefined ? undefined : entryRow(entry, snapshot, now);
+		},
 	};
-
-	const matchAll = query.filter.trim() === '';
-	const kept = entries.filter((entry) => !(query.hideCompleted && entry.completed)
-		&& (matchAll || filter.test(rowText(entry.row), entry.object.metadata.labels ?? {})));
-	kept.sort(comparator(query));
-	const rows = kept.map((entry) => entry.row);
-	const model = {columns: sizeColumns(specs, rows), rows};
-	return filter.error === undefined ? model : {...model, filterError: filter.error};
+	// Sized over all rows, not the ones on screen (time cells by their bound at `now`), so widths hold while scrolling.
+	const columns = specs.map((spec) => {
+		const clock = order.clocks[spec.id];
+		return sizedColumn(spec, Math.max(order.widest[spec.id] ?? 0, clock ? clockWidth(clock, now) : 0));
+	});
+	const model: TableModel = order.filterError === undefined ? {columns, ids, rows} : {columns, ids, rows, filterError: order.filterError};
+	models.set(order, {now, model});
+	return model;
 }
 
-function collect(view: ViewId, snapshot: ResourceSnapshot, now: number): Entry[] {
-	const entries: Entry[] = [];
-	const tombstones = [...snapshot.deleted.values()].filter((tombstone) => stillFading(tombstone.deletedAt, now)).map((tombstone) => tombstone.object);
-	switch (view) {
-		case 'jobs': {
-			const add = (job: Job, deleted: boolean) => {
-				const row = cachedJobRow(job, snapshot, now, deleted);
-				entries.push({row, object: job, completed: jobStatus(job) === 'Complete'});
-			};
+/** Every row of a table model, in order (tests, small tables): it builds them all. */
+export function allRows(rows: RowList): Row[] {
+	return Array.from({length: rows.length}, (_unused, index) => rows.at(index)!);
+}
 
-			for (const job of snapshot.jobs.values()) {
-				add(job, false);
-			}
+const specsByView = new Map<string, readonly ColumnSpec[]>();
 
-			for (const object of tombstones) {
-				if (isJob(object) && !snapshot.jobs.has(object.metadata.uid ?? '')) {
-					add(object, true);
-				}
-			}
-
-			break;
-		}
-
-		case 'cronjobs': {
-			for (const cronJob of snapshot.cronJobs.values()) {
-				entries.push({row: cronJobRow(cronJob, snapshot, now), object: cronJob, completed: false});
-			}
-
-			for (const object of tombstones) {
-				if (isCronJob(object) && !snapshot.cronJobs.has(object.metadata.uid ?? '')) {
-					entries.push({row: cronJobRow(object, snapshot, now, true), object, completed: false});
-				}
-			}
-
-			break;
-		}
-
-		case 'pods': {
-			for (const pod of snapshot.pods.values()) {
-				entries.push({row: podRow(pod, snapshot, now), object: pod, completed: pod.status?.phase === 'Succeeded'});
-			}
-
-			for (const object of tombstones) {
-				if (isPod(object) && !snapshot.pods.has(object.metadata.uid ?? '')) {
-					entries.push({row: podRow(object, snapshot, now, true), object, completed: object.status?.phase === 'Succeeded'});
-				}
-			}
-
-			break;
-		}
+// The column definitions are fixed per view and scope; one list each keeps the per-entry filter text cache warm.
+function columnSpecs(view: ViewId, allNamespaces: boolean): readonly ColumnSpec[] {
+	const key = `${view} ${allNamespaces}`;
+	let specs = specsByView.get(key);
+	if (!specs) {
+		specs = view === 'jobs' ? jobColumns(allNamespaces) : view === 'cronjobs' ? cronJobColumns(allNamespaces) : podColumns(allNamespaces);
+		specsByView.set(key, specs);
 	}
 
-	return entries;
-}
-
-// Most urgent first when sorting by status; the tone carries the meaning, the STATUS word breaks ties.
-const toneRank: Record<Tone, number> = {error: 0, warning: 1, running: 2, pending: 3, normal: 4, success: 5, muted: 6};
-
-function comparator(query: TableQuery): (a: Entry, b: Entry) => number {
-	const byName = (a: Entry, b: Entry) => (query.allNamespaces ? compare(a.object.metadata.namespace, b.object.metadata.namespace) : 0)
-		|| compare(a.object.metadata.name, b.object.metadata.name) || compare(a.row.id, b.row.id);
-	switch (query.sort) {
-		case 'age': {
-			// Newest first, like `kubectl get --sort-by=.metadata.creationTimestamp` reversed: what just happened is on top.
-			return (a, b) => (timeOf(b.object.metadata.creationTimestamp) ?? 0) - (timeOf(a.object.metadata.creationTimestamp) ?? 0) || byName(a, b);
-		}
-
-		case 'status': {
-			return (a, b) => toneRank[a.row.tone] - toneRank[b.row.tone] || compare(a.row.cells.status, b.row.cells.status) || byName(a, b);
-		}
-
-		default: {
-			return byName;
-		}
-	}
-}
-
-function compare(a: string | undefined, b: string | undefined): number {
-	const left = a ?? '';
-	const right = b ?? '';
-	return left < right ? -1 : left > right ? 1 : 0;
+	return specs;
 }

@@ -50,6 +50,20 @@ test('narrow tables drop low-priority columns; the window follows the selection'
 	assert.deepEqual(frame({width: 18, height: 3, selectedIndex: 3, offset: 2}).slice(1), ['job-2     Running', 'job-3     Running']);
 });
 
+test('the table asks a row list only for the rows in its window', () => {
+	const asked: number[] = [];
+	const many = {
+		length: 10_000,
+		at(index: number): Row | undefined {
+			asked.push(index);
+			return index >= 0 && index < 10_000 ? {id: `uid-${index}`, cells: {name: `job-${index}`, status: 'Running', age: '1m'}, tone: 'running'} : undefined;
+		},
+	};
+	const {lastFrame} = render(<Table columns={columns} rows={many} width={30} height={4} selectedIndex={5000} offset={0} noColor emptyText='no jobs'/>);
+	assert.deepEqual(asked, [4998, 4999, 5000]);
+	assert.equal((lastFrame() ?? '').split('\n')[3]?.trimEnd(), 'job-5000     Running      1m');
+});
+
 test('an empty table says so', () => {
 	assert.deepEqual(frame({width: 18, height: 3, selectedIndex: -1, offset: 0, rows: []}), ['NAME      STATUS', 'no jobs', '']);
 });

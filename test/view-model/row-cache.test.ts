@@ -1,30 +1,51 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
+import {jobState} from '../../source/view-model/job-status.js';
+import {entryRow} from '../../source/view-model/list-entry.js';
+import {jobEntry, podEntry} from '../../source/view-model/list-entries.js';
 import {jobRow} from '../../source/view-model/job-rows.js';
-import {cachedJobRow} from '../../source/view-model/row-cache.js';
+import {podRow} from '../../source/view-model/pod-rows.js';
+import {cachedJobState} from '../../source/view-model/row-cache.js';
+import {podsOfJob} from '../../source/view-model/lookups.js';
 import {makeJob, makePod, now} from './builders.js';
 import {makeSnapshot} from './helpers.js';
 
 const job = makeJob('alpha', {namespace: 'web', created: -300, started: -300, active: 1});
 const running = makePod(job, 'a1b2c', {created: -290, phase: 'Running'});
 
-test('an unchanged job, pods and clock give back the very same row', () => {
+test('an unchanged job and pods give back the very same state, across snapshots', () => {
 	const snapshot = makeSnapshot({jobs: [job], pods: [running]});
-	const first = cachedJobRow(job, snapshot, now, false);
-	assert.deepEqual(first, jobRow(job, snapshot, now));
-	assert.equal(cachedJobRow(job, makeSnapshot({jobs: [job], pods: [running]}), now, false), first);
+	const first = cachedJobState(job, snapshot);
+	assert.deepEqual(first, jobState(job, podsOfJob(snapshot, 'uid-alpha')));
+	assert.equal(cachedJobState(job, makeSnapshot({jobs: [job], pods: [running]})), first);
 });
 
-test('a clock tick, a replaced pod or a tombstoned pod recompute the row', () => {
+test('a replaced pod, a tombstoned pod or a new pod work the state out again', () => {
 	const snapshot = makeSnapshot({jobs: [job], pods: [running]});
-	const first = cachedJobRow(job, snapshot, now, false);
-	const later = cachedJobRow(job, snapshot, now + 1000, false);
-	assert.notEqual(later, first);
-	assert.equal(later.cells.age, '5m1s');
+	const first = cachedJobState(job, snapshot);
 	const failed = makePod(job, 'a1b2c', {created: -290, phase: 'Failed', finished: -5, exitCode: 1});
 	const withFailed = makeSnapshot({jobs: [job], pods: [failed]});
-	assert.deepEqual(cachedJobRow(job, withFailed, now, false), jobRow(job, withFailed, now));
+	assert.notEqual(cachedJobState(job, withFailed), first);
+	assert.deepEqual(cachedJobState(job, withFailed), jobState(job, podsOfJob(withFailed, 'uid-alpha')));
 	const tombstoned = makeSnapshot({jobs: [job], pods: [], deleted: [{object: running, deletedAt: now - 1000}]});
-	assert.deepEqual(cachedJobRow(job, tombstoned, now, false), jobRow(job, tombstoned, now));
-	assert.deepEqual(cachedJobRow(job, tombstoned, now, true), jobRow(job, tombstoned, now, {deleted: true}));
+	assert.deepEqual(cachedJobState(job, tombstoned), jobState(job, podsOfJob(tombstoned, 'uid-alpha')));
+	const second = makePod(job, 'x9y8z', {created: -10, phase: 'Running'});
+	const withTwo = makeSnapshot({jobs: [job], pods: [running, second]});
+	assert.deepEqual(cachedJobState(job, withTwo), jobState(job, podsOfJob(withTwo, 'uid-alpha')));
+});
+
+test('entries are kept per object; their rows equal the full rows and are reused for the same snapshot and time', () => {
+	const snapshot = makeSnapshot({jobs: [job], pods: [running]});
+	const entry = jobEntry(job, snapshot, false);
+	assert.equal(jobEntry(job, makeSnapshot({jobs: [job], pods: [running]}), false), entry);
+	assert.notEqual(jobEntry(job, snapshot, true), entry);
+	const row = entryRow(entry, snapshot, now);
+	assert.deepEqual(row, jobRow(job, snapshot, now));
+	assert.equal(entryRow(entry, snapshot, now), row);
+	const later = entryRow(entry, snapshot, now + 1000);
+	assert.equal(later.cells.age, '5m1s');
+	assert.deepEqual(later, jobRow(job, snapshot, now + 1000));
+	assert.deepEqual(entryRow(jobEntry(job, snapshot, true), snapshot, now), jobRow(job, snapshot, now, {deleted: true}));
+	assert.equal(podEntry(running, false), podEntry(running, false));
+	assert.deepEqual(entryRow(podEntry(running, true), snapshot, now), podRow(running, snapshot, now, true));
 });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {fitColumns} from '../../source/view-model/fit-columns.js';
-import {type TableQuery, tableModel} from '../../source/view-model/tables.js';
+import {allRows, type TableQuery, tableModel} from '../../source/view-model/tables.js';
 import {condition, makeJob, makePod, now} from './builders.js';
 import {makeSnapshot} from './helpers.js';
 
@@ -21,17 +21,17 @@ const snapshot = makeSnapshot({
 	deleted: [{object: gone, deletedAt: now - 10_000}],
 });
 
-const names = (model: ReturnType<typeof tableModel>) => model.rows.map((row) => row.cells.name);
+const names = (model: ReturnType<typeof tableModel>) => allRows(model.rows).map((row) => row.cells.name);
 
 test('jobs sorted by name; tombstones included and marked', () => {
 	const model = tableModel('jobs', snapshot, now, query);
 	assert.deepEqual(names(model), ['alpha', 'bravo', 'charlie', 'delta-backoff-with-a-rather-long-name', 'echo']);
-	assert.deepEqual(model.rows.map((row) => row.cells.status), ['Running', 'Complete', 'Failed: BackoffLimitExceeded', 'BackingOff', 'deleted (Complete)']);
-	assert.deepEqual(model.rows.map((row) => row.tone), ['running', 'success', 'error', 'warning', 'muted']);
-	assert.equal(model.rows[4]?.deleted, true);
-	assert.equal(model.rows[3]?.cells.retry, 'in 5s');
+	assert.deepEqual(allRows(model.rows).map((row) => row.cells.status), ['Running', 'Complete', 'Failed: BackoffLimitExceeded', 'BackingOff', 'deleted (Complete)']);
+	assert.deepEqual(allRows(model.rows).map((row) => row.tone), ['running', 'success', 'error', 'warning', 'muted']);
+	assert.equal(model.rows.at(4)?.deleted, true);
+	assert.equal(model.rows.at(3)?.cells.retry, 'in 5s');
 	assert.deepEqual(model.columns.map((column) => column.id), ['name', 'status', 'completions', 'active', 'failed', 'retry', 'deadline', 'ttl', 'duration', 'age', 'cronjob']);
-	assert.deepEqual(model.rows.map((row) => row.id), ['uid-alpha', 'uid-bravo', 'uid-charlie', 'uid-delta-backoff-with-a-rather-long-name', 'uid-echo']);
+	assert.deepEqual(allRows(model.rows).map((row) => row.id), ['uid-alpha', 'uid-bravo', 'uid-charlie', 'uid-delta-backoff-with-a-rather-long-name', 'uid-echo']);
 });
 
 test('columns are sized to their content', () => {
@@ -71,7 +71,7 @@ test('filter: substring over the row text, regex, negation, labels; a bad regex 
 	assert.deepEqual(names(tableModel('jobs', snapshot, now, {...query, filter: '!complete'})), ['alpha', 'charlie', 'delta-backoff-with-a-rather-long-name']);
 	assert.deepEqual(names(tableModel('jobs', snapshot, now, {...query, filter: '-l app=etl'})), ['bravo', 'charlie']);
 	const bad = tableModel('jobs', snapshot, now, {...query, filter: '/[/'});
-	assert.deepEqual(bad.rows, []);
+	assert.deepEqual(allRows(bad.rows), []);
 	assert.match(bad.filterError ?? '', /^invalid regex/);
 	assert.equal(tableModel('jobs', snapshot, now, query).filterError, undefined);
 });
@@ -79,7 +79,7 @@ test('filter: substring over the row text, regex, negation, labels; a bad regex 
 test('hideCompleted hides Succeeded pods (and Complete jobs)', () => {
 	const pods = tableModel('pods', snapshot, now, query);
 	assert.deepEqual(names(pods), ['alpha-a1b2c', 'bravo-b1b2c', 'delta-backoff-with-a-rather-long-name-d1d2d']);
-	assert.deepEqual(pods.rows.map((row) => [row.cells.status, row.cells.exit, row.cells.job, row.tone]), [
+	assert.deepEqual(allRows(pods.rows).map((row) => [row.cells.status, row.cells.exit, row.cells.job, row.tone]), [
 		['Running', '', 'alpha', 'running'],
 		['Completed', '0 Completed', 'bravo', 'success'],
 		['Error', '2 Error', 'delta-backoff-with-a-rather-long-name', 'error'],
@@ -90,12 +90,62 @@ test('hideCompleted hides Succeeded pods (and Complete jobs)', () => {
 
 test('stale rows while the kind\'s watch is down', () => {
 	const down = makeSnapshot({jobs: [alpha], pods: [alphaPod], watch: {pods: {phase: 'forbidden', message: 'pods is forbidden'}}});
-	assert.equal(tableModel('jobs', down, now, query).rows[0]?.stale, undefined);
-	assert.equal(tableModel('pods', down, now, query).rows[0]?.stale, true);
+	assert.equal(tableModel('jobs', down, now, query).rows.at(0)?.stale, undefined);
+	assert.equal(tableModel('pods', down, now, query).rows.at(0)?.stale, true);
 });
 
 test('the cron jobs view lists cron jobs and their tombstones', () => {
 	const model = tableModel('cronjobs', makeSnapshot({}), now, query);
-	assert.deepEqual(model.rows, []);
+	assert.deepEqual(allRows(model.rows), []);
 	assert.deepEqual(model.columns.map((column) => column.id), ['name', 'schedule', 'timezone', 'suspend', 'active', 'lastSchedule', 'lastSuccess', 'next', 'history', 'age']);
+});
+
+test('a frame with the same snapshot, time and query gets back the very same model; a tick keeps the order', () => {
+	const model = tableModel('jobs', snapshot, now, query);
+	assert.equal(tableModel('jobs', snapshot, now, {...query}), model);
+	assert.equal(model.rows.at(0), model.rows.at(0));
+	const later = tableModel('jobs', snapshot, now + 1000, query);
+	assert.notEqual(later, model);
+	// No tombstone fades between the two moments, so the filtered, sorted order is the same list.
+	assert.equal(later.ids, model.ids);
+	assert.equal(later.rows.at(0)?.cells.age, '5m1s');
+	// Once echo's tombstone has faded (deleted 10 s before now, shown for a minute) the order is worked out again.
+	assert.deepEqual(tableModel('jobs', snapshot, now + 50_000, query).ids, ['uid-alpha', 'uid-bravo', 'uid-charlie', 'uid-delta-backoff-with-a-rather-long-name']);
+});
+
+test('time cells are built only for the rows asked for, never while sorting, filtering or sizing', () => {
+	let reads = 0;
+	const jobs = Array.from({length: 50}, (_unused, index) => {
+		const job = makeJob(`job-${String(index).padStart(2, '0')}`, {namespace: 'web', created: -300 + index, started: -300, active: 1});
+		const {creationTimestamp} = job.metadata;
+		Object.defineProperty(job.metadata, 'creationTimestamp', {
+			get() {
+				reads++;
+				return creationTimestamp;
+			},
+		});
+		return job;
+	});
+	const many = makeSnapshot({jobs});
+	tableModel('jobs', many, now, query);
+	reads = 0;
+	const model = tableModel('jobs', many, now + 1000, {...query, sort: 'age', filter: 'job-'});
+	assert.equal(reads, 0);
+	assert.equal(model.rows.length, 50);
+	assert.equal(model.rows.at(0)?.cells.age, '4m12s');
+	assert.equal(reads, 1);
+	assert.equal(model.columns.find((column) => column.id === 'age')?.maxWidth, 5);
+});
+
+test('the filter matches what does not change with the clock, not ages or countdowns', () => {
+	assert.deepEqual(names(tableModel('jobs', snapshot, now, {...query, filter: 'in 5s'})), []);
+	assert.deepEqual(names(tableModel('jobs', snapshot, now, {...query, filter: '/^delta\\S* BackingOff 0\\/1 0 1\\/4 $/'})), ['delta-backoff-with-a-rather-long-name']);
+});
+
+test('an object the store added to the maps before publishing a new snapshot shows at once', () => {
+	const jobs = new Map([['uid-alpha', alpha]]);
+	const live = {...makeSnapshot({jobs: [alpha], pods: [alphaPod]}), jobs};
+	assert.deepEqual(tableModel('jobs', live, now, query).ids, ['uid-alpha']);
+	jobs.set('uid-bravo', bravo);
+	assert.deepEqual(tableModel('jobs', live, now, query).ids, ['uid-alpha', 'uid-bravo']);
 });
