@@ -1,5 +1,5 @@
 /**
-Records media/demo.svg from the real app: runs `node dist/bin.js --demo` in a private tmux server at a fixed size, sends
+Records media/demo.svg from the real app: runs `node dist/kjobs.mjs --demo` in a private tmux server at a fixed size, sends
 the keys of a short tour, captures the screen with its colours after each step, and renders the frames into an animated
 SVG. Run it with `npm run media` (which builds first); re-running it after a UI change refreshes the picture.
 */
@@ -78,7 +78,7 @@ async function record(): Promise<Frame[]> {
 	const config = path.join(scratch, 'tmux.conf');
 	// No status line, so the pane is the whole fixed-size window.
 	writeFileSync(config, 'set -g status off\n');
-	const command = `cd ${JSON.stringify(root)} && exec env -u NO_COLOR TERM=xterm-256color node dist/bin.js --demo`;
+	const command = `cd ${JSON.stringify(root)} && exec env -u NO_COLOR TERM=xterm-256color node dist/kjobs.mjs --demo`;
 	try {
 		tmux(socket, '-f', config, 'new-session', '-d', '-s', 'demo', '-x', String(cols), '-y', String(rows), command);
 		const size = tmux(socket, 'display-message', '-p', '-t', 'demo', '#{pane_width}x#{pane_height}').trim();

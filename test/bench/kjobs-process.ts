@@ -23,7 +23,9 @@ export class KjobsProcess {
 	#exited: Promise<number | null>;
 
 	constructor(kubeconfig: string, env: Record<string, string>, nodeArgs = '') {
-		const command = `stty cols 120 rows 40; exec node ${nodeArgs} dist/bin.js --kubeconfig ${kubeconfig} -A`;
+		// The shipped bundle by default; KJOBS_BENCH_ENTRY=dist/bin.js measures the module-by-module build of the same app.
+		const entry = process.env['KJOBS_BENCH_ENTRY'] ?? 'dist/kjobs.mjs';
+		const command = `stty cols 120 rows 40; exec node ${nodeArgs} ${entry} --kubeconfig ${kubeconfig} -A`;
 		this.#child = spawn('script', ['-q', '-f', '-c', command, '/dev/null'], {env: {...process.env, NODE_ENV: 'production', ...env}});
 		this.#child.stdout.on('data', (data: Buffer) => {
 			const text = data.toString('utf8');

@@ -29,7 +29,7 @@ test('syncing rewrites both generated sections and leaves the rest alone', () =>
 test('the quick start is exactly the two commands CI runs, and they exist as scripts', () => {
 	const quickStart = /## Quick start\n\n```sh\n([\s\S]*?)\n```/.exec(readme)?.[1]?.split('\n');
 	assert.deepEqual(quickStart?.map((line) => line.replace(/\s+#.*$/, '')), ['npm ci && npm start', 'npm test']);
-	assert.equal(packageJson.scripts['start'], 'npm run build --silent && node dist/bin.js --demo');
+	assert.equal(packageJson.scripts['start'], 'npm run build --silent && node dist/kjobs.mjs --demo');
 	assert.equal(readFileSync(path.join(root, '.ci', 'run'), 'utf8').trim().split('\n').at(-1), 'npm test');
 });
 
