@@ -170,7 +170,10 @@ export async function main(): Promise<number> {
 		/>
 	);
 	// diffStdout sends only the frame lines that changed (Ink rewrites the whole frame, ≈5.5 KB, on every update).
-	const instance = render(view(), {exitOnCtrlC: false, maxFps: 15, patchConsole: false, stdout: diffStdout(process.stdout)});
+	// The cluster's pace is batched before Ink sees it: the store and the log buffer notify at most ten times a second
+	// and the clock ticks once. Ink's own throttle would hold a key's frame back too (maxFps 15 measured j/k p50 109 ms,
+	// p95 201 ms at 200 jobs and no churn; 60 gave 27 / 77 ms), so it only caps bursts of held keys.
+	const instance = render(view(), {exitOnCtrlC: false, maxFps: 60, patchConsole: false, stdout: diffStdout(process.stdout)});
 	session.onInfoChange(() => instance.rerender(view()));
 	const benchReport = process.env['KJOBS_BENCH_REPORT'];
 	if (benchReport) {

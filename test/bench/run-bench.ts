@@ -55,7 +55,7 @@ for (let run = 0; run < runs; run++) {
 		log(`kjobs run ${run + 1} never became ready; its screen:\n${kjobs.screen.lines().slice(0, 8).join('\n')}`);
 	}
 
-	log(`kjobs run ${run + 1}: first paint ${Math.round(startup.firstPaintMs ?? Number.NaN)} ms, ready ${Math.round(startup.readyMs ?? Number.NaN)} ms, heap ${startup.heapUsedMb?.toFixed(0)} MB`);
+	log(`kjobs run ${run + 1}: first page ${Math.round(startup.firstPageMs ?? Number.NaN)} ms, first paint ${Math.round(startup.firstPaintMs ?? Number.NaN)} ms, ready ${Math.round(startup.readyMs ?? Number.NaN)} ms, heap ${startup.heapUsedMb?.toFixed(0)} MB`);
 	if (run === runs - 1 && startup.readyMs !== undefined) {
 		await sim.command(`churn ${values.churn ?? 500}`);
 		jk = await navigationLatency(kjobs, quick ? 20 : 60);
@@ -80,13 +80,16 @@ const ready = median(startups.map(s => s.readyMs ?? Number.NaN));
 const floorMs = median(floor.map(f => f.ms));
 const floorFirstPage = median(floor.map(f => f.firstPageMs));
 const firstPaint = median(startups.map(s => s.firstPaintMs ?? Number.NaN));
+const firstPage = median(startups.map(s => s.firstPageMs ?? Number.NaN));
+// Per run: rows on screen after kjobs' own first jobs page arrived (list-trace.mjs), the target's measure.
+const paintAfterPage = median(startups.map(s => (s.firstPaintMs ?? Number.NaN) - (s.firstPageMs ?? Number.NaN)));
 const keep = ingest.filter(step => !step.behind).at(-1);
 const results = {
 	machine: {cpus: (await import('node:os')).cpus().length, node: process.version},
 	scenario: {...info.expected, churn: Number(values.churn ?? 500), runs},
 	floorMs, floorFirstPageMs: floorFirstPage, rawFloorMs: median(rawFloor.map(f => f.ms)),
 	kubectlGetJobsMs: median(kubectlJobs), kubectlGetPodsMs: median(kubectlPods),
-	readyMs: ready, firstPaintMs: firstPaint, firstPaintAfterFirstPageMs: firstPaint - floorFirstPage,
+	readyMs: ready, firstPageMs: firstPage, firstPaintMs: firstPaint, firstPaintAfterFirstPageMs: paintAfterPage,
 	peakRssMb: median(startups.map(s => s.peakRssMb)), peakRssWithIngestStressMb: stressPeakRssMb, heapUsedAfterSyncMb: median(startups.map(s => s.heapUsedMb ?? Number.NaN)),
 	keyJkP50Ms: percentile(jk, 50), keyJkP95Ms: percentile(jk, 95), keyFilterP50Ms: percentile(filter, 50), keyFilterP95Ms: percentile(filter, 95),
 	bytesPerOneRowFrame: bytes?.perOneRowFrame, bytesPerSecondIdle: bytes?.idlePerSecond,
@@ -109,6 +112,7 @@ const rows: Array<[string, string, string, string]> = [
 	['  ready / floor', f(ready / floorMs, '×', 2), '≤ 1.50×', mark(ready / floorMs <= 1.5)],
 	['  ready / raw floor', f(ready / results.rawFloorMs, '×', 2), '', ''],
 	['  ready / kubectl get pods -A', f(ready / results.kubectlGetPodsMs, '×', 2), '< 1×', mark(ready < results.kubectlGetPodsMs)],
+	['first jobs page received by kjobs', f(firstPage, ' ms'), '', ''],
 	['first paint (rows on screen)', f(firstPaint, ' ms'), '', ''],
 	['  after the first list page', f(results.firstPaintAfterFirstPageMs, ' ms'), '≤ 300 ms', mark(results.firstPaintAfterFirstPageMs <= 300)],
 	['peak RSS (start-up, keys under churn)', f(results.peakRssMb, ' MB'), '≤ 250 MB', mark(results.peakRssMb <= 250)],
