@@ -63,8 +63,10 @@ export function useScreen(input: ScreenInput): Screen {
 		const current = latest.current;
 		return current.access ? openDialogFor(current.snapshot, action, target, current.access, current.now) : {message: `${action}: not available`};
 	}, []);
-	// Completion offers every namespace seen, not only the one in scope.
-	const namespaces = useMemo(() => namespacesOf(input.snapshot), [input.snapshot]);
+	// Completion offers every namespace seen, not only the one in scope; only the command line needs them, and the walk
+	// over every object is not free at 60,000 of them on each snapshot.
+	const commandLine = state.mode === 'command';
+	const namespaces = useMemo(() => (commandLine ? namespacesOf(input.snapshot) : none), [commandLine, input.snapshot]);
 	const names = useMemo(() => ({namespaces, contexts: input.contexts}), [namespaces, input.contexts]);
 	const {tableHeight, page, info} = measure(data, layout);
 	// Keys reduced before the next render see the rows their own state would draw (the reducer asks only when needed).
@@ -128,6 +130,8 @@ export function useScreen(input: ScreenInput): Screen {
 		infoOffset: Math.min(entry.detailScroll ?? 0, Math.max(0, (info?.lines ?? 0) - (info?.height ?? 0))),
 	};
 }
+
+const none: readonly string[] = [];
 
 function namespacesOf(snapshot: ResourceSnapshot): string[] {
 	const found = new Set<string>();
