@@ -3,6 +3,7 @@ The live store: the app's one in-memory picture of the cluster, fed by the watch
 useSyncExternalStore.
 */
 import type {CronJob, Job, KubeEvent, KubeObject, Pod} from '../kube/types.js';
+import {ChangeRecord} from './change-record.js';
 import {eventObjectUid, jobCronJobUid, ParentIndex, podJobUid} from './indexes.js';
 import type {LiveResourceStore, ResourceSnapshot, Tombstone, WatchEvent, WatchKind, WatchState} from './types.js';
 
@@ -62,7 +63,9 @@ export function createResourceStore(options: ResourceStoreOptions): LiveResource
 	let missingNamespace: string | undefined;
 	const listeners = new Set<() => void>();
 
-	const makeSnapshot = (version: number): ResourceSnapshot => ({
+	// What changed since the last publication: published as the next snapshot's `changes` (types.ts SnapshotChanges).
+	let record = new ChangeRecord(0);
+	const makeSnapshot = (version: number, changes: ChangeRecord): ResourceSnapshot => ({
 		version,
 		jobs: objects.jobs as Map<string, Job>,
 		cronJobs: objects.cronjobs as Map<string, CronJob>,
@@ -75,9 +78,11 @@ export function createResourceStore(options: ResourceStoreOptions): LiveResource
 		changedAt,
 		watch,
 		missingNamespace,
+		changes,
+		pending: record,
 	});
 
-	let snapshot = makeSnapshot(0);
+	let snapshot = makeSnapshot(0, new ChangeRecord(-1, true));
 	let dirty = false;
 	let cancelTimer: (() => void) | undefined;
 	let lastNotifiedAt = Number.NEGATIVE_INFINITY;
@@ -89,6 +94,7 @@ export function createResourceStore(options: ResourceStoreOptions): LiveResource
 			if (tombstone.deletedAt <= cutoff) {
 				deleted.delete(uid);
 				changedAt.delete(uid);
+				record.expired(uid);
 			}
 		}
 	};
@@ -102,7 +108,9 @@ export function createResourceStore(options: ResourceStoreOptions): LiveResource
 		dirty = false;
 		lastNotifiedAt = now();
 		pruneTombstones();
-		snapshot = makeSnapshot(snapshot.version + 1);
+		const changes = record;
+		record = new ChangeRecord(snapshot.version + 1);
+		snapshot = makeSnapshot(snapshot.version + 1, changes);
 		for (const listener of [...listeners]) {
 			listener();
 		}
@@ -137,10 +145,16 @@ export function createResourceStore(options: ResourceStoreOptions): LiveResource
 
 		map.set(uid, object);
 		const [index, parentOf] = indexOf[kind];
-		index.set(uid, parentOf(object));
-		deleted.delete(uid);
+		const parent = parentOf(object);
+		index.set(uid, parent);
+		record.object(kind, uid, [previous && parentOf(previous), parent]);
+		if (deleted.delete(uid)) {
+			record.tombstone(uid);
+		}
+
 		if (highlight) {
 			changedAt.set(uid, now());
+			record.highlight(uid);
 		}
 
 		markDirty();
@@ -148,18 +162,23 @@ export function createResourceStore(options: ResourceStoreOptions): LiveResource
 
 	const remove = (kind: WatchKind, uid: string, object: KubeObject) => {
 		const map = objects[kind];
-		if (!map.has(uid)) {
+		const stored = map.get(uid);
+		if (!stored) {
 			return;
 		}
 
 		map.delete(uid);
-		indexOf[kind][0].remove(uid);
+		const [index, parentOf] = indexOf[kind];
+		index.remove(uid);
+		record.object(kind, uid, [parentOf(stored)]);
+		record.highlight(uid);
 		if (kind === 'events') {
 			changedAt.delete(uid);
 		} else {
 			const at = now();
 			deleted.set(uid, {object: object as Job | CronJob | Pod, deletedAt: at});
 			changedAt.set(uid, at);
+			record.tombstone(uid);
 		}
 
 		markDirty();
@@ -237,6 +256,7 @@ export function createResourceStore(options: ResourceStoreOptions): LiveResource
 
 				case 'status': {
 					watch = {...watch, [event.kind]: event.state};
+					record.watchChanged();
 					markDirty();
 					break;
 				}
@@ -259,11 +279,13 @@ export function createResourceStore(options: ResourceStoreOptions): LiveResource
 			changedAt.clear();
 			watch = initialWatch();
 			missingNamespace = undefined;
+			record.everything();
 			markDirty();
 		},
 		setMissingNamespace(namespace) {
 			if (namespace !== missingNamespace) {
 				missingNamespace = namespace;
+				record.watchChanged();
 				markDirty();
 			}
 		},

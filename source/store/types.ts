@@ -43,6 +43,51 @@ export type ResourceSnapshot = {
 	readonly watch: Readonly<Record<WatchKind, WatchState>>;
 	/** The namespace in scope when the API server says it does not exist (lists in it are simply empty). */
 	readonly missingNamespace?: string;
+	/**
+	What changed in the maps between the previous publication and this one, so a reader can update what it derived
+	from the previous snapshot instead of working everything out again. Absent (snapshots not made by the store): unknown.
+	*/
+	readonly changes?: SnapshotChanges;
+	/**
+	What has changed in the maps since this snapshot was published (they are shared and mutated in place): the very
+	object that becomes the next snapshot's `changes`, still growing until then; `count` tells a reader whether it has.
+	*/
+	readonly pending?: SnapshotChanges;
+};
+
+/**
+The uids that changed between two publications of the store. A reader that derived something from the snapshot of
+version `since` gets exactly what it would derive from scratch by working out again every uid listed here (each is
+idempotent: it reads the maps as they are), and nothing else. When `full` is set the sets are not complete (a reset,
+or more changes than are worth listing): work everything out again.
+*/
+export type SnapshotChanges = {
+	/** The sets do not list every change: derive everything from the maps again. */
+	readonly full: boolean;
+	/** The version of the snapshot these changes lead from. */
+	readonly since: number;
+	/** How many changes were recorded (also once `full`); it grows while the record is a snapshot's `pending`. */
+	readonly count: number;
+	/** Jobs upserted or deleted. */
+	readonly jobs: ReadonlySet<string>;
+	/** Cron jobs upserted or deleted. */
+	readonly cronJobs: ReadonlySet<string>;
+	/** Pods upserted or deleted. */
+	readonly pods: ReadonlySet<string>;
+	/** Events upserted or deleted. */
+	readonly events: ReadonlySet<string>;
+	/** Jobs that gained, lost or had a pod changed (the old and the new owner of each pod above). */
+	readonly podParents: ReadonlySet<string>;
+	/** Cron jobs that gained, lost or had a job changed (the old and the new owner of each job above). */
+	readonly jobParents: ReadonlySet<string>;
+	/** Objects whose events changed (the old and the new involved object of each event above). */
+	readonly eventSubjects: ReadonlySet<string>;
+	/** Uids whose tombstone was added or went (expired, or the object came back). */
+	readonly tombstones: ReadonlySet<string>;
+	/** Uids whose entry in `changedAt` was set or removed. */
+	readonly changedAt: ReadonlySet<string>;
+	/** A watch state or the missing namespace changed. */
+	readonly watch: boolean;
 };
 
 /**

@@ -3,23 +3,15 @@ The header's counts and per-kind watch summary.
 */
 import type {ResourceSnapshot, WatchKind, WatchState} from '../store/types.js';
 import {countdown} from './countdown.js';
-import type {JobWord} from './job-status.js';
-import {cachedJobWord} from './row-cache.js';
-
-const countedWords: ReadonlyArray<{readonly words: readonly JobWord[]; readonly label: string}> = [
-	{words: ['Running', 'SuccessCriteriaMet'], label: 'running'},
-	{words: ['Pending'], label: 'pending'},
-	{words: ['BackingOff'], label: 'backing off'},
-	{words: ['Failed', 'FailureTarget'], label: 'failed'},
-	{words: ['Suspended'], label: 'suspended'},
-];
+import {countedWords, jobCounts} from './job-counts.js';
 
 /**
 The job counts: the total always (`42 jobs`), then running, pending, backing off, failed and suspended when non-zero,
 e.g. `42 jobs · 3 running · 1 backing off · 2 failed`. Tombstones are not counted.
 */
 export function headerCounts(snapshot: ResourceSnapshot, now: number): string {
-	// Every render asks (each key press too); the counts only change when the store publishes a new snapshot.
+	// Every render asks (each key press too); the counts only change when the store publishes a new snapshot, and then
+	// only for the jobs that changed (job-counts.ts).
 	const known = countsBySnapshot.get(snapshot);
 	if (known !== undefined) {
 		return known;
@@ -33,15 +25,7 @@ export function headerCounts(snapshot: ResourceSnapshot, now: number): string {
 const countsBySnapshot = new WeakMap<ResourceSnapshot, string>();
 
 function countJobs(snapshot: ResourceSnapshot): string {
-	const counts = new Map<string, number>();
-	for (const job of snapshot.jobs.values()) {
-		const word = cachedJobWord(job, snapshot);
-		const label = countedWords.find((entry) => entry.words.includes(word))?.label;
-		if (label) {
-			counts.set(label, (counts.get(label) ?? 0) + 1);
-		}
-	}
-
+	const counts = jobCounts(snapshot);
 	const total = snapshot.jobs.size;
 	const parts = [`${total} ${total === 1 ? 'job' : 'jobs'}`];
 	for (const {label} of countedWords) {

@@ -15,6 +15,8 @@ type Cached = {
 	readonly state: JobState;
 	/** The last snapshot it was checked against: the table and the header both ask, once each per snapshot. */
 	checked: ResourceSnapshot;
+	/** How many changes the snapshot's maps had had since it was published (they change in place until the next one). */
+	checkedCount: number | undefined;
 };
 
 const states = new WeakMap<Job, Cached>();
@@ -58,17 +60,19 @@ same objects, so whatever is derived from it can be cached on it.
 export function cachedJobState(job: Job, snapshot: ResourceSnapshot): JobState {
 	const uid = uidOf(job);
 	const hit = states.get(job);
-	if (hit && (hit.checked === snapshot || samePods(snapshot, uid, hit.pods))) {
+	const count = snapshot.pending?.count;
+	if (hit && ((hit.checked === snapshot && hit.checkedCount === count) || samePods(snapshot, uid, hit.pods))) {
 		hit.checked = snapshot;
+		hit.checkedCount = count;
 		return hit.state;
 	}
 
 	const state = jobState(job, podsOfJob(snapshot, uid));
-	states.set(job, {pods: podInputs(snapshot, uid), state, checked: snapshot});
+	states.set(job, {pods: podInputs(snapshot, uid), state, checked: snapshot, checkedCount: count});
 	return state;
 }
 
-/** The same word as jobState(job, podsOfJob(snapshot, uid)).word (the header counts every job on every snapshot). */
+/** The same word as jobState(job, podsOfJob(snapshot, uid)).word (what the header counts). */
 export function cachedJobWord(job: Job, snapshot: ResourceSnapshot): JobWord {
 	return cachedJobState(job, snapshot).word;
 }

@@ -70,8 +70,11 @@ export function allRows(rows: RowList): Row[] {
 
 const specsByView = new Map<string, readonly ColumnSpec[]>();
 
-// The column definitions are fixed per view and scope; one list each keeps the per-entry filter text cache warm.
-function columnSpecs(view: ViewId, allNamespaces: boolean): readonly ColumnSpec[] {
+/**
+A view's column definitions, the same list each time for a view and scope: the order kept for a query is tied to it, and
+so is the per-entry filter text.
+*/
+export function columnSpecs(view: ViewId, allNamespaces: boolean): readonly ColumnSpec[] {
 	const key = `${view} ${allNamespaces}`;
 	let specs = specsByView.get(key);
 	if (!specs) {

@@ -1,13 +1,15 @@
 /**
 `node --import tsx test/bench/view-model-bench.ts [--jobs N --pods N --cronjobs N]`: the list table's cost in process,
-at scale under simulated churn: per snapshot, per clock tick, per j/k (same snapshot and time) and per filter keystroke.
+at scale under simulated churn: per snapshot (with the store's events, then the frame alone), per key press between two
+snapshots (events applied, not yet published), per clock tick, per j/k (same snapshot and time), per filter keystroke,
+and per snapshot of the pods view (50,000 pods).
 */
 import type {CronJob, Job, KubeObject, Pod} from '../../source/kube/types.js';
 import {ManualClock} from '../../source/simulator/clock.js';
 import {startScaleSimulator} from '../../source/simulator/scale.js';
 import {createResourceStore} from '../../source/store/resource-store.js';
 import {headerCounts} from '../../source/view-model/header.js';
-import {type TableQuery, tableModel} from '../../source/view-model/tables.js';
+import {type TableQuery, tableModel, type ViewId} from '../../source/view-model/tables.js';
 
 const flag = (name: string, fallback: number) => {
 	const at = process.argv.indexOf(`--${name}`);
@@ -34,8 +36,9 @@ for (const kind of ['jobs', 'pods', 'cronjobs', 'events'] as const) {
 store.flush();
 let version = 1;
 // Fifty events per snapshot (500/s at ten snapshots a second): mostly pod updates, some pod deletions and job updates.
-const churn = () => {
-	for (let i = 0; i < 50; i++) {
+// Without `publish` the events stay pending in the maps, as they are when a key press lands between two snapshots.
+const churn = (events = 50, publish = true) => {
+	for (let i = 0; i < events; i++) {
 		const pick = Math.floor(Math.random() * pods.length);
 		const pod = pods[pick]!;
 		if (i % 10 === 0) {
@@ -51,13 +54,15 @@ const churn = () => {
 		}
 	}
 
-	store.flush();
+	if (publish) {
+		store.flush();
+	}
 };
 
 const query: TableQuery = {filter: '', sort: 'name', hideCompleted: false, allNamespaces: true};
-const frame = (q: TableQuery) => {
+const frame = (q: TableQuery, view: ViewId = 'jobs') => {
 	const snapshot = store.getSnapshot();
-	const model = tableModel('jobs', snapshot, now, q);
+	const model = tableModel(view, snapshot, now, q);
 	headerCounts(snapshot, now);
 	for (let i = 0; i < 38; i++) {
 		model.rows.at(i);
@@ -66,9 +71,11 @@ const frame = (q: TableQuery) => {
 	return model;
 };
 
-const time = (label: string, runs: number, step: () => void) => {
+// Times `step` (or only what follows the `prepare` it is given, when it takes one) over `runs` runs.
+const time = (label: string, runs: number, step: () => void, prepare?: () => void) => {
 	const ms: number[] = [];
 	for (let i = 0; i < runs; i++) {
+		prepare?.();
 		const from = performance.now();
 		step();
 		ms.push(performance.now() - from);
@@ -84,6 +91,18 @@ time('snapshot (50 events)', 60, () => {
 	now += 100;
 	frame(query);
 });
+time('  of which the frame', 60, () => frame(query), () => {
+	churn();
+	now += 100;
+});
+time('key between snapshots', 60, () => frame(query), () => {
+	// A snapshot drawn, then half a snapshot's events the store has applied but not yet published: the table follows
+	// the maps (types.ts `pending`), as when a key press lands between two notifications.
+	churn();
+	frame(query);
+	churn(25, false);
+	now += 10;
+});
 time('clock tick', 30, () => {
 	now += 1000;
 	frame(query);
@@ -98,4 +117,9 @@ time('snapshot with a filter', 30, () => {
 	churn();
 	now += 100;
 	frame({...query, filter: 'batch-'});
+});
+frame(query, 'pods');
+time('pods view snapshot', 30, () => frame(query, 'pods'), () => {
+	churn();
+	now += 100;
 });
