@@ -32,11 +32,6 @@ export type WatchLoopOptions = {
 	timeoutSeconds: number;
 	/** Silence beyond timeoutSeconds after which the watch counts as dead. */
 	stallMarginMs: number;
-	/**
-	Silence after which the watch counts as dead once the server has shown that it sends bookmarks (real servers send
-	one about every minute when asked), so a stalled stream is noticed in about a minute rather than after the timeout.
-	*/
-	bookmarkStallMs: number;
 	/** Deadline for one list page. */
 	listTimeoutMs: number;
 	pageSize: number;
@@ -147,8 +142,7 @@ export async function runWatchLoop(loopOptions: WatchLoopOptions, signal: AbortS
 	}
 }
 
-// `bookmarks` stays true across streams: a server that sent one bookmark keeps sending them.
-type Cursor = {resourceVersion: string | undefined; bookmarks?: boolean};
+type Cursor = {resourceVersion: string | undefined};
 
 type WatchLine = {type?: string; object?: KubeObject & Partial<Status>};
 
@@ -158,11 +152,12 @@ async function watchOnce(options: WatchLoopOptions, cursor: Cursor, signal: Abor
 	const what = `watch ${kind}`;
 	const controller = new AbortController();
 	let stalled = false;
-	let silenceMs = 0;
+	// The server ends every stream after timeoutSeconds (a real one sends a bookmark just before): silence beyond that
+	// means the connection is dead without having said so.
+	const silenceMs = options.timeoutSeconds * 1000 + options.stallMarginMs;
 	let cancelStall = () => {};
 	const armStall = () => {
 		cancelStall();
-		silenceMs = Math.min(options.timeoutSeconds * 1000 + options.stallMarginMs, cursor.bookmarks ? options.bookmarkStallMs : Number.POSITIVE_INFINITY);
 		cancelStall = options.scheduler.setTimer(() => {
 			stalled = true;
 			controller.abort();
@@ -199,13 +194,10 @@ async function watchOnce(options: WatchLoopOptions, cursor: Cursor, signal: Abor
 				newline = pending.indexOf('\n');
 				if (line) {
 					lines++;
-					const parsed = parseLine(line, what);
-					cursor.bookmarks ||= isBookmark(parsed);
-					cursor.resourceVersion = handleLine(options, parsed, cursor.resourceVersion, what);
+					cursor.resourceVersion = handleLine(options, parseLine(line, what), cursor.resourceVersion, what);
 				}
 			}
 
-			// After the lines: the first bookmark shortens the deadline.
 			armStall();
 		}
 
@@ -229,10 +221,6 @@ function parseLine(text: string, what: string): unknown {
 	} catch {
 		throw new ApiFailureError({kind: 'retry', message: `${what}: malformed event from the server (${text.length} characters)`});
 	}
-}
-
-function isBookmark(parsed: unknown): boolean {
-	return typeof parsed === 'object' && parsed !== null && (parsed as WatchLine).type === 'BOOKMARK';
 }
 
 function handleLine(options: WatchLoopOptions, parsed: unknown, resourceVersion: string | undefined, what: string): string | undefined {

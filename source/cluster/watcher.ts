@@ -17,12 +17,14 @@ export type WatcherOptions = {
 	/** Which kinds to watch; default all four. */
 	kinds?: readonly WatchKind[];
 	scheduler?: Scheduler;
-	/** Server-side watch timeout; default 300 s (client-go picks 5–10 min). */
+	/**
+	Server-side watch timeout; default 60 s. client-go picks 5–10 min to spare big API servers its many clients' re-watches;
+	one interactive client re-watching each minute costs nothing, and a stream that went silent without closing is then
+	noticed within timeout + margin.
+	*/
 	timeoutSeconds?: number;
-	/** Silence beyond the timeout that counts as a dead connection; default 30 s. */
+	/** Silence beyond the timeout that counts as a dead connection; default 15 s. */
 	stallMarginMs?: number;
-	/** Silence that counts as a dead connection once the server has sent a bookmark; default 75 s (they come about once a minute). */
-	bookmarkStallMs?: number;
 	/** Deadline for one list page; default 60 s. */
 	listTimeoutMs?: number;
 	/** Page size of lists; default 500. */
@@ -66,9 +68,8 @@ export function startWatchers(connection: Connection, store: ResourceStore, opti
 					store.apply(event);
 				},
 				scheduler,
-				timeoutSeconds: options.timeoutSeconds ?? 300,
-				stallMarginMs: options.stallMarginMs ?? 30_000,
-				bookmarkStallMs: options.bookmarkStallMs ?? 75_000,
+				timeoutSeconds: options.timeoutSeconds ?? 60,
+				stallMarginMs: options.stallMarginMs ?? 15_000,
 				listTimeoutMs: options.listTimeoutMs ?? 60_000,
 				pageSize: options.pageSize ?? 500,
 				backoff,

@@ -104,11 +104,17 @@ export class WatchHub {
 			res.end();
 		}, request.timeoutMs).unref());
 		if (request.bookmarks) {
-			watcher.timers.push(setInterval(() => {
+			const bookmark = () => {
 				if (!this.#stalled) {
 					this.#write(watcher, 'BOOKMARK', {metadata: {resourceVersion: String(Math.max(watcher.lastRv, this.store.rv)), creationTimestamp: null}});
 				}
-			}, this.bookmarkIntervalMs).unref());
+			};
+
+			watcher.timers.push(setInterval(bookmark, this.bookmarkIntervalMs).unref());
+			// As the real watch cache does: one more 2 s before the deadline, so the client resumes from a fresh version.
+			if (request.timeoutMs > 2000) {
+				watcher.timers.push(setTimeout(bookmark, request.timeoutMs - 2000).unref());
+			}
 		}
 	}
 

@@ -21,7 +21,7 @@ test('a paged list reaches the store page by page, counting as it goes, then as 
 	const connection = connectionTo(sim);
 	const loop = runWatchLoop({
 		kind: 'jobs', kubeConfig: connection.kubeConfig, server: 'sim', namespace: 'default', emit: event => events.push(event),
-		scheduler: createManualScheduler(start), timeoutSeconds: 300, stallMarginMs: 30_000, bookmarkStallMs: 75_000,
+		scheduler: createManualScheduler(start), timeoutSeconds: 60, stallMarginMs: 15_000,
 		listTimeoutMs: 60_000, pageSize: 2, backoff: {initialMs: 1000, maxMs: 30_000, random: () => 1},
 	}, controller.signal);
 	try {

@@ -3,14 +3,15 @@
 delay and open sockets at intervals, then asserting they stayed flat. Not part of `npm test` (it takes minutes).
 SOAK_SECONDS sets the length (default 180). Simulator and app share this process, so the figures cover both.
 Speed 60: an hour of simulated time per minute, so events reach their one-hour TTL (and memory its plateau) within the
-warm-up. Stalled streams are noticed by the session's default rule: 75 s without a bookmark once the server has sent
-one (bookmarks every 15 s here, in real time), so a stall freezes its kind for about a minute and a quarter, then heals.
+warm-up. Stalled streams are noticed by the session's default rule (a watch asks for 60 s; 15 s more of silence means
+the connection is dead), so a stall freezes its kind for at most a minute and a quarter, then heals. At the end the
+faults stop and the store must come back to the server's state, object for object.
 */
 import {monitorEventLoopDelay} from 'node:perf_hooks';
 import {startSimulator} from '../../source/simulator/index.js';
 import type {Job} from '../../source/kube/types.js';
 import {appOn} from './app-rig.js';
-import {connectionFrom, jobInput, tempDir, waitFor} from './helpers.js';
+import {connectionFrom, jobInput, serverTruth, storePicture, tempDir, waitFor} from './helpers.js';
 
 type Sample = {at: number; rss: number; heap: number; delayP99: number; delayMax: number; sockets: number; watches: number; logStreams: number; jobs: number; pods: number; faults: number};
 
@@ -19,7 +20,7 @@ const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
 const gc = (globalThis as {gc?: () => void}).gc;
 
 const dir = tempDir('kjobs-soak-');
-const sim = await startSimulator({scenario: 'demo', speed: 60, seed: 99, bookmarkIntervalMs: 15_000, faults: {drop: 0.003, expire: 0.003, error: 0.05, throttle: 0.02, slow: 0.05, truncate: 0.002, stall: 0.002}});
+const sim = await startSimulator({scenario: 'demo', speed: 60, seed: 99, faults: {drop: 0.003, expire: 0.003, error: 0.05, throttle: 0.02, slow: 0.05, truncate: 0.002, stall: 0.002}});
 const app = appOn(connectionFrom(dir, sim.kubeconfig, {allNamespaces: true}), {columns: 140, rows: 40, logDirectory: dir});
 await waitFor('live', () => (app.lines()[1] ?? '').endsWith('│ watch live'), {ms: 15_000});
 // Keeps a log pane open on a running job (split under the jobs list): when its job ends, the next running one.
@@ -96,6 +97,20 @@ for (let elapsed = 0; elapsed < seconds; elapsed += interval) {
 
 clearInterval(churn);
 delay.disable();
+// Nothing lost: with the faults off, the store must come back to the server's state, object for object. A stream that
+// stalled just before takes up to 75 s to be noticed, so the wait allows for that.
+sim.setFaults({});
+const convergedIn = await (async () => {
+	const began = Date.now();
+	const equal = () => JSON.stringify(storePicture(app.session.store.getSnapshot())) === JSON.stringify(serverTruth(sim));
+	try {
+		await waitFor('the store equal to the server', equal, {ms: 100_000});
+		return Date.now() - began;
+	} catch {
+		return undefined;
+	}
+})();
+const truth = serverTruth(sim);
 await app.stop();
 await sim.stop();
 
@@ -130,11 +145,15 @@ if (Math.max(...samples.map(s => s.delayMax)) > 2000) {
 	problems.push(`the event loop froze for ${Math.max(...samples.map(s => s.delayMax)).toFixed(0)} ms`);
 }
 
+if (convergedIn === undefined) {
+	problems.push('the store did not come back to the server\'s state within 100 s of the faults stopping');
+}
+
 if (last.faults === 0) {
 	problems.push('no fault was injected');
 }
 
-console.log(`soak: ${seconds}s, ${samples.length} samples; RSS ${mb(samples[0]!.rss)} → ${mb(last.rss)} MB (growth after warm-up ${mb(rssGrowth)} MB), heap ${mb(samples[0]!.heap)} → ${mb(last.heap)} MB (${mb(heapGrowth)} MB), sockets ${samples[0]!.sockets} → ${last.sockets}, loop p99 median ${firstDelay.toFixed(0)} → ${secondDelay.toFixed(0)} ms (worst ${Math.max(...samples.map(s => s.delayP99)).toFixed(0)} ms), ${last.faults} faults, ${serial} direct changes, log pane opened ${paneOpenings} times`);
+console.log(`soak: ${seconds}s, ${samples.length} samples; RSS ${mb(samples[0]!.rss)} → ${mb(last.rss)} MB (growth after warm-up ${mb(rssGrowth)} MB), heap ${mb(samples[0]!.heap)} → ${mb(last.heap)} MB (${mb(heapGrowth)} MB), sockets ${samples[0]!.sockets} → ${last.sockets}, loop p99 median ${firstDelay.toFixed(0)} → ${secondDelay.toFixed(0)} ms (worst ${Math.max(...samples.map(s => s.delayP99)).toFixed(0)} ms), ${last.faults} faults, ${serial} direct changes, log pane opened ${paneOpenings} times; after the faults stopped the store equalled the server (${truth.jobs.length} jobs, ${truth.cronJobs.length} cron jobs, ${truth.pods.length} pods by uid and resourceVersion) ${convergedIn === undefined ? 'NEVER' : `after ${convergedIn} ms`}`);
 if (problems.length > 0) {
 	console.log(`soak FAILED: ${problems.join('; ')}`);
 	process.exitCode = 1;

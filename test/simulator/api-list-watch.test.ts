@@ -128,6 +128,17 @@ test('resume after a close continues from the last resourceVersion without gaps 
 	await second.ended;
 });
 
+test('with bookmarks asked for, one comes 2 s before the timeout ends the stream, carrying the current version', async () => {
+	const rv = sim.store.rv;
+	const watch = stream(sim, `/apis/batch/v1/namespaces/default/jobs?watch=true&resourceVersion=${rv}&allowWatchBookmarks=true&timeoutSeconds=3`);
+	await watch.status;
+	await createJob(sim, 'bm');
+	await watch.next(2);
+	assert.deepEqual(events(watch.lines).map(e => [e.type, e.type === 'BOOKMARK' ? e.object.metadata.resourceVersion : e.object.metadata.name]), [['ADDED', 'bm'], ['BOOKMARK', String(sim.store.rv)]]);
+	watch.close();
+	await watch.ended;
+});
+
 test('a compacted resourceVersion gets one in-stream ERROR 410 and the stream ends; client-node sees it too', async () => {
 	const rv = sim.store.rv;
 	await createJob(sim, 'h');
