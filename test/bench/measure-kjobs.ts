@@ -15,8 +15,11 @@ const jobRow = /^(a-bench|ns-\d+)\s/;
 /** Start-up figures of one run, ms from process start. */
 export type Startup = {firstPageMs?: number; firstPaintMs?: number; readyMs?: number; peakRssMb: number; heapUsedMb?: number; rssAfterSyncMb?: number};
 
+/** A started kjobs, its start-up figures, and a way to read its memory after a full garbage collection. */
+export type StartedKjobs = {kjobs: KjobsProcess; startup: Startup; memoryAfterGc: () => Promise<NodeJS.MemoryUsage | undefined>};
+
 /** Starts kjobs and waits until it shows every job with all watches live. The caller quits it. */
-export async function startKjobs(sim: SimInfo, timeoutMs: number): Promise<{kjobs: KjobsProcess; startup: Startup}> {
+export async function startKjobs(sim: SimInfo, timeoutMs: number): Promise<StartedKjobs> {
 	const report = path.join(tmpdir(), `kjobs-bench-${process.pid}-${Date.now()}.json`);
 	// list-trace.mjs only listens for when kjobs' own first jobs page has arrived: first paint is timed from there.
 	const trace = `${report}.trace`;
@@ -25,6 +28,20 @@ export async function startKjobs(sim: SimInfo, timeoutMs: number): Promise<{kjob
 		KJOBS_LIST_TRACE: trace,
 		NODE_OPTIONS: `--expose-gc --import ${path.resolve('test/bench/list-trace.mjs')}`,
 	});
+	// SIGUSR2 makes kjobs collect garbage and write process.memoryUsage() to the report file (cli.tsx).
+	const memoryAfterGc = async () => {
+		rmSync(report, {force: true});
+		kjobs.signal('SIGUSR2');
+		for (let i = 0; i < 50; i++) {
+			await sleep(100);
+			try {
+				return JSON.parse(readFileSync(report, 'utf8')) as NodeJS.MemoryUsage;
+			} catch {}
+		}
+
+		return undefined;
+	};
+
 	const paint = await kjobs.until(screen => screen.lines().some(line => jobRow.test(line)), timeoutMs);
 	const ready = await kjobs.until(screen => isReady(screen, sim.expected.jobs), timeoutMs);
 	const startup: Startup = {firstPaintMs: paint && paint - kjobs.started, readyMs: ready && ready - kjobs.started, peakRssMb: 0};
@@ -36,21 +53,13 @@ export async function startKjobs(sim: SimInfo, timeoutMs: number): Promise<{kjob
 	rmSync(trace, {force: true});
 	if (ready) {
 		await sleep(300);
-		kjobs.signal('SIGUSR2');
-		for (let i = 0; i < 40 && startup.heapUsedMb === undefined; i++) {
-			await sleep(100);
-			try {
-				const usage = JSON.parse(readFileSync(report, 'utf8')) as NodeJS.MemoryUsage;
-				startup.heapUsedMb = usage.heapUsed / 2 ** 20;
-				startup.rssAfterSyncMb = usage.rss / 2 ** 20;
-			} catch {}
-		}
-
-		rmSync(report, {force: true});
+		const usage = await memoryAfterGc();
+		startup.heapUsedMb = usage && usage.heapUsed / 2 ** 20;
+		startup.rssAfterSyncMb = usage && usage.rss / 2 ** 20;
 	}
 
 	startup.peakRssMb = kjobs.peakRssKb / 1024;
-	return {kjobs, startup};
+	return {kjobs, startup, memoryAfterGc};
 }
 
 /** The header shows the complete job count and every watch live. */

@@ -3,7 +3,6 @@ The log pane under a flood: the log-probe pod writes numbered, timestamped lines
 it. Per rate: the lines per second the screen advances by, how far the newest shown line lags behind its writing,
 and keypress → frame latency in the pane (z toggles zoom). Then memory over a minute at 10,000 lines/s.
 */
-import {readFileSync} from 'node:fs';
 import type {KjobsProcess} from './kjobs-process.js';
 import type {SimProcess} from './references.js';
 import type {Screen} from './screen.js';
@@ -16,8 +15,8 @@ const tableRow = /^(a-bench|ns-\d+)\s/;
 /** One offered rate. */
 export type LogStep = {offered: number; shown: number; lagP50?: number; keyMs: number[]; keepsUp: boolean};
 
-/** What the log pane measurement found. */
-export type LogPaneFigures = {steps: LogStep[]; sustained: number; memory?: {rate: number; seconds: number; rssStartMb: number; rssEndMb: number; heapNote: string}};
+/** What the log pane measurement found. Memory is read after a full garbage collection at the start and end of the minute. */
+export type LogPaneFigures = {steps: LogStep[]; sustained: number; memory?: {rate: number; seconds: number; rssStartMb: number; rssEndMb: number; heapStartMb: number; heapEndMb: number}};
 
 /** The newest generated line on screen: its number and when it was written (epoch ms). */
 export function newestLine(screen: Screen): {serial: number; writtenAt: number} | undefined {
@@ -32,11 +31,6 @@ export function newestLine(screen: Screen): {serial: number; writtenAt: number} 
 	return best;
 }
 
-function rssMb(pid: number | undefined): number {
-	const match = pid === undefined ? undefined : /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-	return Number(match?.[1] ?? Number.NaN) / 1024;
-}
-
 // z zooms the pane to the whole body (the job rows go) and back; the press counts until the screen shows the change.
 async function zoomLatency(kjobs: KjobsProcess): Promise<number> {
 	const tableShown = (screen: Screen) => screen.lines().some(line => tableRow.test(line));
@@ -48,7 +42,7 @@ async function zoomLatency(kjobs: KjobsProcess): Promise<number> {
 }
 
 /** Opens the log-probe job's logs (the first row) and raises the rate step by step; then a minute at 10,000 lines/s. */
-export async function logPane(kjobs: KjobsProcess, sim: SimProcess, rates: number[], stepMs: number, memorySeconds: number): Promise<LogPaneFigures> {
+export async function logPane(kjobs: KjobsProcess, sim: SimProcess, rates: number[], stepMs: number, memorySeconds: number, memoryAfterGc: () => Promise<NodeJS.MemoryUsage | undefined>): Promise<LogPaneFigures> {
 	await sim.command('churn 0');
 	await sim.command('logs 50');
 	kjobs.press('g');
@@ -95,10 +89,11 @@ export async function logPane(kjobs: KjobsProcess, sim: SimProcess, rates: numbe
 		await sim.command('logs 10000');
 		// Ten seconds to fill the pane's buffer to its cap, then a minute that must not grow.
 		await sleep(10_000);
-		const rssStartMb = rssMb(kjobs.pid);
+		const start = await memoryAfterGc();
 		await sleep(memorySeconds * 1000);
-		const rssEndMb = rssMb(kjobs.pid);
-		memory = {rate: 10_000, seconds: memorySeconds, rssStartMb, rssEndMb, heapNote: 'RSS of the kjobs process, after 10 s of warm-up'};
+		const end = await memoryAfterGc();
+		const mb = (bytes: number | undefined) => (bytes ?? Number.NaN) / 2 ** 20;
+		memory = {rate: 10_000, seconds: memorySeconds, rssStartMb: mb(start?.rss), rssEndMb: mb(end?.rss), heapStartMb: mb(start?.heapUsed), heapEndMb: mb(end?.heapUsed)};
 	}
 
 	await sim.command('logs 0');
