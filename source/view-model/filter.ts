@@ -8,6 +8,11 @@ import {matchesLabelSelector, parseLabelSelector} from '../kube/label-selector.j
 export type ParsedFilter = {
 	readonly test: (text: string, labels?: Record<string, string>) => boolean;
 	readonly error?: string;
+	/**
+	For a plain substring filter only (not negated, no regex or selector): the lowercase text it looks for. A row is kept
+	exactly when its lowercased text includes it, and a filter whose needle includes another's keeps a subset of its rows.
+	*/
+	readonly needle?: string;
 };
 
 const keepAll: ParsedFilter = {test: () => true};
@@ -53,7 +58,7 @@ function parsePositive(body: string): ParsedFilter {
 	}
 
 	const needle = body.toLowerCase();
-	return {test: (rowText) => rowText.toLowerCase().includes(needle)};
+	return {test: (rowText) => rowText.toLowerCase().includes(needle), needle};
 }
 
 function labelFilter(selectorText: string): ParsedFilter {

@@ -1,82 +1,63 @@
 /**
 One query's view of a sorted list: the entries the filter and hide-completed keep, in order, with the widest each
 column gets over them. Built in one pass over the sorted list, then kept up to date one entry at a time as the list
-changes, so a new snapshot costs what changed in it rather than a pass over every entry.
+changes, so a new snapshot costs what changed in it rather than a pass over every entry. A query that provably keeps a
+subset of what the last order handed out over the same list kept (a filter typed further) filters that order's entries
+instead of the whole list.
 */
 import type {ColumnSpec} from './columns.js';
+import {ColumnSizes} from './column-sizes.js';
 import {type EntryComparator, indexOfSorted, placeOf, replacedInPlace} from './entry-order.js';
+import {type EntryFacts, entryFacts} from './entry-facts.js';
 import {type ParsedFilter, parseFilter} from './filter.js';
 import type {ListEntry} from './list-entry.js';
-import {MaxTally} from './tally.js';
 import type {TableOrder, TableQuery} from './table-order.js';
-import {addBound, type ColumnClock, emptyClock} from './time-widths.js';
 
 /** What filtering depends on in a query. */
 export type FilterQuery = Pick<TableQuery, 'filter' | 'hideCompleted'>;
 
-// The four bounds of a ColumnClock over the kept entries; the earliest `since` is the largest of its negation.
-type ClockTally = {readonly since: MaxTally; readonly sinceExtra: MaxTally; readonly until: MaxTally; readonly untilExtra: MaxTally};
+/*
+The last order handed out over each sorted list. live-order.ts keeps the orders it hands out up to date with the list
+(every change reaches them through swap) and lets one go only after building its successor, so when the next order
+over the same list is built, this one still matches the list exactly.
+*/
+const handedOut = new WeakMap<readonly ListEntry[], FilteredOrder>();
 
 /** The entries a query keeps from a sorted list, with their column widths, updated entry by entry. */
 export class FilteredOrder {
+	readonly #sorted: readonly ListEntry[];
 	readonly #query: FilterQuery;
 	readonly #specs: readonly ColumnSpec[];
 	readonly #order: EntryComparator;
 	readonly #filter: ParsedFilter;
 	readonly #matchAll: boolean;
 	readonly #textKey: string;
-	readonly #textSpecs: readonly ColumnSpec[];
 	readonly #timeIds: readonly string[];
 	readonly #entries: ListEntry[] = [];
 	// The entries' ids, kept beside them: building them afresh for every published order would read every entry.
 	readonly #ids: string[] = [];
-	// Widths by position in the entries' column order (every entry of a view shares it), for loops over plain numbers.
-	#positions: readonly number[] | undefined;
-	// After the first pass: the widest per spec and the column clocks. Tallies replace them once the list changes.
-	readonly #most: number[];
-	readonly #clocks: Record<string, ColumnClock> = {};
-	#widthTallies: MaxTally[] | undefined;
-	#clockTallies: Record<string, ClockTally> | undefined;
+	// The entries' sizes (entry-facts.ts), beside them too: counting them all again is then a loop over numbers.
+	readonly #sizeList: Array<readonly number[]> = [];
+	readonly #sizes: ColumnSizes;
+	// Set when the last entry reaching some bound went: the bounds are counted again when the order is next asked for,
+	// once however many entries went before.
+	#stale = false;
 	#published: TableOrder | undefined;
 
 	/** Keeps what `query` keeps of `sorted` (in `order`), sized by `specs`. */
 	constructor(sorted: readonly ListEntry[], query: FilterQuery, specs: readonly ColumnSpec[], order: EntryComparator) {
+		this.#sorted = sorted;
 		this.#query = query;
 		this.#specs = specs;
 		this.#order = order;
 		this.#filter = parseFilter(query.filter);
 		this.#matchAll = query.filter.trim() === '';
 		this.#textKey = specs.map((spec) => spec.id).join(' ');
-		this.#textSpecs = specs.filter((spec) => spec.time !== true);
 		this.#timeIds = specs.filter((spec) => spec.time).map((spec) => spec.id);
-		this.#most = specs.map(() => 0);
-		for (const id of this.#timeIds) {
-			this.#clocks[id] = emptyClock();
-		}
-
-		for (const entry of sorted) {
-			if (!this.#keeps(entry)) {
-				continue;
-			}
-
-			this.#entries.push(entry);
-			this.#ids.push(entry.id);
-			const positions = this.#positionsOf(entry);
-			const {widths} = entry;
-			for (let index = 0; index < positions.length; index++) {
-				const width = widths[positions[index]!] ?? 0;
-				if (width > this.#most[index]!) {
-					this.#most[index] = width;
-				}
-			}
-
-			for (const id of this.#timeIds) {
-				const bound = entry.clocks[id];
-				if (bound) {
-					addBound(this.#clocks[id]!, bound);
-				}
-			}
-		}
+		this.#sizes = new ColumnSizes(specs.length, this.#timeIds);
+		const previous = handedOut.get(sorted);
+		// Every entry's facts are read here even with no filter: the first keystroke then finds them all at hand.
+		this.#filterFrom(previous !== undefined && previous.#keepsAllOf(this) ? previous.#entries : sorted);
 	}
 
 	/** Takes in an entry just added to the sorted list (if the query keeps it). */
@@ -85,51 +66,46 @@ export class FilteredOrder {
 			return;
 		}
 
-		this.#tallies();
 		const at = placeOf(this.#entries, entry, this.#order);
+		const {sizes} = this.#factsOf(entry);
 		this.#entries.splice(at, 0, entry);
 		this.#ids.splice(at, 0, entry.id);
-		this.#count(entry, 1);
+		this.#sizeList.splice(at, 0, sizes);
+		this.#sizes.add(sizes);
 		this.#published = undefined;
 	}
 
 	/** Lets go of an entry just taken out of the sorted list. */
 	remove(entry: ListEntry): void {
-		if (!this.#keeps(entry)) {
-			return;
+		const sizes = this.#takeOut(entry);
+		if (sizes) {
+			this.#countOut(sizes);
 		}
-
-		this.#tallies();
-		const at = indexOfSorted(this.#entries, entry, this.#order);
-		if (at === -1) {
-			return;
-		}
-
-		this.#entries.splice(at, 1);
-		this.#ids.splice(at, 1);
-		this.#count(entry, -1);
-		this.#published = undefined;
 	}
 
 	/** Swaps an entry of the sorted list for its successor (either may be absent), in place when both sit in one spot. */
 	swap(old: ListEntry | undefined, entry: ListEntry | undefined): void {
 		const at = old && entry && this.#keeps(old) && this.#keeps(entry) ? indexOfSorted(this.#entries, old, this.#order) : -1;
-		// Counted before the list changes: the first count is of the list as it stands.
-		this.#tallies();
+		// The successor is counted in before the old entry is counted out: when both reach a bound (a job whose pod
+		// changed keeps its widths), the bound never looks lost and nothing is counted again.
 		if (at !== -1 && replacedInPlace(this.#entries, at, entry!, this.#order)) {
 			// Same uid, so the id in #ids stays.
-			this.#count(old!, -1);
-			this.#count(entry!, 1);
+			const gone = this.#sizeList[at]!;
+			const {sizes} = this.#factsOf(entry!);
+			this.#sizeList[at] = sizes;
+			this.#sizes.add(sizes);
+			this.#countOut(gone);
 			this.#published = undefined;
 			return;
 		}
 
-		if (old) {
-			this.remove(old);
-		}
-
+		const gone = old ? this.#takeOut(old) : undefined;
 		if (entry) {
 			this.add(entry);
+		}
+
+		if (gone) {
+			this.#countOut(gone);
 		}
 	}
 
@@ -139,99 +115,93 @@ export class FilteredOrder {
 			return this.#published;
 		}
 
-		const widths = this.#widthTallies;
-		const widest = Object.fromEntries(this.#specs.map((spec, index) => [spec.id, widths ? Math.max(0, widths[index]!.max) : this.#most[index] ?? 0]));
-		const clocks: Record<string, ColumnClock> = {};
-		for (const id of this.#timeIds) {
-			const tally = this.#clockTallies?.[id];
-			clocks[id] = tally ? clockOf(tally) : {...this.#clocks[id]!};
+		if (this.#stale) {
+			this.#sizes.clear();
+			for (const sizes of this.#sizeList) {
+				this.#sizes.add(sizes);
+			}
+
+			this.#stale = false;
 		}
 
+		const widths = this.#sizes.widths();
+		const widest = Object.fromEntries(this.#specs.map((spec, index) => [spec.id, widths[index]!]));
+		handedOut.set(this.#sorted, this);
 		// Copies: a model handed out earlier keeps the rows it was built for while this one goes on changing.
-		const order = {entries: this.#entries.slice(), ids: this.#ids.slice(), widest, clocks};
+		const order = {entries: this.#entries.slice(), ids: this.#ids.slice(), widest, clocks: this.#sizes.clocks()};
 		this.#published = this.#filter.error === undefined ? order : {...order, filterError: this.#filter.error};
 		return this.#published;
 	}
 
 	#keeps(entry: ListEntry): boolean {
-		return !(this.#query.hideCompleted && entry.completed)
-			&& (this.#matchAll || this.#filter.test(entryText(entry, this.#textKey, this.#textSpecs), entry.labels));
+		if (this.#query.hideCompleted && entry.completed) {
+			return false;
+		}
+
+		// Worked out even with no filter, for entries that come in with a snapshot: the first keystroke then finds every
+		// entry's facts at hand instead of building thousands of strings.
+		const facts = this.#factsOf(entry);
+		return this.#matchAll || this.#matches(facts, entry);
 	}
 
-	#positionsOf(entry: ListEntry): readonly number[] {
-		this.#positions ??= this.#specs.map((spec) => entry.columnIds.indexOf(spec.id));
-		return this.#positions;
+	// The filter's test on the entry's text; a plain substring needs only the text lowercased once per entry.
+	#matches(facts: EntryFacts, entry: ListEntry): boolean {
+		const {needle} = this.#filter;
+		return needle === undefined ? this.#filter.test(facts.text, entry.labels) : facts.lower.includes(needle);
 	}
 
-	// The first change to the list counts every kept entry's widths and bounds, so later ones can take some away.
-	#tallies(): void {
-		if (this.#widthTallies) {
-			return;
-		}
-
-		this.#widthTallies = this.#specs.map(() => new MaxTally());
-		this.#clockTallies = {};
-		for (const id of this.#timeIds) {
-			this.#clockTallies[id] = {since: new MaxTally(), sinceExtra: new MaxTally(), until: new MaxTally(), untilExtra: new MaxTally()};
-		}
-
-		for (const entry of this.#entries) {
-			this.#count(entry, 1);
-		}
-	}
-
-	#count(entry: ListEntry, sign: 1 | -1): void {
-		const positions = this.#positionsOf(entry);
-		const widths = this.#widthTallies!;
-		for (let index = 0; index < positions.length; index++) {
-			const width = entry.widths[positions[index]!] ?? 0;
-			if (sign === 1) {
-				widths[index]!.add(width);
-			} else {
-				widths[index]!.remove(width);
-			}
-		}
-
-		for (const id of this.#timeIds) {
-			const bound = entry.clocks[id];
-			if (!bound) {
+	// The first pass: each entry's facts give both the filter's text and the sizes as plain numbers.
+	#filterFrom(source: readonly ListEntry[]): void {
+		const {hideCompleted} = this.#query;
+		for (const entry of source) {
+			if (hideCompleted && entry.completed) {
 				continue;
 			}
 
-			const tally = this.#clockTallies![id]!;
-			const [time, extra, timeValue] = 'since' in bound ? [tally.since, tally.sinceExtra, -bound.since] : [tally.until, tally.untilExtra, bound.until];
-			if (sign === 1) {
-				time.add(timeValue);
-				extra.add(bound.extra);
-			} else {
-				time.remove(timeValue);
-				extra.remove(bound.extra);
+			const facts = this.#factsOf(entry);
+			if (this.#matches(facts, entry)) {
+				this.#entries.push(entry);
+				this.#ids.push(entry.id);
+				this.#sizeList.push(facts.sizes);
+				this.#sizes.add(facts.sizes);
 			}
 		}
 	}
-}
 
-// The same clock addBound gives over the counted bounds (emptyClock's values where none is counted).
-function clockOf(tally: ClockTally): ColumnClock {
-	return {
-		since: tally.since.empty ? Number.POSITIVE_INFINITY : -tally.since.max,
-		sinceExtra: Math.max(0, tally.sinceExtra.max),
-		until: tally.until.empty ? Number.NEGATIVE_INFINITY : tally.until.max,
-		untilExtra: Math.max(0, tally.untilExtra.max),
-	};
-}
+	/*
+	Whether every entry `next` keeps, this order keeps too, over the same list in the same order and columns: then
+	`next` is this order's entries filtered. Only where it is certain: this order keeps everything its hide-completed
+	leaves, or both are plain substrings and `next`'s contains this one's (so any text holding it holds this one).
+	*/
+	#keepsAllOf(next: FilteredOrder): boolean {
+		if (next.#specs !== this.#specs || next.#order !== this.#order || (this.#query.hideCompleted && !next.#query.hideCompleted)) {
+			return false;
+		}
 
-const texts = new WeakMap<ListEntry, {readonly key: string; readonly text: string}>();
-
-// What the filter sees: the row's cells in column order, one space apart, without the time cells (an age or a
-// countdown would make a row match one second and not the next). Kept per entry, so refiltering builds no strings.
-function entryText(entry: ListEntry, key: string, specs: readonly ColumnSpec[]): string {
-	const known = texts.get(entry);
-	if (known?.key === key) {
-		return known.text;
+		const mine = this.#filter.needle;
+		const theirs = next.#filter.needle;
+		return this.#matchAll || (mine !== undefined && theirs !== undefined && theirs.includes(mine));
 	}
 
-	const text = specs.map((spec) => entry.cells[spec.id] ?? '').join(' ');
-	texts.set(entry, {key, text});
-	return text;
+	// Takes an entry out of the kept list, giving its sizes, still counted (undefined when it was not kept).
+	#takeOut(entry: ListEntry): readonly number[] | undefined {
+		const at = this.#keeps(entry) ? indexOfSorted(this.#entries, entry, this.#order) : -1;
+		if (at === -1) {
+			return undefined;
+		}
+
+		this.#entries.splice(at, 1);
+		this.#ids.splice(at, 1);
+		this.#published = undefined;
+		return this.#sizeList.splice(at, 1)[0];
+	}
+
+	#countOut(sizes: readonly number[]): void {
+		// Once stale, the bounds are counted again from the list anyway.
+		this.#stale = this.#sizes.remove(sizes) || this.#stale;
+	}
+
+	#factsOf(entry: ListEntry): EntryFacts {
+		return entryFacts(entry, this.#textKey, this.#specs, this.#timeIds);
+	}
 }
