@@ -2,7 +2,8 @@
 The rows a list view holds and their order, without the clock: every live object and fading tombstone of the view's
 kind, sorted, then filtered, with the widest each column gets. It is carried from one snapshot to the next (live-order.ts):
 a new snapshot redoes only the entries of what changed, a key press that changes neither the snapshot nor the query
-gets back the very same order, and typing in the filter only refilters the sorted list.
+gets back the very same order, and typing in the filter refilters the sorted list (or, typing further, only what
+the previous keystroke kept; filtered-order.ts).
 */
 import type {ResourceSnapshot} from '../store/types.js';
 import type {ColumnSpec} from './columns.js';
