@@ -6,7 +6,7 @@ import type {KubeObject} from '../kube/types.js';
 import {ApiFailureError, httpFailure, parseStatus} from './api-failure.js';
 import {sendRequest} from './kube-request.js';
 import {collectionPath} from './resources.js';
-import {createInterner, storedObject} from './stored-object.js';
+import {storedObject} from './stored-object.js';
 import type {WatchLoopOptions} from './watch-loop.js';
 
 /** A complete list: every page's items and the list's resourceVersion. */
@@ -22,7 +22,6 @@ export async function listAll(options: WatchLoopOptions, signal: AbortSignal, on
 	let resourceVersion: string | undefined;
 	let continueToken: string | undefined;
 	let pages = 0;
-	const interner = options.interner ?? createInterner();
 	do {
 		const query = {limit: options.pageSize, continue: continueToken, labelSelector: options.labelSelector};
 		const response = await withDeadline(options, options.listTimeoutMs, `list ${options.kind}`, signal, async pageSignal => sendRequest(options.kubeConfig, {method: 'GET', path, query, signal: pageSignal}));
@@ -37,7 +36,7 @@ export async function listAll(options: WatchLoopOptions, signal: AbortSignal, on
 		const objects: KubeObject[] = [];
 		for (const item of page.items ?? []) {
 			if (!options.accept || options.accept(item)) {
-				objects.push(storedObject(item, interner));
+				objects.push(storedObject(item, options.interner));
 			}
 		}
 

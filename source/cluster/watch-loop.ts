@@ -11,7 +11,7 @@ import {openRequest} from './kube-request.js';
 import {listAll} from './list-all.js';
 import {collectionPath} from './resources.js';
 import {sleep, type Scheduler} from './scheduler.js';
-import {createInterner, type Interner, storedObject} from './stored-object.js';
+import {type Interner, storedObject} from './stored-object.js';
 
 /** Retry timing. */
 export type BackoffOptions = {initialMs: number; maxMs: number; random: () => number};
@@ -36,8 +36,8 @@ export type WatchLoopOptions = {
 	listTimeoutMs: number;
 	pageSize: number;
 	backoff: BackoffOptions;
-	/** Shares strings between the objects this loop stores; runWatchLoop makes one when none is given. */
-	interner?: Interner;
+	/** Shares strings between the objects this loop stores, for the loop's lifetime: a relist's objects share strings with the ones they replace. */
+	interner: Interner;
 };
 
 /** The delay before retry number `attempt` (1-based): exponential, capped, with jitter in [50 %, 100 %]. */
@@ -47,9 +47,7 @@ export function backoffDelay(attempt: number, backoff: BackoffOptions): number {
 }
 
 /** Runs the loop until `signal` aborts; never rejects. */
-export async function runWatchLoop(loopOptions: WatchLoopOptions, signal: AbortSignal): Promise<void> {
-	// One table for the loop's lifetime: a relist's objects share strings with the ones they replace.
-	const options = {...loopOptions, interner: loopOptions.interner ?? createInterner()};
+export async function runWatchLoop(options: WatchLoopOptions, signal: AbortSignal): Promise<void> {
 	const {kind, scheduler, emit} = options;
 	const setState = (state: WatchState) => {
 		emit({type: 'status', kind, state});
@@ -244,7 +242,7 @@ function handleLine(options: WatchLoopOptions, parsed: unknown, resourceVersion:
 		return next;
 	}
 
-	const normalized = storedObject(object, options.interner ?? createInterner());
+	const normalized = storedObject(object, options.interner);
 	if (line.type === 'DELETED') {
 		options.emit({type: 'delete', kind: options.kind, object: normalized});
 	} else if (line.type === 'ADDED' || line.type === 'MODIFIED') {

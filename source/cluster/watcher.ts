@@ -6,6 +6,7 @@ import type {ResourceStore, WatchKind} from '../store/types.js';
 import type {Connection} from './kubeconfig.js';
 import {isRelevantEvent, jobPodSelector} from './resources.js';
 import {realScheduler, type Scheduler} from './scheduler.js';
+import {createInterner} from './stored-object.js';
 import {runWatchLoop, type BackoffOptions} from './watch-loop.js';
 
 /** How the watchers behave; every field has a default. */
@@ -73,6 +74,7 @@ export function startWatchers(connection: Connection, store: ResourceStore, opti
 				listTimeoutMs: options.listTimeoutMs ?? 60_000,
 				pageSize: options.pageSize ?? 500,
 				backoff,
+				interner: createInterner(),
 			},
 			controller.signal,
 		);

@@ -22,7 +22,7 @@ test('a paged list reaches the store page by page, counting as it goes, then as 
 	const loop = runWatchLoop({
 		kind: 'jobs', kubeConfig: connection.kubeConfig, server: 'sim', namespace: 'default', emit: event => events.push(event),
 		scheduler: createManualScheduler(start), timeoutSeconds: 60, stallMarginMs: 15_000,
-		listTimeoutMs: 60_000, pageSize: 2, backoff: {initialMs: 1000, maxMs: 30_000, random: () => 1},
+		listTimeoutMs: 60_000, pageSize: 2, backoff: {initialMs: 1000, maxMs: 30_000, random: () => 1}, interner: createInterner(),
 	}, controller.signal);
 	try {
 		await waitFor('live', () => events.some(event => event.type === 'status' && event.state.phase === 'live'));
