@@ -44,19 +44,20 @@ export class SimProcess {
 	}
 }
 
-/** Times `node test/bench/floor.mjs` (no tsx): ms from spawn to exit, and its first page in ms since its start. */
+/** Times `node test/bench/floor.mjs KUBECONFIG` (no tsx): ms from spawn to exit, and its first page in ms since its start. */
 export function runFloor(kubeconfig: string): {ms: number; firstPageMs: number; items: number} {
-	const start = performance.now();
-	const result = spawnSync(process.execPath, ['test/bench/floor.mjs', kubeconfig], {encoding: 'utf8'});
-	const ms = performance.now() - start;
-	const out = JSON.parse(result.stdout) as {jobs: number; cronJobs: number; pods: number; firstPageMs: number};
-	return {ms, firstPageMs: out.firstPageMs, items: out.jobs + out.cronJobs + out.pods};
+	return timeFloor('test/bench/floor.mjs', kubeconfig);
 }
 
 /** Times `node test/bench/floor-raw.mjs URL`: the same pages over plain HTTP with JSON.parse only. */
 export function runRawFloor(url: string): {ms: number; firstPageMs: number; items: number} {
+	return timeFloor('test/bench/floor-raw.mjs', url);
+}
+
+// Both floors print the same JSON: the counts per kind and when their first page arrived.
+function timeFloor(script: string, argument: string): {ms: number; firstPageMs: number; items: number} {
 	const start = performance.now();
-	const result = spawnSync(process.execPath, ['test/bench/floor-raw.mjs', url], {encoding: 'utf8'});
+	const result = spawnSync(process.execPath, [script, argument], {encoding: 'utf8'});
 	const ms = performance.now() - start;
 	const out = JSON.parse(result.stdout) as {jobs: number; cronJobs: number; pods: number; firstPageMs: number};
 	return {ms, firstPageMs: out.firstPageMs, items: out.jobs + out.cronJobs + out.pods};

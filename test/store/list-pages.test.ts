@@ -1,21 +1,7 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import type {KubeObject} from '../../source/kube/types.js';
 import {createResourceStore} from '../../source/store/resource-store.js';
-
-const job = (uid: string, rv = '1'): KubeObject => ({metadata: {name: `job-${uid}`, namespace: 'default', uid, resourceVersion: rv}, spec: {}} as KubeObject);
-
-function harness() {
-	let now = 1_000_000;
-	const store = createResourceStore({now: () => now, schedule: () => () => {}});
-	return {
-		store,
-		later(ms: number) {
-			now += ms;
-		},
-		jobs: () => [...store.getSnapshot().jobs.keys()].sort(),
-	};
-}
+import {harness, job} from './harness.js';
 
 test('the first page of a list shows before the list is complete, and nothing in the first list is highlighted', () => {
 	const h = harness();

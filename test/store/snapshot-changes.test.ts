@@ -1,29 +1,7 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import type {KubeObject} from '../../source/kube/types.js';
 import {maxRecordedChanges} from '../../source/store/change-record.js';
-import {createResourceStore} from '../../source/store/resource-store.js';
-
-const job = (uid: string, rv = '1'): KubeObject => ({metadata: {name: `job-${uid}`, namespace: 'default', uid, resourceVersion: rv}, spec: {}} as KubeObject);
-const pod = (uid: string, jobUid: string, rv = '1'): KubeObject => ({
-	metadata: {name: `pod-${uid}`, namespace: 'default', uid, resourceVersion: rv, labels: {'batch.kubernetes.io/controller-uid': jobUid}},
-	spec: {containers: []},
-} as unknown as KubeObject);
-
-function harness() {
-	let now = 1_000_000;
-	const store = createResourceStore({now: () => now, schedule: () => () => {}});
-	return {
-		store,
-		later(ms: number) {
-			now += ms;
-		},
-		published() {
-			store.flush();
-			return store.getSnapshot().changes!;
-		},
-	};
-}
+import {harness, job, pod} from './harness.js';
 
 const sorted = (set: ReadonlySet<string>) => [...set].sort();
 

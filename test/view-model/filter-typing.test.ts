@@ -3,21 +3,10 @@ import {test} from 'node:test';
 import type {Job, KubeObject} from '../../source/kube/types.js';
 import {createResourceStore} from '../../source/store/resource-store.js';
 import type {ResourceSnapshot} from '../../source/store/types.js';
-import {tableOrder, tableOrderFromScratch, type TableQuery, type ViewId} from '../../source/view-model/table-order.js';
-import {columnSpecs} from '../../source/view-model/tables.js';
+import {seededRandom} from '../../source/simulator/random.js';
+import type {TableQuery, ViewId} from '../../source/view-model/table-order.js';
 import {condition, type JobOptions, makeJob, makePod, now as start} from './builders.js';
-
-// A small seeded generator, so a failing sequence can be replayed from its seed.
-function random(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6D_2B_79_F5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-	};
-}
+import {assertOrderAsFromScratch} from './order-check.js';
 
 // Mostly what job rows hold, plus what turns a filter into a regex, a selector or a negation, and case and spaces.
 const keys = [...'jobwe-12-3runigfa', 'J', 'B', ' ', '!', '/', 'l', '=', '^', '.', '*', 'İ'];
@@ -32,17 +21,7 @@ const variants: JobOptions[] = [
 ];
 
 function assertSame(view: ViewId, query: TableQuery, step: string): void {
-	const specs = columnSpecs(view, query.allNamespaces);
-	const kept = tableOrder(view, snapshotOf(), now, query, specs);
-	const scratch = tableOrderFromScratch(view, snapshotOf(), now, query, specs);
-	const where = `${step}: ${view} ${JSON.stringify(query)}`;
-	assert.deepEqual(kept.ids, scratch.ids, where);
-	assert.deepEqual(kept.widest, scratch.widest, where);
-	assert.deepEqual(kept.clocks, scratch.clocks, where);
-	assert.equal(kept.filterError, scratch.filterError, where);
-	kept.entries.forEach((entry, index) => {
-		assert.equal(entry, scratch.entries[index], `${where}: ${entry.id}`);
-	});
+	assertOrderAsFromScratch(view, snapshotOf(), now, query, `${step}: ${view} ${JSON.stringify(query)}`);
 }
 
 let now = start;
@@ -51,7 +30,7 @@ let snapshotOf = (): ResourceSnapshot => {
 };
 
 function typeAndChurn(seed: number, steps: number): void {
-	const pick = random(seed);
+	const pick = seededRandom(seed);
 	const choose = <T>(items: readonly T[]): T => items[Math.floor(pick() * items.length)]!;
 	let version = 0;
 	const store = createResourceStore({now: () => now, schedule: () => () => {}});
