@@ -4,7 +4,7 @@ changes, and a style carries over from one line to the next, so the whole captur
 are read by the log pane's parser (kjobs draws in the 16 colours, so nothing is lost).
 */
 import stringWidth from 'string-width';
-import {type SegmentStyle, sgrStyle, styleKey} from '../source/view-model/log-sgr.js';
+import {type SegmentStyle, sgrStyle, styleKey} from '../source/view-model/logs/sgr.js';
 
 /** Cells of one style on one line: the first column, the width in columns and the text. */
 export type Run = {readonly col: number; readonly width: number; readonly text: string; readonly style: SegmentStyle};

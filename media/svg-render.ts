@@ -4,7 +4,7 @@ show each frame in turn for its duration. Every run of text is anchored at its c
 (✓ ● ⚠ …) gets its own anchor, so a fallback font with other glyph widths cannot shift the columns after it.
 */
 import stringWidth from 'string-width';
-import type {AnsiColor} from '../source/view-model/log-sgr.js';
+import type {AnsiColor} from '../source/view-model/logs/sgr.js';
 import type {Run, StyledLine} from './ansi-parse.js';
 
 /** One frame: its lines and how long it stays on screen, in milliseconds. */

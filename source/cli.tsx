@@ -8,12 +8,12 @@ import path from 'node:path';
 import meow from 'meow';
 import {render} from 'ink';
 import {App} from './app.js';
-import {ConfigError} from './cluster/config-error.js';
-import {diffStdout} from './diff-stdout.js';
-import {loadConnection} from './cluster/kubeconfig.js';
+import {ConfigError} from './cluster/connection/config-error.js';
+import {diffStdout} from './terminal/diff-stdout.js';
+import {loadConnection} from './cluster/connection/kubeconfig.js';
 import {simulateMain} from './simulator/main.js';
 import {startSimulator, type Simulator} from './simulator/index.js';
-import {startSession} from './session.js';
+import {startSession} from './session/session.js';
 import {version} from './version.js';
 
 /** The `--help` text (also printed in the readme's Usage section). */

@@ -3,16 +3,16 @@ The app's handle on one cluster: the connection, the watchers feeding the live s
 context, and the single request path through which every future action goes (and where --readonly refuses it).
 */
 import type {LiveResourceStore} from '../store/types.js';
-import {type ActionContext, type ActionContextOptions, createActionContext} from './action-context.js';
-import {assertMayMutate, openGate, readOnlyGate, type MutationGate} from './action-gate.js';
-import {createInFlightGuard} from './action-guard.js';
-import {parseStatus} from './api-failure.js';
-import {sendRequest, type KubeRequest} from './kube-request.js';
-import {resolveConnection, type Connection} from './kubeconfig.js';
-import {followNamespace} from './namespace-check.js';
-import {allAllowed, checkPermissions, type Permissions} from './rbac-permissions.js';
+import {type ActionContext, type ActionContextOptions, createActionContext} from './actions/context.js';
+import {assertMayMutate, openGate, readOnlyGate, type MutationGate} from './actions/gate.js';
+import {createInFlightGuard} from './actions/guard.js';
+import {parseStatus} from './connection/api-failure.js';
+import {sendRequest, type KubeRequest} from './connection/kube-request.js';
+import {resolveConnection, type Connection} from './connection/kubeconfig.js';
+import {followNamespace} from './watch/namespace-check.js';
+import {allAllowed, checkPermissions, type Permissions} from './actions/permissions.js';
 import {realScheduler} from './scheduler.js';
-import {startWatchers, type WatcherOptions, type Watchers} from './watcher.js';
+import {startWatchers, type WatcherOptions, type Watchers} from './watch/watcher.js';
 
 /** How to build a KubeCluster. */
 export type KubeClusterOptions = {

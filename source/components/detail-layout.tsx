@@ -3,7 +3,7 @@ The layout of the job and cron job detail screens: scrollable info lines on top,
 children (pods of a job, jobs of a cron job) that Enter opens.
 */
 import {Box} from 'ink';
-import type {Line} from '../state/detail-lines.js';
+import type {Line} from '../view-model/detail/detail-lines.js';
 import type {Column, Row} from '../view-model/types.js';
 import {Lines} from './lines.js';
 import {Table} from './table.js';

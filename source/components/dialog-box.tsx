@@ -3,7 +3,7 @@ A confirmation dialog: the question naming the object, what will happen, the cho
 colour is not needed) and the keys. Render only: the app's one input hook feeds dialogKey.
 */
 import {Box, Text} from 'ink';
-import type {ConfirmDialog} from '../state/dialog-model.js';
+import type {ConfirmDialog} from '../state/dialog/model.js';
 import {toneProps} from '../theme.js';
 import {printable} from '../view-model/printable.js';
 import {fit} from './text.js';

@@ -1,7 +1,7 @@
 /**
 The width of the keys column of the help screen.
 */
-import type {HelpLine} from '../state/help-lines.js';
+import type {HelpLine} from '../state/keys/help-lines.js';
 
 /** The widest key label among the help lines. */
 export function keyLabelWidth(lines: readonly HelpLine[]): number {

@@ -1,9 +1,9 @@
 /**
 The help screen: every key of the screen it was opened from, grouped, with dangerous and disabled actions marked.
 */
-import type {HelpLine} from '../state/help-lines.js';
+import type {HelpLine} from '../state/keys/help-lines.js';
 import {keyLabelWidth} from './help-width.js';
-import type {Line} from '../state/detail-lines.js';
+import type {Line} from '../view-model/detail/detail-lines.js';
 import {Lines} from './lines.js';
 
 /** Props of the help screen. */

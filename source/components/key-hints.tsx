@@ -2,7 +2,7 @@
 The footer: key hints generated from the keymap for the current screen or input line.
 */
 import {Text} from 'ink';
-import type {KeyHint} from '../state/keymap-help.js';
+import type {KeyHint} from '../state/keys/keymap-help.js';
 import {chrome} from '../theme.js';
 import {cellWidth} from './text.js';
 

@@ -2,7 +2,7 @@
 A block of exactly `height` one-line texts, cut to the width: the building block of the detail and help screens.
 */
 import {Box, Text} from 'ink';
-import type {Line} from '../state/detail-lines.js';
+import type {Line} from '../view-model/detail/detail-lines.js';
 import {toneProps} from '../theme.js';
 import {fit} from './text.js';
 

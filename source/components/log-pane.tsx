@@ -5,8 +5,8 @@ status line. Render only: keys reach the pane reducer through the app's single i
 */
 import {Box, Text} from 'ink';
 import {toneProps} from '../theme.js';
-import type {MarkedSegment} from '../view-model/log-search.js';
-import type {LogRow, LogViewModel} from '../view-model/log-types.js';
+import type {MarkedSegment} from '../view-model/logs/search.js';
+import type {LogRow, LogViewModel} from '../view-model/logs/types.js';
 import {printable} from '../view-model/printable.js';
 
 /** Props of the log pane. `view` was computed for `height` minus the title row when a title is given. */

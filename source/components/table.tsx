@@ -6,7 +6,7 @@ import {Box, Text} from 'ink';
 import {windowStart} from '../state/selection.js';
 import {rowProps} from '../theme.js';
 import {fitColumns} from '../view-model/fit-columns.js';
-import type {RowList} from '../view-model/tables.js';
+import type {RowList} from '../view-model/table/tables.js';
 import type {Column, Row} from '../view-model/types.js';
 import {fit} from './text.js';
 

@@ -3,15 +3,15 @@ The app's state hook: the UI reducer, the current screen's model, the numbers th
 reducer's requests and quit to the app's callbacks.
 */
 import {useCallback, useEffect, useMemo, useReducer, useRef} from 'react';
-import type {DialogOpener} from '../state/action-flow.js';
-import {isAwaited} from '../state/action-flow.js';
-import {disabledReasons} from '../state/dialog-disabled.js';
-import {openDialogFor} from '../state/dialog-target.js';
+import type {DialogOpener} from '../state/dialog/flow.js';
+import {isAwaited} from '../state/dialog/flow.js';
+import {disabledReasons} from '../state/dialog/disabled.js';
+import {openDialogFor} from '../state/dialog/target.js';
 import type {CompletionNames} from '../state/command-line.js';
-import type {DisabledReasons} from '../state/keymap-help.js';
+import type {DisabledReasons} from '../state/keys/keymap-help.js';
 import {detailTableHeight, type Layout} from '../state/layout.js';
 import {type DisabledFor, type ScreenData, breadcrumb, screenData} from '../state/screen-model.js';
-import {scopeSnapshot} from '../state/scope.js';
+import {scopeSnapshot} from '../store/scope.js';
 import {selectedIndex} from '../state/selection.js';
 import {type UiAction, uiReducer, type ViewContext} from '../state/ui-reducer.js';
 import {type Access, currentEntry, initialUiState, type RequestHandler, type RequestResult, type UiRequest, type UiState} from '../state/ui-state.js';

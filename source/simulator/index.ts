@@ -3,28 +3,28 @@ The simulated Kubernetes cluster: an API server on loopback plus the controllers
 `kjobs --demo` and `kjobs simulate`.
 */
 import {writeFile} from 'node:fs/promises';
-import {hasToken, secureKubeconfig, sendUnauthorized} from './auth.js';
-import {FaultInjector, parseFaults, type FaultCounts, type FaultRates} from './fault.js';
-import {generateTls, type SimTls} from './tls.js';
+import {hasToken, secureKubeconfig, sendUnauthorized} from './api/auth.js';
+import {FaultInjector, parseFaults, type FaultCounts, type FaultRates} from './faults/fault.js';
+import {generateTls, type SimTls} from './tls/tls.js';
 import type {Server, ServerResponse} from 'node:http';
 import type {AddressInfo, Socket} from 'node:net';
 import {ManualClock, ScaledClock, type SimClock} from './clock.js';
-import type {ApiContext} from './context.js';
+import type {ApiContext} from './api/context.js';
 import {createControllers, type Controllers, type SimContext} from './controllers/index.js';
 import {kubeconfigYaml} from './kubeconfig.js';
-import {ListSnapshots} from './list.js';
+import {ListSnapshots} from './api/list.js';
 import {SimLogs} from './logs.js';
 import {seededRandom, seededUid} from './random.js';
-import type {RbacRule} from './rbac.js';
+import type {RbacRule} from './api/rbac.js';
 import {loadScenario} from './scenarios/index.js';
-import {createApiServer, type RecordedRequest} from './server.js';
+import {createApiServer, type RecordedRequest} from './api/server.js';
 import {SimStore} from './store.js';
-import {WatchHub} from './watch.js';
+import {WatchHub} from './api/watch.js';
 
-export type {RbacRule} from './rbac.js';
-export type {RecordedRequest} from './server.js';
-export type {FaultCounts, FaultRates} from './fault.js';
-export type {SimTls} from './tls.js';
+export type {RbacRule} from './api/rbac.js';
+export type {RecordedRequest} from './api/server.js';
+export type {FaultCounts, FaultRates} from './faults/fault.js';
+export type {SimTls} from './tls/tls.js';
 
 /** How to start a simulated cluster. */
 export type SimulatorOptions = {

@@ -4,9 +4,9 @@
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {parseArgs} from 'node:util';
-import {parseFaults} from './fault-spec.js';
+import {parseFaults} from './faults/spec.js';
 import {startSimulator} from './index.js';
-import {scaleMain} from './scale-main.js';
+import {scaleMain} from './scenarios/scale/main.js';
 import {ScenarioError} from './scenarios/index.js';
 
 const values = (rates: Record<string, number | undefined>) => Object.entries(rates).map(([name, rate]) => `${name}=${rate}`).join(',') || 'none';

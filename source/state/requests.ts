@@ -1,7 +1,7 @@
 /**
 Object commands (logs, describe, delete…) as requests for the app, aimed at the object the screen is about.
 */
-import type {ObjectCommand} from './commands.js';
+import type {ObjectCommand} from './keys/commands.js';
 import {selectedIndex} from './selection.js';
 import type {ScreenEntry, Target, UiRequest} from './ui-state.js';
 

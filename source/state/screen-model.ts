@@ -5,20 +5,20 @@ store contents into screen models, so components only draw.
 import type {Pod} from '../kube/types.js';
 import type {ResourceSnapshot} from '../store/types.js';
 import {sizeColumns} from '../view-model/columns.js';
-import {type CronJobDetailModel, cronJobDetail} from '../view-model/cronjob-detail.js';
-import {type EventLine, recentEvents} from '../view-model/detail-parts.js';
-import {type JobDetailModel, jobDetail} from '../view-model/job-detail.js';
+import {type CronJobDetailModel, cronJobDetail} from '../view-model/detail/cronjob-detail.js';
+import {type EventLine, recentEvents} from '../view-model/detail/detail-parts.js';
+import {type JobDetailModel, jobDetail} from '../view-model/detail/job-detail.js';
 import {isPod} from '../view-model/lookups.js';
-import {type ContainerSummary, podContainers} from '../view-model/pod-containers.js';
-import {podColumns, podRow} from '../view-model/pod-rows.js';
-import {type TableModel, tableModel, type ViewId} from '../view-model/tables.js';
+import {type ContainerSummary, podContainers} from '../view-model/rows/pod-containers.js';
+import {podColumns, podRow} from '../view-model/rows/pod-rows.js';
+import {type TableModel, tableModel, type ViewId} from '../view-model/table/tables.js';
 import type {Column, Row} from '../view-model/types.js';
-import {describeTarget, findObject} from '../view-model/describe-object.js';
-import {objectYamlLines} from '../view-model/yaml-object.js';
-import {cronJobDetailLines, jobDetailLines, type Line, podDetailLines} from './detail-lines.js';
-import {type HelpLine, helpLines} from './help-lines.js';
-import type {DisabledReasons} from './keymap-help.js';
-import type {KeyContext} from './keys.js';
+import {describeTarget, findObject} from '../view-model/describe/object.js';
+import {objectYamlLines} from '../view-model/describe/yaml.js';
+import {cronJobDetailLines, jobDetailLines, type Line, podDetailLines} from '../view-model/detail/detail-lines.js';
+import {type HelpLine, helpLines} from './keys/help-lines.js';
+import type {DisabledReasons} from './keys/keymap-help.js';
+import type {KeyContext} from './keys/keys.js';
 import {currentEntry, keyContext, tableQuery, type Target, type UiState} from './ui-state.js';
 
 /** A pod's detail: its row (one field per column) and its events. */

@@ -3,11 +3,11 @@ The pure UI reducer: every key command and input event becomes a new state. Row 
 so the reducer never looks at the store and can be tested with plain objects.
 */
 import type {Tone} from '../view-model/types.js';
-import {type DialogOpener, pressDialogKey, requestDone, selectCreated, startAction} from './action-flow.js';
-import {isLogCommand, type ObjectCommand, type UiCommand} from './commands.js';
-import {type LogKeyContext, logPaneKey, withOpenedPane} from './log-pane-state.js';
-import {resolveKey} from './keymap.js';
-import type {KeyPress} from './keys.js';
+import {type DialogOpener, pressDialogKey, requestDone, selectCreated, startAction} from './dialog/flow.js';
+import {isLogCommand, type ObjectCommand, type UiCommand} from './keys/commands.js';
+import {type LogKeyContext, logPaneKey, withOpenedPane} from './log-pane/state.js';
+import {resolveKey} from './keys/keymap.js';
+import type {KeyPress} from './keys/keys.js';
 import {type CompletionNames, completeCommand, parseCommand} from './command-line.js';
 import {move, open} from './navigation.js';
 import {objectRequest, objectTarget} from './requests.js';

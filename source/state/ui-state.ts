@@ -1,14 +1,14 @@
 /**
 The UI state's shape: the screen stack, input modes, table query, message line and the requests for the app.
 */
-import type {ActionRequest, ObjectRef} from '../cluster/action-types.js';
-import type {Permissions} from '../cluster/rbac-permissions.js';
+import type {ActionRequest, ObjectRef} from '../cluster/actions/types.js';
+import type {Permissions} from '../cluster/actions/permissions.js';
 import type {Tone} from '../view-model/types.js';
-import type {ConfirmDialog} from './dialog-model.js';
-import type {SincePreset} from '../view-model/log-types.js';
-import type {KeyContext} from './keys.js';
-import type {OpenLogPane} from './log-pane-state.js';
-import type {TableQuery, ViewId} from '../view-model/tables.js';
+import type {ConfirmDialog} from './dialog/model.js';
+import type {SincePreset} from '../view-model/logs/types.js';
+import type {KeyContext} from './keys/keys.js';
+import type {OpenLogPane} from './log-pane/state.js';
+import type {TableQuery, ViewId} from '../view-model/table/tables.js';
 
 /** A screen on the stack. Detail screens name their object by uid; the breadcrumb looks the name up when drawing. */
 export type Screen =

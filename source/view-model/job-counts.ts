@@ -3,9 +3,9 @@ How many live jobs show each status the header counts, carried from one snapshot
 works out again only the jobs that changed or whose pods did (types.ts SnapshotChanges), not every job.
 */
 import type {ResourceSnapshot} from '../store/types.js';
-import type {JobWord} from './job-status.js';
-import {cachedJobWord} from './row-cache.js';
-import {caughtUp, type CaughtUp, changedSince} from './snapshot-changes.js';
+import type {JobWord} from './rows/job-status.js';
+import {cachedJobWord} from './table/row-cache.js';
+import {caughtUp, type CaughtUp, changedSince} from './table/snapshot-changes.js';
 
 /** The header's status labels, in the order it shows them, with the words each counts. */
 export const countedWords: ReadonlyArray<{readonly words: readonly JobWord[]; readonly label: string}> = [

@@ -1,7 +1,7 @@
 /**
 Formats an instant in an IANA time zone for people: `2026-11-23 12:01:00 +01:00`.
 */
-import {formatRfc3339InZone} from '../kube/cronjob-job.js';
+import {formatRfc3339InZone} from '../kube/cron/cronjob-job.js';
 
 /** Whether the runtime knows this IANA time zone. */
 export function isKnownTimeZone(timeZone: string): boolean {

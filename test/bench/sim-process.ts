@@ -1,7 +1,7 @@
 /**
 The benchmark's simulator process: the built scale scenario with a control channel on stdin.
 */
-import {scaleMain} from '../../source/simulator/scale-main.js';
+import {scaleMain} from '../../source/simulator/scenarios/scale/main.js';
 
 process.exitCode = await scaleMain(process.argv.slice(2), {
 	stdout: text => process.stdout.write(text),

@@ -6,10 +6,10 @@ and per snapshot of the pods view (50,000 pods).
 */
 import type {CronJob, Job, KubeObject, Pod} from '../../source/kube/types.js';
 import {ManualClock} from '../../source/simulator/clock.js';
-import {startScaleSimulator} from '../../source/simulator/scale.js';
+import {startScaleSimulator} from '../../source/simulator/scenarios/scale/scale.js';
 import {createResourceStore} from '../../source/store/resource-store.js';
 import {headerCounts} from '../../source/view-model/header.js';
-import {type TableQuery, tableModel, type ViewId} from '../../source/view-model/tables.js';
+import {type TableQuery, tableModel, type ViewId} from '../../source/view-model/table/tables.js';
 
 const flag = (name: string, fallback: number) => {
 	const at = process.argv.indexOf(`--${name}`);

@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {readOnlyGate, ReadOnlyError} from '../../source/cluster/action-gate.js';
-import {ConfigError} from '../../source/cluster/config-error.js';
+import {readOnlyGate, ReadOnlyError} from '../../source/cluster/actions/gate.js';
+import {ConfigError} from '../../source/cluster/connection/config-error.js';
 import {KubeApiError, KubeCluster} from '../../source/cluster/kube-cluster.js';
 import {createManualScheduler} from '../../source/cluster/scheduler.js';
 import type {Job} from '../../source/kube/types.js';
 import {ManualClock} from '../../source/simulator/clock.js';
 import {startSimulator} from '../../source/simulator/index.js';
 import {createResourceStore} from '../../source/store/resource-store.js';
-import {allLive, connectionTo, jobInput, start, waitFor} from './helpers.js';
+import {allLive, connectionTo, jobInput, start, waitFor} from '../helpers/cluster.js';
 
 async function setup(readOnly: boolean) {
 	const sim = await startSimulator({clock: new ManualClock(start)});

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import {humanDuration, shortHumanDuration, translateTimestampSince, translateTimestampUntil} from '../../source/kube/duration.js';
-import {fixedNow, loadUpstream, resolveTimes} from './upstream.js';
+import {fixedNow, loadUpstream, resolveTimes} from '../helpers/upstream.js';
 
 type DurationCase = {name: string; function: string; input: {durationNanoseconds: number}; expected: string};
 type TimestampCase = {name: string; function: string; input: {timestamp: unknown}; expected: string};

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import {backoffDelay, getFinishedTime, getRemainingBackoffTime, getRemainingTimePerIndex, newBackoffRecord, nextPodCreationAt} from '../../source/kube/job-backoff.js';
 import type {Job, Pod} from '../../source/kube/types.js';
-import {loadUpstream} from './upstream.js';
+import {loadUpstream} from '../helpers/upstream.js';
 
 type BackoffFile = {constants: {DefaultJobPodFailureBackOffSeconds: number; MaxJobPodFailureBackOffSeconds: number}; cases: Array<{name: string; test: string; inputs: any; expected: any}>};
 const file = loadUpstream<BackoffFile>('job-backoff.json');

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import {hasJobCondition, isJobFinished, isJobSucceeded, jobCondition, jobFinishedAt, jobOwner} from '../../source/kube/job-state.js';
 import type {Job} from '../../source/kube/types.js';
-import {loadFixture} from './upstream.js';
+import {loadFixture} from '../helpers/upstream.js';
 
 const job = (conditions: NonNullable<Job['status']>['conditions'], completionTime?: string): Job => ({
 	metadata: {name: 'j'},

@@ -1,5 +1,5 @@
 import {describe, test} from 'node:test';
-import {loadUpstream} from './upstream.js';
+import {loadUpstream} from '../helpers/upstream.js';
 
 // cronjob-controller-sync.json drives the whole CronJob controller (fake clients, events, status updates);
 // that behaviour belongs to source/simulator/, which uses this layer's schedule maths. Listed so every case is accounted for.

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {createManualScheduler} from '../../source/cluster/scheduler.js';
-import {startWatchers} from '../../source/cluster/watcher.js';
+import {startWatchers} from '../../source/cluster/watch/watcher.js';
 import {ManualClock} from '../../source/simulator/clock.js';
 import {startSimulator} from '../../source/simulator/index.js';
 import {seededRandom} from '../../source/simulator/random.js';
 import {createResourceStore} from '../../source/store/resource-store.js';
-import {churner, connectionFrom, serverTruth, start, storePicture, tempDir, waitFor} from './helpers.js';
+import {churner, connectionFrom, serverTruth, start, storePicture, tempDir, waitFor} from '../helpers/reliability.js';
 
 const dir = tempDir('kjobs-converge-');
 

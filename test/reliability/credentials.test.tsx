@@ -4,12 +4,12 @@ import http from 'node:http';
 import type {AddressInfo} from 'node:net';
 import path from 'node:path';
 import {after, test} from 'node:test';
-import {secureKubeconfig} from '../../source/simulator/auth.js';
+import {secureKubeconfig} from '../../source/simulator/api/auth.js';
 import {startSimulator, type Simulator} from '../../source/simulator/index.js';
 import type {WatchState} from '../../source/store/types.js';
-import {appOn, type AppRig} from './app-rig.js';
-import {runCli} from './cli-run.js';
-import {connectionFrom, fakeClientKey, fakeToken, fakeWrongToken, secrets, tempDir, waitFor} from './helpers.js';
+import {appOn, type AppRig} from '../helpers/app-rig.js';
+import {runCli} from '../helpers/cli-run.js';
+import {connectionFrom, fakeClientKey, fakeToken, fakeWrongToken, secrets, tempDir, waitFor} from '../helpers/reliability.js';
 
 const dir = tempDir('kjobs-creds-');
 const captured: string[] = [];

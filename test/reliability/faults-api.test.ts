@@ -2,11 +2,11 @@ import assert from 'node:assert/strict';
 import {createPrivateKey, X509Certificate} from 'node:crypto';
 import http from 'node:http';
 import {test} from 'node:test';
-import {chaosRates, parseFaults} from '../../source/simulator/fault-spec.js';
+import {chaosRates, parseFaults} from '../../source/simulator/faults/spec.js';
 import {startSimulator} from '../../source/simulator/index.js';
 import {simulateMain} from '../../source/simulator/main.js';
-import {generateTls} from '../../source/simulator/tls.js';
-import {fakeToken, start} from './helpers.js';
+import {generateTls} from '../../source/simulator/tls/tls.js';
+import {fakeToken, start} from '../helpers/reliability.js';
 
 test('fault specs: each rate, chaos, none; bad ones refused with the reason', () => {
 	assert.deepEqual(parseFaults('drop=0.05, expire=0.02,error=1,throttle=0,stall=0.01,slow=0.5,truncate=0.01,restart=0.001'), {drop: 0.05, expire: 0.02, error: 1, throttle: 0, stall: 0.01, slow: 0.5, truncate: 0.01, restart: 0.001});

@@ -3,8 +3,8 @@ import {after, test} from 'node:test';
 import type {Job, KubeEvent, Pod} from '../../source/kube/types.js';
 import {ManualClock} from '../../source/simulator/clock.js';
 import {startSimulator} from '../../source/simulator/index.js';
-import {appOn} from './app-rig.js';
-import {connectionFrom, jobInput, start, tempDir, waitFor} from './helpers.js';
+import {appOn} from '../helpers/app-rig.js';
+import {connectionFrom, jobInput, start, tempDir, waitFor} from '../helpers/reliability.js';
 
 const dir = tempDir('kjobs-hostile-text-');
 // What a container or a hostile server can put into fields kjobs draws: a window title, a clipboard write (OSC 52),

@@ -3,10 +3,10 @@ import http from 'node:http';
 import type {AddressInfo} from 'node:net';
 import {test} from 'node:test';
 import {createManualScheduler} from '../../source/cluster/scheduler.js';
-import {startWatchers} from '../../source/cluster/watcher.js';
+import {startWatchers} from '../../source/cluster/watch/watcher.js';
 import {createResourceStore} from '../../source/store/resource-store.js';
 import type {WatchEvent} from '../../source/store/types.js';
-import {connectionFrom, fakeToken, start, tempDir, waitFor} from './helpers.js';
+import {connectionFrom, fakeToken, start, tempDir, waitFor} from '../helpers/reliability.js';
 
 const dir = tempDir('kjobs-hostile-');
 

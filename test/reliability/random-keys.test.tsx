@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {startSimulator} from '../../source/simulator/index.js';
 import {seededRandom} from '../../source/simulator/random.js';
-import {appOn} from './app-rig.js';
-import {connectionFrom, tempDir, waitFor} from './helpers.js';
+import {appOn} from '../helpers/app-rig.js';
+import {connectionFrom, tempDir, waitFor} from '../helpers/reliability.js';
 
 const dir = tempDir('kjobs-keys-');
 

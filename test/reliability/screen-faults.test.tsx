@@ -1,9 +1,9 @@
-import './force-color.js';
+import '../helpers/force-color.js';
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {startSimulator} from '../../source/simulator/index.js';
-import {appOn} from './app-rig.js';
-import {connectionFrom, tempDir, waitFor} from './helpers.js';
+import {appOn} from '../helpers/app-rig.js';
+import {connectionFrom, tempDir, waitFor} from '../helpers/reliability.js';
 
 const dir = tempDir('kjobs-screen-');
 const dim = '\u001B[2m';

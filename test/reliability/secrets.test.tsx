@@ -4,8 +4,8 @@ import {mkdirSync, readdirSync, readFileSync, statSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {test} from 'node:test';
-import {appOn} from './app-rig.js';
-import {connectionFrom, fakeToken, secrets, tempDir, waitFor} from './helpers.js';
+import {appOn} from '../helpers/app-rig.js';
+import {connectionFrom, fakeToken, secrets, tempDir, waitFor} from '../helpers/reliability.js';
 
 const dir = tempDir('kjobs-secrets-');
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

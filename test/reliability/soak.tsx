@@ -10,8 +10,8 @@ faults stop and the store must come back to the server's state, object for objec
 import {monitorEventLoopDelay} from 'node:perf_hooks';
 import {startSimulator} from '../../source/simulator/index.js';
 import type {Job} from '../../source/kube/types.js';
-import {appOn} from './app-rig.js';
-import {connectionFrom, jobInput, serverTruth, storePicture, tempDir, waitFor} from './helpers.js';
+import {appOn} from '../helpers/app-rig.js';
+import {connectionFrom, jobInput, serverTruth, storePicture, tempDir, waitFor} from '../helpers/reliability.js';
 
 type Sample = {at: number; rss: number; heap: number; delayP99: number; delayMax: number; sockets: number; watches: number; logStreams: number; jobs: number; pods: number; faults: number};
 

@@ -7,9 +7,9 @@ import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import test from 'node:test';
 import {parse} from 'yaml';
-import {allAllowed} from '../../source/cluster/rbac-permissions.js';
+import {allAllowed} from '../../source/cluster/actions/permissions.js';
 import type {RbacRule} from '../../source/simulator/index.js';
-import {sessionWorld} from '../app/session-world.js';
+import {sessionWorld} from '../helpers/session-world.js';
 
 const readme = readFileSync(path.resolve(import.meta.dirname, '../../readme.md'), 'utf8');
 const rbacSection = readme.slice(readme.indexOf('## RBAC'), readme.indexOf('## Keybindings'));

@@ -3,7 +3,7 @@ The readme's generated sections: the Usage block (the `--help` text) and the key
 compare them; `npm run readme` rewrites them after the help text or the keymap changes.
 */
 import {helpText} from '../../source/cli.js';
-import {keymapMarkdownTable} from '../../source/state/keymap-help.js';
+import {keymapMarkdownTable} from '../../source/state/keys/keymap-help.js';
 
 /** The `--help` text as the readme shows it: without the source's tab indent and the blank first and last lines. */
 export function usageBlock(): string {

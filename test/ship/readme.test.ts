@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import test from 'node:test';
-import {keymapMarkdownTable} from '../../source/state/keymap-help.js';
+import {keymapMarkdownTable} from '../../source/state/keys/keymap-help.js';
 import {readmeSections, syncReadme, usageBlock} from './readme-sections.js';
 
 const root = path.resolve(import.meta.dirname, '../..');

@@ -5,9 +5,9 @@ import {join} from 'node:path';
 import {after, before, test} from 'node:test';
 import type {Job} from '../../source/kube/types.js';
 import type {Simulator} from '../../source/simulator/index.js';
-import {call, hasKubectl, type Kubectl, kubectlFor, startTestSimulator} from './helpers.js';
+import {call, hasKubectl, type Kubectl, kubectlFor, startTestSimulator} from '../helpers/simulator.js';
 import {waitFor as settle} from '../wait-for.js';
-import {buildKubectlFixture} from './kubectl-fixture.js';
+import {buildKubectlFixture} from '../helpers/kubectl.js';
 
 const available = await hasKubectl();
 const skip = available ? false : 'kubectl is not on PATH; install kubectl 1.32 to run these tests';

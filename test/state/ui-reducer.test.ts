@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import type {ObjectCommand, UiCommand} from '../../source/state/commands.js';
-import {type KeyPress, splitChunk} from '../../source/state/keys.js';
+import type {ObjectCommand, UiCommand} from '../../source/state/keys/commands.js';
+import {type KeyPress, splitChunk} from '../../source/state/keys/keys.js';
 import {type UiAction, uiReducer, type ViewContext} from '../../source/state/ui-reducer.js';
 import {currentEntry, initialUiState, tableQuery, type UiState} from '../../source/state/ui-state.js';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {createResourceStore} from '../../source/store/resource-store.js';
-import {harness, job} from './harness.js';
+import {harness, job} from '../helpers/store-harness.js';
 
 test('the first page of a list shows before the list is complete, and nothing in the first list is highlighted', () => {
 	const h = harness();

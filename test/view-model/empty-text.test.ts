@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import type {TableQuery} from '../../source/view-model/tables.js';
+import type {TableQuery} from '../../source/view-model/table/tables.js';
 import {emptyTableText} from '../../source/view-model/empty-text.js';
-import {makeSnapshot} from './helpers.js';
+import {makeSnapshot} from '../helpers/snapshots.js';
 
 const query: TableQuery = {filter: '', sort: 'name', hideCompleted: false, allNamespaces: false};
 

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {connectionProblem, headerCounts, watchSummary} from '../../source/view-model/header.js';
-import {condition, makeJob, makePod, now} from './builders.js';
-import {makeSnapshot} from './helpers.js';
+import {condition, makeJob, makePod, now} from '../helpers/builders.js';
+import {makeSnapshot} from '../helpers/snapshots.js';
 
 test('headerCounts: the total always, then the non-zero states', () => {
 	assert.equal(headerCounts(makeSnapshot({}), now), '0 jobs');

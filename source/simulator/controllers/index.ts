@@ -5,15 +5,15 @@ and kubelet, all level-triggered over one store and driven by `reconcile(now)`.
 import type {SimClock} from '../clock.js';
 import type {SimLogs} from '../logs.js';
 import type {SimStore} from '../store.js';
-import {CronJobController} from './cronjob-controller.js';
+import {CronJobController} from './cronjob/cronjob-controller.js';
 import {EventRecorder} from './events.js';
 import {GarbageCollector} from './gc.js';
-import {JobController} from './job-controller.js';
-import {Kubelet} from './kubelet.js';
+import {JobController} from './job/job-controller.js';
+import {Kubelet} from './kubelet/kubelet.js';
 import type {ControllerRuntime} from './runtime.js';
 import {TtlController} from './ttl-controller.js';
 
-export {prepareCronJobForCreate, prepareJobForCreate} from './job-defaults.js';
+export {prepareCronJobForCreate, prepareJobForCreate} from './job/job-defaults.js';
 
 /** What every controller works with. */
 export type SimContext = {

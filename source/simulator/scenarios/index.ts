@@ -8,10 +8,10 @@ import {existsSync, readFileSync} from 'node:fs';
 import {parseAllDocuments} from 'yaml';
 import type {CronJob, Job, KubeObject, Namespace} from '../../kube/types.js';
 import type {Controllers, SimContext} from '../controllers/index.js';
-import {prepareCronJobForCreate, prepareJobForCreate} from '../controllers/job-defaults.js';
+import {prepareCronJobForCreate, prepareJobForCreate} from '../controllers/job/job-defaults.js';
 import {rfc3339} from '../controllers/objects.js';
-import {simAnnotations} from '../controllers/pod-plan.js';
-import {defaultNamespace} from '../defaults.js';
+import {simAnnotations} from '../controllers/job/pod-plan.js';
+import {defaultNamespace} from '../api/defaults.js';
 import {demoScenarioYaml} from './demo.js';
 import {describePlace, ScenarioError, validateDocument} from './validate.js';
 

@@ -2,9 +2,9 @@
 Checks a scenario document before it is created: the kinds the simulator keeps, the `sim.kjobs.io/*` annotations and
 their values, and the fields without which a Job or CronJob cannot run. Problems are one-line ScenarioErrors.
 */
-import {parseSchedule} from '../../kube/cron-schedule.js';
+import {parseSchedule} from '../../kube/cron/schedule.js';
 import type {CronJob, Job, KubeObject, StringMap} from '../../kube/types.js';
-import {knownSimAnnotations, simAnnotations, simPrefix} from '../controllers/pod-plan.js';
+import {knownSimAnnotations, simAnnotations, simPrefix} from '../controllers/job/pod-plan.js';
 
 /** A scenario problem a user can act on: one line, no stack trace. */
 export class ScenarioError extends Error {}

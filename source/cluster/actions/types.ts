@@ -1,0 +1,39 @@
+/**
+The actions kjobs can carry out and what they report back. The dialog model in state/ builds requests of this shape.
+*/
+import type {CronJob, Job} from '../../kube/types.js';
+
+/** Deletion propagation (kubectl --cascade): background (kubectl's default), foreground or orphan (keep the pods). */
+export type Propagation = 'Background' | 'Foreground' | 'Orphan';
+
+/** The object an action names. `uid` (when known) becomes a precondition, so a same-name successor is never hit. */
+export type ObjectRef = {readonly namespace: string; readonly name: string; readonly uid?: string};
+
+/** One confirmed action. */
+export type ActionRequest =
+	| {readonly kind: 'delete'; readonly resource: 'jobs' | 'cronjobs' | 'pods'; readonly target: ObjectRef; readonly propagation: Propagation}
+	| {readonly kind: 'rerun'; readonly job: Job; readonly mode: 'copy' | 'replace'}
+	| {readonly kind: 'trigger'; readonly cronJob: CronJob}
+	| {readonly kind: 'suspend'; readonly resource: 'jobs' | 'cronjobs'; readonly target: ObjectRef; readonly suspend: boolean};
+
+/** The outcome for the message line; `created` names a new job so the selection can move to it. */
+export type ActionResult =
+	| {readonly ok: true; readonly message: string; readonly created?: ObjectRef}
+	| {readonly ok: false; readonly message: string};
+
+/** The lock key of a request: one action per target object at a time. */
+export function actionKey(request: ActionRequest): string {
+	switch (request.kind) {
+		case 'rerun': {
+			return `jobs/${request.job.metadata.namespace ?? ''}/${request.job.metadata.name ?? ''}`;
+		}
+
+		case 'trigger': {
+			return `cronjobs/${request.cronJob.metadata.namespace ?? ''}/${request.cronJob.metadata.name ?? ''}`;
+		}
+
+		default: {
+			return `${request.resource}/${request.target.namespace}/${request.target.name}`;
+		}
+	}
+}

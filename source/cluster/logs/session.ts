@@ -1,0 +1,154 @@
+/**
+The plumbing of one log session: the abort registry every request joins, the waiters woken by store changes, the
+backoff and settle timers, and the activity counts the status line shows. close() aborts and wakes everything.
+*/
+import type {KubeConfig} from '@kubernetes/client-node';
+import type {LogBuffer} from '../../store/log-buffer.js';
+import type {ResourceStore} from '../../store/types.js';
+import type {ContainerStreamContext, LogSince} from './container-stream.js';
+
+/** Options shared by every kind of log session. */
+export type LogSessionOptions = {
+	/** Where each container's first instance starts: tail lines or seconds back. Default: everything. */
+	readonly since?: LogSince;
+	/** Pause before the n-th reconnection of a stream, in ms. Default 250·2^(n−1), at most 15 s. */
+	readonly backoffMs?: (attempt: number) => number;
+	/**
+	After the server ends a followed stream, how long to wait for the pod's status to say why before reconnecting
+	(an exited container is then read as such; a server that just closed the stream is resumed). Default 2000 ms.
+	*/
+	readonly endSettleMs?: number;
+};
+
+/** A running log session. */
+export type LogSession = {
+	/** Aborts every open request and stops attaching pods. Idempotent. */
+	close(): void;
+	readonly closed: boolean;
+	/** Resolves when every stream has finished (at once for fetch-once sessions; after close() for followed ones). */
+	readonly done: Promise<void>;
+};
+
+const defaultBackoff = (attempt: number) => Math.min(15_000, 250 * (2 ** Math.max(0, attempt - 1)));
+
+/** A session under construction: the context its streams share, the handle, and hooks for its owner. */
+export type Session = {
+	readonly context: Omit<ContainerStreamContext, 'pod'>;
+	readonly session: LogSession;
+	track(work: Promise<void>): void;
+	onChange(listener: () => void): void;
+};
+
+/** Opens a session's plumbing: abort registry, change waiters, backoff timers, activity counts. */
+export function openSession(kc: KubeConfig, store: ResourceStore, buffer: LogBuffer, options: LogSessionOptions): Session {
+	const aborts = new Set<() => void>();
+	const waiters = new Set<() => void>();
+	const timers = new Set<NodeJS.Timeout>();
+	const listeners: Array<() => void> = [];
+	const work: Array<Promise<void>> = [];
+	let following = 0;
+	let reconnecting = 0;
+	let errors: string[] = [];
+	let closed = false;
+	const wake = () => {
+		for (const waiter of [...waiters]) {
+			waiter();
+		}
+
+		waiters.clear();
+	};
+
+	const unsubscribe = store.subscribe(() => {
+		for (const listener of listeners) {
+			listener();
+		}
+
+		wake();
+	});
+	const backoff = options.backoffMs ?? defaultBackoff;
+	// A timer that close() cuts short (store changes do not: a backoff is a backoff).
+	const sleepers = new Set<() => void>();
+	const sleep = (ms: number) => (closed ? Promise.resolve() : new Promise<void>(resolve => {
+		const timer = setTimeout(() => {
+			timers.delete(timer);
+			sleepers.delete(resolve);
+			resolve();
+		}, ms);
+		timers.add(timer);
+		sleepers.add(resolve);
+	}));
+	const publish = () => {
+		buffer.setActivity({following, reconnecting, errors});
+	};
+
+	const context: Omit<ContainerStreamContext, 'pod'> = {
+		kc,
+		buffer,
+		registry: {
+			add(abort) {
+				aborts.add(abort);
+				return () => aborts.delete(abort);
+			},
+			get closed() {
+				return closed;
+			},
+		},
+		changed: () => (closed ? Promise.resolve() : new Promise<void>(resolve => waiters.add(resolve))),
+		wait: attempt => sleep(backoff(attempt)),
+		settle: () => sleep(options.endSettleMs ?? 2000),
+		activity(change) {
+			following += change.following ?? 0;
+			reconnecting += change.reconnecting ?? 0;
+			if (change.error) {
+				errors = [...errors.slice(-2), change.error];
+			} else if (change.following && change.following > 0) {
+				errors = [];
+			}
+
+			publish();
+		},
+	};
+	const session: LogSession = {
+		close() {
+			if (closed) {
+				return;
+			}
+
+			closed = true;
+			unsubscribe();
+			for (const abort of [...aborts]) {
+				abort();
+			}
+
+			for (const timer of timers) {
+				clearTimeout(timer);
+			}
+
+			timers.clear();
+			for (const sleeper of [...sleepers]) {
+				sleeper();
+			}
+
+			sleepers.clear();
+			wake();
+		},
+		get closed() {
+			return closed;
+		},
+		get done() {
+			return Promise.all(work).then(() => undefined);
+		},
+	};
+	return {
+		context,
+		session,
+		track(promise) {
+			work.push(promise.catch((error: unknown) => {
+				buffer.append({kind: 'marker', podUid: '', podName: '', tag: '', severity: 'error', text: `log stream failed: ${String(error)}`});
+			}));
+		},
+		onChange(listener) {
+			listeners.push(listener);
+		},
+	};
+}

@@ -1,0 +1,76 @@
+/**
+Paged lists (limit + continue, as kubectl and client-go do, so a list of 50,000 pods does not arrive as one response)
+and the deadline every list page runs under.
+*/
+import type {KubeObject} from '../../kube/types.js';
+import {ApiFailureError, httpFailure, parseStatus} from '../connection/api-failure.js';
+import {sendRequest} from '../connection/kube-request.js';
+import {collectionPath} from './resources.js';
+import {storedObject} from './stored-object.js';
+import type {WatchLoopOptions} from './loop.js';
+
+/** A complete list: every page's items and the list's resourceVersion. */
+export type ListResult = {items: KubeObject[]; resourceVersion: string | undefined};
+
+/**
+Lists a kind in pages of options.pageSize, following continue tokens; objects come back normalized. `onPage` hears
+each page's objects as soon as they are parsed, so the screen can fill before the last page is in.
+*/
+export async function listAll(options: WatchLoopOptions, signal: AbortSignal, onPage?: (objects: KubeObject[], first: boolean) => void): Promise<ListResult> {
+	const path = collectionPath(options.kind, options.namespace);
+	const items: KubeObject[] = [];
+	let resourceVersion: string | undefined;
+	let continueToken: string | undefined;
+	let pages = 0;
+	do {
+		const query = {limit: options.pageSize, continue: continueToken, labelSelector: options.labelSelector};
+		const response = await withDeadline(options, options.listTimeoutMs, `list ${options.kind}`, signal, async pageSignal => sendRequest(options.kubeConfig, {method: 'GET', path, query, signal: pageSignal}));
+		if (response.status !== 200) {
+			throw new ApiFailureError(httpFailure(response.status, parseStatus(response.body), response.headers, `list ${options.kind}`));
+		}
+
+		const page = JSON.parse(response.body) as {metadata?: {resourceVersion?: string; continue?: string}; items?: KubeObject[]};
+		// Every page of one list is served from the same snapshot; the first page's version is the list's.
+		const first = pages++ === 0;
+		resourceVersion ??= page.metadata?.resourceVersion;
+		const objects: KubeObject[] = [];
+		for (const item of page.items ?? []) {
+			if (!options.accept || options.accept(item)) {
+				objects.push(storedObject(item, options.interner));
+			}
+		}
+
+		items.push(...objects);
+		onPage?.(objects, first);
+		continueToken = page.metadata?.continue || undefined;
+	} while (continueToken);
+
+	return {items, resourceVersion};
+}
+
+/** Runs `run` with a signal that aborts at the deadline (or with the loop's); a deadline hit becomes a retry failure. */
+export async function withDeadline<T>(options: WatchLoopOptions, ms: number, what: string, signal: AbortSignal, run: (signal: AbortSignal) => Promise<T>): Promise<T> {
+	const controller = new AbortController();
+	let timedOut = false;
+	const onAbort = () => {
+		controller.abort();
+	};
+
+	signal.addEventListener('abort', onAbort, {once: true});
+	const cancel = options.scheduler.setTimer(() => {
+		timedOut = true;
+		controller.abort();
+	}, ms);
+	try {
+		return await run(controller.signal);
+	} catch (error) {
+		if (timedOut) {
+			throw new ApiFailureError({kind: 'retry', message: `${what}: no answer from ${options.server} within ${Math.round(ms / 1000)} s`});
+		}
+
+		throw error;
+	} finally {
+		cancel();
+		signal.removeEventListener('abort', onAbort);
+	}
+}

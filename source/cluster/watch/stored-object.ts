@@ -1,0 +1,68 @@
+/**
+What the store keeps of an object from the API server: the object normalized (normalizeObject), with its strings
+shared. JSON.parse gives every string value its own copy, and a pod repeats its job's uid and name in labels and owner
+references, the same timestamps, phases, condition types, images and commands as its siblings: at 50,000 pods the
+copies are a third of the heap. Objects stay whole, so describe and YAML show exactly what the server sent.
+*/
+import type {KubeObject} from '../../kube/types.js';
+import {normalizeObject} from './resources.js';
+
+/** Shares equal strings between the objects it sees. */
+export type Interner = {
+	/** The one copy of `text` this interner keeps. */
+	intern(text: string): string;
+};
+
+/**
+A table of strings; it starts over past `limit` entries so strings of long-deleted objects are not kept for ever.
+Strings longer than `longest` (messages, big annotations) rarely repeat and are not kept: the table must not hold a
+megabyte annotation of an object long gone.
+*/
+export function createInterner(limit = 250_000, longest = 256): Interner {
+	const table = new Map<string, string>();
+	return {
+		intern(text) {
+			if (text.length > longest) {
+				return text;
+			}
+
+			const known = table.get(text);
+			if (known !== undefined) {
+				return known;
+			}
+
+			if (table.size >= limit) {
+				// Objects already stored keep their strings; only sharing with them is lost.
+				table.clear();
+			}
+
+			table.set(text, text);
+			return text;
+		},
+	};
+}
+
+/** The object as the store keeps it: normalized, its string values replaced by the interner's copies (in place). */
+export function storedObject(object: KubeObject, interner: Interner): KubeObject {
+	return internAll(normalizeObject(object), interner) as KubeObject;
+}
+
+// The parsed object belongs to the caller alone (fresh from JSON.parse), so it is rewritten in place, without copies.
+function internAll(value: unknown, interner: Interner): unknown {
+	if (typeof value === 'string') {
+		return interner.intern(value);
+	}
+
+	if (Array.isArray(value)) {
+		for (let index = 0; index < value.length; index++) {
+			value[index] = internAll(value[index], interner);
+		}
+	} else if (typeof value === 'object' && value !== null) {
+		const record = value as Record<string, unknown>;
+		for (const key of Object.keys(record)) {
+			record[key] = internAll(record[key], interner);
+		}
+	}
+
+	return value;
+}

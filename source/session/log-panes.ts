@@ -1,0 +1,190 @@
+/**
+The session's side of the log pane: it owns the pane's LogBuffer and LogSession, opens the streams for the object the
+screen asked for (a job's every attempt, a pod's containers, a pod's previous instance, a cron job's most recent job),
+reopens them when the since preset changes, saves the buffer to a file and closes every stream when the pane closes.
+*/
+import {join} from 'node:path';
+import type {KubeConfig} from '@kubernetes/client-node';
+import {saveLogLines, logFileName} from '../cluster/logs/save.js';
+import {fetchPreviousLogs, followJobLogs, followPodLogs, podContainers, type LogSession, type LogSubject} from '../cluster/logs/streams.js';
+import {timeOf, type Job, type Pod} from '../kube/types.js';
+import {initialLogPaneState} from '../state/log-pane/reducer.js';
+import type {LogFeed, LogPaneSource} from '../state/log-pane/state.js';
+import type {RequestResult, Target, UiRequest} from '../state/ui-state.js';
+import {LogBuffer} from '../store/log-buffer.js';
+import type {ResourceSnapshot, ResourceStore} from '../store/types.js';
+import {logSaveLines} from '../view-model/logs/save-text.js';
+import {sinceOptions, type SincePreset} from '../view-model/logs/types.js';
+
+/** What the log panes need from the session. */
+export type LogPanesOptions = {
+	/** The connection's KubeConfig now (it changes with the context). */
+	readonly kubeConfig: () => KubeConfig;
+	readonly store: ResourceStore;
+	/** App-clock time, for saved file names. */
+	readonly now: () => number;
+	/** Lines a pane keeps. @default 10000 */
+	readonly capacity?: number;
+	/** Where saved logs go. @default the working directory */
+	readonly directory?: string;
+};
+
+/** The requests the log panes carry out. */
+export type LogRequest = Extract<UiRequest, {kind: 'open-logs' | 'close-logs' | 'save-logs'}>;
+
+/** The session's log panes: the feed the app draws, and what the pane's requests do. */
+export type LogPanes = LogPaneSource & {
+	/** Carries out a log request; the result goes to the message line. */
+	handle(request: LogRequest): Promise<RequestResult | undefined>;
+	/** Closes the open pane's streams. */
+	close(): void;
+};
+
+/** Whether a request is one the log panes carry out. */
+export function isLogRequest(request: UiRequest): request is LogRequest {
+	return request.kind === 'open-logs' || request.kind === 'close-logs' || request.kind === 'save-logs';
+}
+
+type Open = LogFeed & {readonly session: LogSession; readonly name: string};
+
+/** Creates the session's log panes (none open). */
+export function createLogPanes(options: LogPanesOptions): LogPanes {
+	const listeners = new Set<() => void>();
+	let open: Open | undefined;
+	const changed = () => {
+		for (const listener of [...listeners]) {
+			listener();
+		}
+	};
+
+	const close = () => {
+		if (open) {
+			open.session.close();
+			open.buffer.dispose();
+			open = undefined;
+			changed();
+		}
+	};
+
+	const start = (request: Extract<LogRequest, {kind: 'open-logs'}>): Open => {
+		// A new buffer per session: a stream of the closed session can never write into the new one.
+		const buffer = new LogBuffer({capacity: options.capacity});
+		const kc = options.kubeConfig();
+		const since = {since: sinceOptions(request.since ?? defaultSince)};
+		const snapshot = options.store.getSnapshot();
+		const subject = subjectOf(snapshot, request.target);
+		if (subject === undefined) {
+			buffer.append({kind: 'marker', podUid: '', podName: '', tag: '', severity: 'warning', text: `${request.target.kind} not found (deleted?)`});
+			return {buffer, title: `${request.target.kind} (gone)`, name: request.target.kind, session: closedSession};
+		}
+
+		const where = `${subject.namespace}/${subject.name}`;
+		switch (request.target.kind) {
+			case 'pod': {
+				const pod = snapshot.pods.get(request.target.uid);
+				const picked = {...since, ...(request.container === undefined ? {} : {container: request.container})};
+				const session = request.previous
+					? fetchPreviousLogs(kc, options.store, subject, buffer, picked)
+					: followPodLogs(kc, options.store, subject, buffer, picked);
+				const which = request.container === undefined ? '' : request.container === 'all' ? ' · all containers' : ` · container ${request.container}`;
+				const when = request.previous ? (request.container === undefined ? ' · previous container' : ' (previous)') : '';
+				return {
+					buffer, session, name: subject.name, title: `Logs › pod ${where}${which}${when}`,
+					...(pod ? {containers: containerChoices(pod)} : {}),
+				};
+			}
+
+			case 'job': {
+				return {buffer, session: followJobLogs(kc, options.store, subject, buffer, since), title: `Logs › job ${where} · all attempts`, name: subject.name};
+			}
+
+			case 'cronjob': {
+				const job = latestJob(snapshot, request.target.uid);
+				if (job === undefined) {
+					buffer.append({kind: 'marker', podUid: '', podName: '', tag: '', severity: 'info', text: `cron job ${subject.name} has not run a job yet`});
+					return {buffer, session: closedSession, title: `Logs › cronjob ${where}`, name: subject.name};
+				}
+
+				const jobSubject = {uid: job.metadata.uid ?? '', namespace: job.metadata.namespace ?? subject.namespace, name: job.metadata.name ?? ''};
+				return {
+					buffer,
+					session: followJobLogs(kc, options.store, jobSubject, buffer, since),
+					title: `Logs › cronjob ${where} › job ${jobSubject.name} (most recent) · all attempts`,
+					name: jobSubject.name,
+				};
+			}
+		}
+	};
+
+	return {
+		subscribe(listener) {
+			listeners.add(listener);
+			return () => listeners.delete(listener);
+		},
+		getSnapshot: () => open,
+		async handle(request) {
+			switch (request.kind) {
+				case 'open-logs': {
+					close();
+					open = start(request);
+					changed();
+					return undefined;
+				}
+
+				case 'close-logs': {
+					close();
+					return undefined;
+				}
+
+				case 'save-logs': {
+					if (!open) {
+						return {text: 'no log pane is open', tone: 'warning'};
+					}
+
+					const lines = logSaveLines(open.buffer.getSnapshot(), {timestamps: request.timestamps});
+					const path = await saveLogLines(join(options.directory ?? '.', logFileName(open.name, options.now())), lines);
+					return {text: `saved ${lines.length} ${lines.length === 1 ? 'line' : 'lines'} to ${path}`, tone: 'normal'};
+				}
+			}
+		},
+		close,
+	};
+}
+
+// The since preset a fresh pane shows in its status line.
+const defaultSince: SincePreset = initialLogPaneState().since;
+
+const closedSession: LogSession = {close() {}, closed: true, done: Promise.resolve()};
+
+function subjectOf(snapshot: ResourceSnapshot, target: Target): LogSubject | undefined {
+	const map = target.kind === 'job' ? snapshot.jobs : target.kind === 'cronjob' ? snapshot.cronJobs : snapshot.pods;
+	const object = map.get(target.uid);
+	if (object === undefined) {
+		return undefined;
+	}
+
+	return {uid: target.uid, namespace: object.metadata.namespace ?? 'default', name: object.metadata.name ?? ''};
+}
+
+/** What `c` cycles through after a pod's main containers: each container when there are several, and 'all' with init containers. */
+function containerChoices(pod: Pod): string[] {
+	const names = podContainers(pod);
+	if (names.length < 2) {
+		return [];
+	}
+
+	return (pod.spec.initContainers ?? []).length > 0 ? [...names, 'all'] : names;
+}
+
+/** A cron job's most recently created job, or undefined when it has none. */
+function latestJob(snapshot: ResourceSnapshot, cronJobUid: string): Job | undefined {
+	let latest: Job | undefined;
+	for (const uid of snapshot.jobsByCronJob.get(cronJobUid) ?? []) {
+		const job = snapshot.jobs.get(uid);
+		if (job && (latest === undefined || (timeOf(job.metadata.creationTimestamp) ?? 0) >= (timeOf(latest.metadata.creationTimestamp) ?? 0))) {
+			latest = job;
+		}
+	}
+
+	return latest;
+}

@@ -1,0 +1,146 @@
+/**
+A running kjobs session: the one clock, the live store, the cluster connection with its watchers, and what the screen's
+requests (namespace and context switches, logs, actions) do. Built by cli.tsx, one per app instance.
+*/
+import type {AccessSource} from '../app.js';
+import type {ActionContextOptions} from '../cluster/actions/context.js';
+import {openGate, readOnlyGate, type ReadOnlyFlag} from '../cluster/actions/gate.js';
+import {performAction} from '../cluster/actions/perform.js';
+import {KubeCluster} from '../cluster/kube-cluster.js';
+import type {Connection} from '../cluster/connection/kubeconfig.js';
+import type {ConnectionInfo} from '../components/header.js';
+import {createLogPanes, isLogRequest, type LogPanes} from './log-panes.js';
+import type {Access, RequestHandler} from '../state/ui-state.js';
+import {createTickingClock} from '../store/clock.js';
+import {createResourceStore} from '../store/resource-store.js';
+import type {AppClock, LiveResourceStore} from '../store/types.js';
+
+/** How to start a session. */
+export type SessionOptions = {
+	readonly connection: Connection;
+	/** Set when mutating requests must be refused, naming the flag that said so. */
+	readonly readOnly?: ReadOnlyFlag;
+	readonly demo: boolean;
+	readonly labelSelector?: string;
+	/** The app clock; a ticking one by default. */
+	readonly clock?: AppClock & {stop?: () => void};
+	/** Where saved logs go (default: the working directory). */
+	readonly logDirectory?: string;
+	/** Settings of the actions (randomness for new names, replace-rerun timeouts). */
+	readonly actions?: ActionContextOptions;
+};
+
+/** A running session. */
+export type Session = {
+	readonly store: LiveResourceStore;
+	readonly clock: AppClock;
+	readonly cluster: KubeCluster;
+	/** The log pane's feed: the buffer its streams write to (the app draws it). */
+	readonly logs: LogPanes;
+	/** What the header shows about the connection. */
+	info(): ConnectionInfo & {readonly namespace: string | undefined};
+	/** Every context of the loaded kubeconfig, for `:ctx` completion. */
+	contexts(): readonly string[];
+	/** Carries out a request from the screen. */
+	readonly handle: RequestHandler;
+	/** The read-only gate's refusal and the latest RBAC answers, for the app's dialogs and help. */
+	readonly access: AccessSource;
+	/** Calls `listener` when the context or namespace changed. */
+	onInfoChange(listener: () => void): void;
+	stop(): Promise<void>;
+};
+
+/** Starts the watchers for `connection` and returns the session. */
+export function startSession(options: SessionOptions): Session {
+	const clock = options.clock ?? createTickingClock();
+	const store = createResourceStore({now: () => clock.now()});
+	const cluster = new KubeCluster({
+		connection: options.connection,
+		store,
+		gate: options.readOnly ? readOnlyGate(options.readOnly) : openGate,
+		watch: {labelSelector: options.labelSelector},
+		...(options.actions ? {actions: options.actions} : {}),
+	});
+	// One object per answer, so the app's external-store subscription sees a change only when there is one.
+	let access: Access = {readOnly: cluster.gate.refusal(), permissions: cluster.permissions};
+	const accessListeners = new Set<() => void>();
+	cluster.onPermissions(() => {
+		access = {readOnly: cluster.gate.refusal(), permissions: cluster.permissions};
+		for (const listener of accessListeners) {
+			listener();
+		}
+	});
+	cluster.start();
+	const listeners = new Set<() => void>();
+	const changed = () => {
+		for (const listener of listeners) {
+			listener();
+		}
+	};
+
+	const logs = createLogPanes({kubeConfig: () => cluster.connection.kubeConfig, store, now: () => clock.now(), directory: options.logDirectory});
+	const handle: RequestHandler = async request => {
+		if (isLogRequest(request)) {
+			return logs.handle(request);
+		}
+
+		switch (request.kind) {
+			case 'set-namespace': {
+				await cluster.switchNamespace(request.namespace);
+				changed();
+				return {text: `namespace: ${request.namespace ?? 'all'}`, tone: 'normal'};
+			}
+
+			case 'switch-context': {
+				await cluster.switchContext(request.name);
+				changed();
+				return {text: `context: ${request.name}`, tone: 'normal'};
+			}
+
+			case 'action': {
+				// performAction never throws; the gate refuses in read-only mode before anything is sent.
+				const result = await performAction(cluster.actions, request.action);
+				return result.ok
+					? {text: result.message, tone: 'success', ...(result.created ? {created: result.created} : {})}
+					: {text: result.message, tone: 'error'};
+			}
+
+			default: {
+				return undefined;
+			}
+		}
+	};
+
+	return {
+		store,
+		clock,
+		cluster,
+		logs,
+		info() {
+			const {connection} = cluster;
+			return {context: connection.context, server: connection.describeServer(), namespace: connection.namespace, readOnly: cluster.readOnly, demo: options.demo};
+		},
+		contexts: () => cluster.connection.contexts,
+		handle,
+		access: {
+			current: () => access,
+			subscribe(listener) {
+				accessListeners.add(listener);
+				return () => accessListeners.delete(listener);
+			},
+		},
+		onInfoChange(listener) {
+			listeners.add(listener);
+		},
+		async stop() {
+			logs.close();
+			await cluster.stop();
+			options.clock?.stop?.();
+			if (!options.clock) {
+				(clock as {stop(): void}).stop();
+			}
+
+			store.dispose();
+		},
+	};
+}

@@ -1,0 +1,118 @@
+/**
+The actions' path through the UI state: an action key opens its confirmation dialog (or explains on the message line
+why it cannot), keys go to the open dialog, a confirmation becomes a request for the app, and a job the action
+created is selected once the watch delivers it. Pure: the store is reached only through `openDialog` in the action.
+*/
+import type {ObjectRef} from '../../cluster/actions/types.js';
+import {dialogKey} from './keys.js';
+import type {DialogAction, DialogOpening} from './model.js';
+import {keyName, type KeyPress} from '../keys/keys.js';
+import {objectTarget} from '../requests.js';
+import {windowStart} from '../selection.js';
+import {currentEntry, type RequestResult, type ScreenEntry, type Target, type UiRequest, type UiState} from '../ui-state.js';
+import {message, push, replaceTop, requested} from '../ui-updates.js';
+
+/** Opens an action's dialog against the live snapshot and the current access (the app binds both). */
+export type DialogOpener = (action: DialogAction, target: Target) => DialogOpening;
+
+/**
+An action key (delete, rerun, trigger, suspend): opens the dialog for the screen's object. Without an opener (an app
+without a session) the request goes to the app as it is.
+*/
+export function startAction(state: UiState, action: DialogAction, entry: ScreenEntry, rows: readonly string[], now: number, opener: DialogOpener | undefined): UiState {
+	const target = objectTarget(action, entry, rows);
+	if (target === undefined) {
+		return message(state, 'nothing selected', 'warning', now);
+	}
+
+	if (opener === undefined) {
+		return requested(state, {kind: action, target}, now);
+	}
+
+	const opening = opener(action, target);
+	return 'dialog' in opening ? {...state, mode: 'normal', dialog: {target, dialog: opening.dialog}} : message(state, opening.message, 'warning', now);
+}
+
+/** A key while a dialog is open: it goes to the dialog only (Ctrl+C still quits). */
+export function pressDialogKey(state: UiState, input: string, key: KeyPress, now: number): UiState {
+	const open = state.dialog;
+	if (open === undefined) {
+		return state;
+	}
+
+	const name = keyName(input, key);
+	if (name === 'ctrl+c') {
+		return {...state, quit: true};
+	}
+
+	const outcome = dialogKey(open.dialog, name ?? '');
+	const {dialog: _closed, ...closed} = state;
+	switch (outcome.type) {
+		case 'open': {
+			return outcome.dialog === open.dialog ? state : {...state, dialog: {...open, dialog: outcome.dialog}};
+		}
+
+		case 'cancel': {
+			return message(closed, `${open.dialog.title}: cancelled`, 'muted', now);
+		}
+
+		case 'confirm': {
+			// The dialog closes on the first confirmation, so a second `y` in the same burst cannot send it again.
+			const working = message(closed, `${open.dialog.confirmLabel}: working…`, 'pending', now);
+			return requested(working, {kind: 'action', action: outcome.request, target: open.target}, now);
+		}
+	}
+}
+
+/** A request's result on the message line; a created job is awaited so the selection can move to it. */
+export function requestDone(state: UiState, request: UiRequest, result: RequestResult, now: number): UiState {
+	const shown = message(state, result.text, result.tone, now);
+	return result.created !== undefined && request.kind === 'action' ? {...shown, awaiting: {ref: result.created, from: request.target}} : shown;
+}
+
+/** Whether `job` (namespace, name and uid) is the awaited one. */
+export function isAwaited(ref: ObjectRef, job: {readonly namespace?: string; readonly name?: string; readonly uid?: string}): boolean {
+	return job.namespace === ref.namespace && job.name === ref.name && (ref.uid === undefined || ref.uid === job.uid);
+}
+
+/**
+The awaited job arrived (uid): select it where the user is. On the jobs list or a cron job's screen the cursor moves
+to it; on a job's screen (a rerun from there) that screen shows the new job; on the cron jobs list the cron job's
+screen opens with the new job selected. `rows`/`page` are the current screen's, to keep the cursor in view.
+*/
+export function selectCreated(state: UiState, uid: string, rows: readonly string[], page: number): UiState {
+	const from = state.awaiting?.from;
+	const {awaiting: _done, ...rest} = state;
+	const entry = currentEntry(rest);
+	const select = (target: ScreenEntry): ScreenEntry => {
+		const index = Math.max(0, rows.indexOf(uid));
+		return {...target, selected: uid, index, scroll: windowStart(target.scroll, index, Math.max(1, page), rows.length)};
+	};
+
+	switch (entry.screen.id) {
+		case 'jobs':
+		case 'cronjob-detail': {
+			return replaceTop(rest, select(entry));
+		}
+
+		case 'job-detail': {
+			const below = rest.stack.at(-2);
+			const stack = below?.screen.id === 'jobs' ? [...rest.stack.slice(0, -2), {...below, selected: uid}] : rest.stack.slice(0, -1);
+			return {...rest, stack: [...stack, {screen: {id: 'job-detail', uid}, index: 0, scroll: 0}]};
+		}
+
+		case 'cronjobs': {
+			if (from?.kind !== 'cronjob') {
+				return rest;
+			}
+
+			const marked = replaceTop(rest, {...entry, selected: from.uid});
+			const opened = push(marked, {id: 'cronjob-detail', uid: from.uid});
+			return replaceTop(opened, {...currentEntry(opened), selected: uid});
+		}
+
+		default: {
+			return rest;
+		}
+	}
+}

@@ -1,0 +1,187 @@
+/**
+How the UI state holds the log pane: which object it shows, the pane reducer's state, and how a key press becomes a
+pane action while the pane has the keys. The pane's keys come from the keymap's 'logs' context (its search line uses the
+input line's keys), so help, hints and the readme stay the one table. Opening, closing, since changes and saving are
+requests the session carries out: it owns the streams and the buffer.
+*/
+import type {LogBuffer, LogEntry} from '../../store/log-buffer.js';
+import {logMatchSeqs} from '../../view-model/logs/search.js';
+import type {LogPaneState, ScrollBounds} from '../../view-model/logs/types.js';
+import type {Command} from '../keys/commands.js';
+import {resolveKey} from '../keys/keymap.js';
+import type {KeyPress} from '../keys/keys.js';
+import {initialLogPaneState, logPaneReducer, type LogPaneAction} from './reducer.js';
+import {keyContext, type Target, type UiRequest, type UiState} from '../ui-state.js';
+import {requested} from '../ui-updates.js';
+
+/** The open pane: the object asked for, whether it shows previous logs, the container picked, and the pane reducer's state. */
+export type OpenLogPane = {
+	readonly target: Target;
+	readonly previous: boolean;
+	/** A pod's container by name, or 'all' (init containers too); undefined shows its main containers. */
+	readonly container?: string;
+	readonly pane: LogPaneState;
+};
+
+/**
+What a key press needs to know about the pane as drawn: the scroll bounds, the rows shown, the entries (for search) and
+the container choices the feed offers.
+*/
+export type LogKeyContext = {
+	readonly bounds: ScrollBounds;
+	readonly page: number;
+	readonly entries: readonly LogEntry[];
+	readonly containers?: readonly string[];
+};
+
+/**
+What the session feeds the pane: the buffer its streams write to, a title naming what is shown, and for a pod with
+several containers the choices `c` cycles through after the default (each name, and 'all' when there are init containers).
+*/
+export type LogFeed = {readonly buffer: LogBuffer; readonly title: string; readonly containers?: readonly string[]};
+
+/** Where the app finds the open pane's feed (the session's log panes); subscribe hears opens, reopens and closes. */
+export type LogPaneSource = {
+	subscribe(listener: () => void): () => void;
+	getSnapshot(): LogFeed | undefined;
+};
+
+/** The pane's key press: the same fields as the UI reducer's key action. */
+type PanePress = {readonly input: string; readonly key: KeyPress; readonly now: number; readonly logs?: LogKeyContext};
+
+/**
+After a command ran: when it queued an `open-logs` request and the app can show logs, the pane opens for it (a new
+pane, following, with the default since preset).
+*/
+export function withOpenedPane(before: UiState, after: UiState): UiState {
+	if (after.nextSeq === before.nextSeq) {
+		return after;
+	}
+
+	const request = after.requests.at(-1)?.request;
+	if (request?.kind !== 'open-logs') {
+		return after;
+	}
+
+	return {...after, logs: {target: request.target, previous: request.previous, pane: initialLogPaneState()}};
+}
+
+/** Whether the pane has the keys now (it is open and no help screen is drawn over it). */
+export function paneHasKeys(state: UiState): boolean {
+	return keyContext(state) === 'logs';
+}
+
+/**
+A key press while the pane has the keys, or undefined for the UI reducer to handle (help, quit). Unbound keys do
+nothing; while a search term is typed, the input line's keys edit it and other keys type.
+*/
+export function logPaneKey(state: UiState, press: PanePress): UiState | undefined {
+	const open = state.logs;
+	if (open === undefined || !paneHasKeys(state)) {
+		return undefined;
+	}
+
+	const context = press.logs ?? {bounds: {newestSeq: 0, maxOffset: 0, minOffset: 0}, page: 1, entries: []};
+	const {bounds} = context;
+	const {search} = open.pane;
+	if (search.draft !== undefined) {
+		const command = resolveKey(press.input, press.key, 'filter');
+		switch (command) {
+			case 'input-submit': return pane(state, {type: 'search-submit', matches: logMatchSeqs(context.entries, search.draft), bounds});
+			case 'input-cancel': return pane(state, {type: 'search-cancel'});
+			case 'input-backspace': return pane(state, {type: 'search-backspace'});
+			case 'quit': return undefined;
+			case undefined: {
+				const {key} = press;
+				const text = [...press.input].filter(character => character >= ' ' && character !== '\u007F').join('');
+				return key.ctrl || key.meta || text === '' ? state : pane(state, {type: 'search-type', text});
+			}
+
+			default: return state;
+		}
+	}
+
+	const command = resolveKey(press.input, press.key, 'logs');
+	// A notice ('one container only') lasts until the next key the pane takes.
+	const base = open.pane.notice === undefined || command === undefined ? state : pane(state, {type: 'clear-notice'});
+	return command === undefined ? state : paneCommand(base, base.logs ?? open, command, context, press.now);
+}
+
+function paneCommand(state: UiState, open: OpenLogPane, command: Command, context: LogKeyContext, now: number): UiState | undefined {
+	const {bounds, page} = context;
+	switch (command) {
+		// Positive deltas scroll up (older lines).
+		case 'cursor-up': return pane(state, {type: 'scroll', delta: 1, bounds});
+		case 'cursor-down': return pane(state, {type: 'scroll', delta: -1, bounds});
+		case 'page-up': return pane(state, {type: 'scroll', delta: page, bounds});
+		case 'page-down': return pane(state, {type: 'scroll', delta: -page, bounds});
+		case 'cursor-top': return pane(state, {type: 'top', bounds});
+		case 'log-follow': return pane(state, {type: 'follow'});
+		case 'log-search': return pane(state, {type: 'search-start'});
+		// The status line reads "n older · N newer": the newest hit comes first, as the pane follows the tail.
+		case 'log-next-match': return pane(state, {type: 'search-step', direction: 'older', matches: logMatchSeqs(context.entries, open.pane.search.term), bounds});
+		case 'log-previous-match': return pane(state, {type: 'search-step', direction: 'newer', matches: logMatchSeqs(context.entries, open.pane.search.term), bounds});
+		case 'log-filter': return pane(state, {type: 'toggle-filter'});
+		case 'log-invert': return pane(state, {type: 'toggle-invert'});
+		case 'log-wrap': return pane(state, {type: 'toggle-wrap'});
+		case 'log-timestamps': return pane(state, {type: 'toggle-timestamps'});
+		case 'log-json': return pane(state, {type: 'toggle-json'});
+		case 'log-zoom': return pane(state, {type: 'toggle-layout'});
+		case 'log-since': {
+			const next = pane(state, {type: 'set-since'});
+			return reopen(next, next.logs!, now);
+		}
+
+		case 'log-container': {
+			const choices = context.containers ?? [];
+			if (choices.length === 0) {
+				return pane(state, {type: 'notice', text: 'one container only', tone: 'muted'});
+			}
+
+			// The default (main containers) first, then each choice, then round again.
+			const cycle: Array<string | undefined> = [undefined, ...choices];
+			const container = cycle[(cycle.indexOf(open.container) + 1) % cycle.length];
+			const {container: _previous, ...rest} = open;
+			const next = {...state, logs: {...rest, ...(container === undefined ? {} : {container}), pane: logPaneReducer(open.pane, {type: 'set-since', preset: open.pane.since})}};
+			return reopen(next, next.logs, now);
+		}
+
+		case 'log-save': return requested(state, {kind: 'save-logs', timestamps: open.pane.timestamps}, now);
+		case 'back': {
+			// Esc forgets a search first; with nothing left to cancel it closes the pane (and its streams).
+			if (open.pane.search.term !== '') {
+				return pane(state, {type: 'search-clear'});
+			}
+
+			return closeLogPane(state, now);
+		}
+
+		case 'help':
+		case 'quit': return undefined;
+		default: return state;
+	}
+}
+
+/** Closes the pane and asks the session to close its streams. */
+export function closeLogPane(state: UiState, now: number): UiState {
+	if (state.logs === undefined) {
+		return state;
+	}
+
+	const {logs: _closed, ...rest} = state;
+	const request: UiRequest = {kind: 'close-logs'};
+	return requested(rest, request, now);
+}
+
+function reopen(state: UiState, open: OpenLogPane, now: number): UiState {
+	const request: UiRequest = {
+		kind: 'open-logs', target: open.target, previous: open.previous, since: open.pane.since,
+		...(open.container === undefined ? {} : {container: open.container}),
+	};
+	return requested(state, request, now);
+}
+
+function pane(state: UiState, action: LogPaneAction): UiState {
+	const open = state.logs;
+	return open === undefined ? state : {...state, logs: {...open, pane: logPaneReducer(open.pane, action)}};
+}

@@ -1,0 +1,116 @@
+/**
+One log entry to the terminal rows it takes: a coloured tag, optional time and container, then the sanitized text,
+pretty-printed when it is JSON and asked for, wrapped or cut to the width, with search hits marked.
+*/
+import stringWidth from 'string-width';
+import type {LogEntry} from '../../store/log-buffer.js';
+import type {AnsiColor} from './sgr.js';
+import {highlightSegments, prettyJson, sanitizedEntry, type LogMatcher, type MarkedSegment} from './search.js';
+import {sanitizeLogText} from './sanitize.js';
+import type {LogRow, LogTag} from './types.js';
+
+/** What every entry of one frame shares. */
+export type RowContext = {
+	readonly width: number;
+	readonly wrap: boolean;
+	readonly json: boolean;
+	readonly timestamps: boolean;
+	readonly tagWidth: number;
+	readonly showContainer: boolean;
+	readonly containerWidth: number;
+	readonly matcher?: LogMatcher;
+	readonly currentSeq?: number;
+	readonly formatTime: (ms: number) => string;
+	readonly formatClock: (ms: number) => string;
+};
+
+const tagColors: readonly AnsiColor[] = ['cyan', 'magenta', 'yellow', 'green', 'blueBright', 'magentaBright', 'cyanBright', 'yellowBright'];
+
+/** The colour of a pod tag: attempts and indices cycle through eight colours (never red, which means trouble). */
+export function tagColor(tag: string): AnsiColor {
+	const number = Number.parseInt(tag.replace(/^\D+/, ''), 10);
+	const index = Number.isNaN(number) ? [...tag].reduce((sum, ch) => sum + ch.codePointAt(0)!, 0) : (tag.startsWith('#') ? number - 1 : number);
+	return tagColors[((index % tagColors.length) + tagColors.length) % tagColors.length]!;
+}
+
+function charWidth(ch: string): number {
+	const code = ch.codePointAt(0)!;
+	return code >= 0x20 && code < 0x300 ? 1 : stringWidth(ch);
+}
+
+/** Cuts segments into rows of at most `width` cells (wrap) or keeps the first row only, ending in `…` when cut. */
+function fit(segments: readonly MarkedSegment[], width: number, wrap: boolean): MarkedSegment[][] {
+	const rows: MarkedSegment[][] = [[]];
+	let used = 0;
+	for (const segment of segments) {
+		let run = '';
+		const flush = () => {
+			if (run) {
+				rows.at(-1)!.push({...segment, text: run});
+				run = '';
+			}
+		};
+
+		for (const ch of segment.text) {
+			const w = charWidth(ch);
+			if (used + w > width) {
+				if (!wrap) {
+					// Make room for the ellipsis that says the line goes on.
+					run = run.slice(0, Math.max(0, run.length - 1));
+					flush();
+					rows.at(-1)!.push({text: '…', escaped: true});
+					return rows;
+				}
+
+				flush();
+				rows.push([]);
+				used = 0;
+			}
+
+			run += ch;
+			used += w;
+		}
+
+		flush();
+	}
+
+	return rows;
+}
+
+function tagOf(entry: LogEntry, context: RowContext): LogTag | undefined {
+	return context.tagWidth === 0 ? undefined : {text: entry.tag.padEnd(context.tagWidth), color: tagColor(entry.tag)};
+}
+
+/** The rows of one entry. */
+export function entryRows(entry: LogEntry, context: RowContext): LogRow[] {
+	const tag = tagOf(entry, context);
+	const tagCells = tag ? context.tagWidth + 1 : 0;
+	if (entry.kind === 'separator') {
+		const started = entry.startedAt === undefined ? '' : ` · started ${context.formatClock(entry.startedAt)}`;
+		const text = `── ${entry.label} · ${sanitizeLogText(entry.podName).plain}${started} `;
+		const fill = Math.max(2, context.width - tagCells - stringWidth(text));
+		return [{key: `${entry.seq}`, kind: 'separator', tag, indent: 0, tone: 'muted', segments: fit([{text: text + '─'.repeat(fill)}], Math.max(1, context.width - tagCells), false)[0]!}];
+	}
+
+	if (entry.kind === 'marker') {
+		const tone = entry.severity === 'error' ? 'error' : entry.severity === 'warning' ? 'warning' : 'muted';
+		return [{key: `${entry.seq}`, kind: 'marker', tag, indent: 0, tone, segments: fit([{text: `▲ ${sanitizeLogText(entry.text).plain}`}], Math.max(1, context.width - tagCells), false)[0]!}];
+	}
+
+	const time = context.timestamps ? (entry.time === undefined ? '?'.padEnd(context.formatTime(0).length) : context.formatTime(entry.time)) : undefined;
+	const container = context.showContainer ? sanitizeLogText(entry.container).plain.padEnd(context.containerWidth) : undefined;
+	const indent = tagCells + (time ? time.length + 1 : 0) + (container ? context.containerWidth + 1 : 0);
+	const available = Math.max(1, context.width - indent);
+	const pretty = context.json ? prettyJson(entry.text) : undefined;
+	const pieces = pretty ? pretty.map(text => sanitizeLogText(text).segments) : [sanitizedEntry(entry).segments];
+	const current = entry.seq === context.currentSeq;
+	const rows: LogRow[] = [];
+	for (const piece of pieces) {
+		for (const segments of fit(highlightSegments(piece, context.matcher, current), available, context.wrap)) {
+			const first = rows.length === 0;
+			rows.push({key: `${entry.seq}:${rows.length}`, kind: 'line', tag: first ? tag : undefined, time: first ? time : undefined, container: first ? container : undefined, indent: first ? 0 : indent, segments});
+		}
+	}
+
+	return rows;
+}

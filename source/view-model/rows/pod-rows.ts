@@ -1,0 +1,161 @@
+/**
+The Pods table: its columns and one row per pod, with kubectl's READY, STATUS and RESTARTS.
+*/
+import {translateTimestampSince} from '../../kube/duration.js';
+import {jobOwner} from '../../kube/job-state.js';
+import {podReady, podRestarts, podStatusReason} from '../../kube/printers/pod.js';
+import type {ContainerStatus, Pod} from '../../kube/types.js';
+import {jobLabels, timeOf} from '../../kube/types.js';
+import type {ResourceSnapshot} from '../../store/types.js';
+import {type ColumnSpec, namespaceColumn} from '../columns.js';
+import {rowFlags, uidOf} from '../row-flags.js';
+import type {TimeBound} from '../time-widths.js';
+import type {Row, Tone} from '../types.js';
+
+/** The Pods view's columns. */
+export function podColumns(allNamespaces: boolean): ColumnSpec[] {
+	const columns: ColumnSpec[] = [
+		{id: 'name', title: 'NAME', minWidth: 14, cap: 63, priority: 0},
+		{id: 'ready', title: 'READY', minWidth: 5, cap: 7, priority: 1},
+		{id: 'status', title: 'STATUS', minWidth: 10, cap: 32, priority: 0},
+		// Time cells change every second (RESTARTS too: `3 (25s ago)`), so they are built only for the rows on screen.
+		{id: 'restarts', title: 'RESTARTS', minWidth: 8, cap: 16, priority: 2, time: true},
+		{id: 'exit', title: 'EXIT', minWidth: 6, cap: 24, priority: 3},
+		{id: 'node', title: 'NODE', minWidth: 6, cap: 30, priority: 4},
+		{id: 'job', title: 'JOB', minWidth: 6, cap: 63, priority: 4},
+		{id: 'age', title: 'AGE', minWidth: 5, cap: 10, priority: 2, time: true},
+	];
+	return allNamespaces ? [namespaceColumn, ...columns] : columns;
+}
+
+/** The cells of a pod row. */
+export function podCells(pod: Pod, now: number, deleted = false): Record<string, string> {
+	return {...podStaticCells(pod, deleted), ...podTimeCells(pod, now)};
+}
+
+/** The cells of a pod row that do not change with the clock. */
+export function podStaticCells(pod: Pod, deleted = false): Record<string, string> {
+	const status = podStatusReason(pod);
+	return {
+		namespace: pod.metadata.namespace ?? '',
+		name: pod.metadata.name ?? '',
+		ready: podReady(pod),
+		status: deleted ? `deleted (${status})` : status,
+		exit: exitCell(pod),
+		node: pod.spec.nodeName ?? '',
+		job: podJobName(pod),
+	};
+}
+
+/** The time cells of a pod row at `now`: RESTARTS (which says how long ago the last one was) and AGE. */
+export function podTimeCells(pod: Pod, now: number): Record<string, string> {
+	return {restarts: podRestarts(pod, now), age: translateTimestampSince(pod.metadata.creationTimestamp, now)};
+}
+
+/**
+How wide a pod's time cells get: RESTARTS is a plain count until a container restarts, then `N (<age> ago)`, an age
+bounded by the pod's own (a container restarts after its pod was created).
+*/
+export function podTimeWidths(pod: Pod): Record<string, number | TimeBound> {
+	// At the epoch every `ago` reads `<invalid>`, so the count is the text before the bracket whatever the clock.
+	const text = podRestarts(pod, 0);
+	const bracket = text.indexOf(' (');
+	const created = timeOf(pod.metadata.creationTimestamp);
+	const age = created === undefined ? '<unknown>'.length : {since: created, extra: 0};
+	const restarts = bracket === -1 ? text.length : {since: created ?? 0, extra: bracket + ' ( ago)'.length};
+	return {restarts, age};
+}
+
+/** One Pods-table row. */
+export function podRow(pod: Pod, snapshot: ResourceSnapshot, now: number, deleted = false): Row {
+	const uid = uidOf(pod);
+	return {id: uid, cells: podCells(pod, now, deleted), tone: deleted ? 'muted' : podTone(pod), ...rowFlags(snapshot, 'pods', uid, now, deleted)};
+}
+
+/** The job a pod belongs to: its controller reference, else the job-name label. */
+export function podJobName(pod: Pod): string {
+	const owner = jobOwner(pod);
+	if (owner?.kind === 'Job') {
+		return owner.name;
+	}
+
+	return pod.metadata.labels?.[jobLabels.jobName] ?? pod.metadata.labels?.[jobLabels.legacyJobName] ?? '';
+}
+
+/** A container's termination: exit code, reason and when. */
+export type Termination = {readonly exitCode: number; readonly reason?: string; readonly signal?: number; readonly finishedAt?: number; readonly container: string};
+
+/**
+The pod's most recent container termination (current state first, then the previous one), regular containers before
+init containers; undefined when nothing has terminated yet.
+*/
+export function lastTermination(pod: Pod): Termination | undefined {
+	return latest(pod.status?.containerStatuses ?? []) ?? latest((pod.status?.initContainerStatuses ?? []).filter((status) => (status.state?.terminated?.exitCode ?? status.lastState?.terminated?.exitCode ?? 0) !== 0));
+}
+
+function latest(statuses: readonly ContainerStatus[]): Termination | undefined {
+	let best: Termination | undefined;
+	for (const status of statuses) {
+		for (const terminated of [status.state?.terminated, status.lastState?.terminated]) {
+			if (!terminated) {
+				continue;
+			}
+
+			const candidate: Termination = {
+				// An absent exitCode is Go's zero value.
+				exitCode: terminated.exitCode ?? 0,
+				container: status.name,
+				...(terminated.reason ? {reason: terminated.reason} : {}),
+				...(terminated.signal ? {signal: terminated.signal} : {}),
+				...(timeOf(terminated.finishedAt) === undefined ? {} : {finishedAt: timeOf(terminated.finishedAt)}),
+			};
+			if (best === undefined || (candidate.finishedAt ?? 0) > (best.finishedAt ?? 0)) {
+				best = candidate;
+			}
+		}
+	}
+
+	return best;
+}
+
+/** `1 Error`, `137 OOMKilled`, `0 Completed`, or blank while nothing has terminated. */
+export function terminationText(termination: Termination | undefined): string {
+	if (!termination) {
+		return '';
+	}
+
+	const why = termination.reason ?? (termination.signal ? `Signal:${termination.signal}` : '');
+	return why ? `${termination.exitCode} ${why}` : String(termination.exitCode);
+}
+
+function exitCell(pod: Pod): string {
+	return terminationText(lastTermination(pod));
+}
+
+const pendingReasons = new Set(['Pending', 'ContainerCreating', 'PodInitializing', 'SchedulingGated']);
+
+/** The tone of a pod from its kubectl STATUS (which also carries the word, so colour is never the only signal). */
+export function podTone(pod: Pod): Tone {
+	const status = podStatusReason(pod);
+	if (status === 'Running') {
+		return 'running';
+	}
+
+	if (status === 'Completed' || status === 'Succeeded') {
+		return 'success';
+	}
+
+	if (status === 'Terminating' || status === 'Unknown') {
+		return 'muted';
+	}
+
+	if (pendingReasons.has(status) || status.startsWith('Init:') && !/Err|Error|BackOff|Crash|OOM|Signal|ExitCode/.test(status)) {
+		return 'pending';
+	}
+
+	if (status.includes('BackOff') || status === 'NotReady') {
+		return 'warning';
+	}
+
+	return 'error';
+}

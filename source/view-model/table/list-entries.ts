@@ -1,0 +1,84 @@
+/**
+The list entries of jobs, pods and cron jobs. Job and pod entries are cached on the objects they come from (the store
+replaces an object when it changes), so a snapshot rebuilds only the entries of what changed; cron job entries carry
+their time cells too (NEXT's missed-run warning is what their tone and the filter go by) and are built per frame.
+*/
+import {jobStatus} from '../../kube/printers/job.js';
+import type {CronJob, Job, Pod} from '../../kube/types.js';
+import {timeOf} from '../../kube/types.js';
+import type {ResourceSnapshot} from '../../store/types.js';
+import {cronJobCells, cronJobColumns} from '../rows/cronjob-rows.js';
+import {jobColumns, jobStaticCells, jobTimeCells, jobTimeWidths} from '../rows/job-rows.js';
+import type {JobState} from '../rows/job-status.js';
+import {type ListEntry, listEntry} from './list-entry.js';
+import {podColumns, podStaticCells, podTimeCells, podTimeWidths, podTone} from '../rows/pod-rows.js';
+import {cachedJobState} from './row-cache.js';
+import {uidOf} from '../row-flags.js';
+
+type Pair = {live?: ListEntry; deleted?: ListEntry};
+
+// Keyed by the cached state, which is a new object whenever the job or its pods change.
+const jobEntries = new WeakMap<JobState, Pair>();
+const podEntries = new WeakMap<Pod, Pair>();
+const noLabels: Readonly<Record<string, string>> = {};
+const jobColumnIds = jobColumns(true).map((column) => column.id);
+const podColumnIds = podColumns(true).map((column) => column.id);
+const cronJobColumnIds = cronJobColumns(true).map((column) => column.id);
+
+function remembered<K extends object>(cache: WeakMap<K, Pair>, key: K, deleted: boolean, build: () => ListEntry): ListEntry {
+	let pair = cache.get(key);
+	if (!pair) {
+		pair = {};
+		cache.set(key, pair);
+	}
+
+	const slot = deleted ? 'deleted' : 'live';
+	return pair[slot] ??= build();
+}
+
+function common(object: Job | Pod | CronJob, deleted: boolean) {
+	const {metadata} = object;
+	return {
+		id: uidOf(object),
+		deleted,
+		namespace: metadata.namespace ?? '',
+		name: metadata.name ?? '',
+		created: timeOf(metadata.creationTimestamp) ?? 0,
+		labels: metadata.labels ?? noLabels,
+	};
+}
+
+/** A job's entry (a tombstone's when `deleted`), the same object while the job and its pods are. */
+export function jobEntry(job: Job, snapshot: ResourceSnapshot, deleted: boolean): ListEntry {
+	const state = cachedJobState(job, snapshot);
+	return remembered(jobEntries, state, deleted, () => listEntry({
+		...common(job, deleted),
+		kind: 'jobs',
+		columnIds: jobColumnIds,
+		completed: jobStatus(job) === 'Complete',
+		tone: deleted ? 'muted' : state.tone,
+		cells: jobStaticCells(job, state, deleted),
+		timeWidths: jobTimeWidths(job, state, deleted),
+		timeCells: (now) => jobTimeCells(job, state, now, deleted),
+	}));
+}
+
+/** A pod's entry (a tombstone's when `deleted`), the same object while the pod is. */
+export function podEntry(pod: Pod, deleted: boolean): ListEntry {
+	return remembered(podEntries, pod, deleted, () => listEntry({
+		...common(pod, deleted),
+		kind: 'pods',
+		columnIds: podColumnIds,
+		completed: pod.status?.phase === 'Succeeded',
+		tone: deleted ? 'muted' : podTone(pod),
+		cells: podStaticCells(pod, deleted),
+		timeWidths: podTimeWidths(pod),
+		timeCells: (now) => podTimeCells(pod, now),
+	}));
+}
+
+/** A cron job's entry at `now`, every cell included. */
+export function cronJobEntry(cronJob: CronJob, snapshot: ResourceSnapshot, now: number, deleted: boolean): ListEntry {
+	const {cells, tone} = cronJobCells(cronJob, snapshot, now, deleted);
+	return listEntry({...common(cronJob, deleted), kind: 'cronjobs', columnIds: cronJobColumnIds, completed: false, tone, cells});
+}

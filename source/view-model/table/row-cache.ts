@@ -1,0 +1,78 @@
+/**
+A job's refined state remembered between frames. It depends only on the job object and its pods; the store replaces
+an object when it changes, so a state whose inputs are all the same objects as last time is reused. At 10,000 jobs
+under churn this turns each snapshot from recomputing every job's state into recomputing the few that changed.
+*/
+import type {Job} from '../../kube/types.js';
+import type {ResourceSnapshot} from '../../store/types.js';
+import {jobState, type JobState, type JobWord} from '../rows/job-status.js';
+import {podsOfJob} from '../lookups.js';
+import {uidOf} from '../row-flags.js';
+
+type Cached = {
+	/** The job's pods as stored when the state was worked out (live pod or tombstone record, in index order). */
+	readonly pods: readonly unknown[];
+	readonly state: JobState;
+	/** The last snapshot it was checked against: the table and the header both ask, once each per snapshot. */
+	checked: ResourceSnapshot;
+	/** How many changes the snapshot's maps had had since it was published (they change in place until the next one). */
+	checkedCount: number | undefined;
+};
+
+const states = new WeakMap<Job, Cached>();
+
+// The job's pods as stored: the live pod, or for a deleted one its tombstone record (a different object from the pod
+// even when it carries the same last state), in index order. Cheaper than podsOfJob, which also sorts by creation.
+function podInputs(snapshot: ResourceSnapshot, jobUid: string): unknown[] {
+	const out: unknown[] = [];
+	for (const uid of snapshot.podsByJob.get(jobUid) ?? []) {
+		const input = snapshot.pods.get(uid) ?? snapshot.deleted.get(uid);
+		if (input) {
+			out.push(input);
+		}
+	}
+
+	return out;
+}
+
+// Whether the job's pods are still exactly `known`, compared in place: this runs for every job on every snapshot,
+// so it must not allocate.
+function samePods(snapshot: ResourceSnapshot, jobUid: string, known: readonly unknown[]): boolean {
+	let index = 0;
+	for (const uid of snapshot.podsByJob.get(jobUid) ?? []) {
+		const input = snapshot.pods.get(uid) ?? snapshot.deleted.get(uid);
+		if (input) {
+			if (known[index] !== input) {
+				return false;
+			}
+
+			index++;
+		}
+	}
+
+	return index === known.length;
+}
+
+/**
+The same state as jobState(job, podsOfJob(snapshot, uid)), and the very same object while the job and its pods are the
+same objects, so whatever is derived from it can be cached on it.
+*/
+export function cachedJobState(job: Job, snapshot: ResourceSnapshot): JobState {
+	const uid = uidOf(job);
+	const hit = states.get(job);
+	const count = snapshot.pending?.count;
+	if (hit && ((hit.checked === snapshot && hit.checkedCount === count) || samePods(snapshot, uid, hit.pods))) {
+		hit.checked = snapshot;
+		hit.checkedCount = count;
+		return hit.state;
+	}
+
+	const state = jobState(job, podsOfJob(snapshot, uid));
+	states.set(job, {pods: podInputs(snapshot, uid), state, checked: snapshot, checkedCount: count});
+	return state;
+}
+
+/** The same word as jobState(job, podsOfJob(snapshot, uid)).word (what the header counts). */
+export function cachedJobWord(job: Job, snapshot: ResourceSnapshot): JobWord {
+	return cachedJobState(job, snapshot).word;
+}

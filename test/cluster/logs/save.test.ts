@@ -1,0 +1,34 @@
+import assert from 'node:assert/strict';
+import {mkdtemp, readFile, stat} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {test} from 'node:test';
+import {logFileName, saveLogLines} from '../../../source/cluster/logs/save.js';
+import {LogBuffer} from '../../../source/store/log-buffer.js';
+import {logSaveLines} from '../../../source/view-model/logs/save-text.js';
+
+test('saving writes sanitized lines with separators and markers, to a new file only', async () => {
+	const buffer = new LogBuffer({capacity: 4, notifyIntervalMs: 0});
+	const base = {podUid: 'u', podName: 'pi-x7k2q', tag: '#3'};
+	buffer.append({kind: 'line', ...base, container: 'main', text: 'dropped', cut: 0});
+	buffer.append({kind: 'separator', ...base, label: 'attempt 3', startedAt: Date.UTC(2026, 0, 1, 12, 1, 7)});
+	buffer.append({kind: 'line', ...base, container: 'main', timeText: '2026-01-01T12:01:08.5Z', text: '\u001B[31mred\u001B[0m \u001B]52;c;QUFB\u0007 10%\r99%', cut: 0});
+	buffer.append({kind: 'line', ...base, container: 'main', text: 'bell\u0007', cut: 0});
+	buffer.append({kind: 'marker', ...base, severity: 'warning', text: 'pod deleted'});
+	const lines = logSaveLines(buffer.getSnapshot(), {timestamps: true});
+	assert.deepEqual(lines, [
+		'# 1 earlier lines were dropped from the pane\'s buffer',
+		'#3 ── attempt 3 · pi-x7k2q · started 12:01:07 ──',
+		'#3 2026-01-01T12:01:08.5Z 99% ␛]52… 10%',
+		'#3 - bell^G',
+		'#3 ▲ pod deleted',
+	]);
+	const dir = await mkdtemp(join(tmpdir(), 'kjobs-save-'));
+	const name = logFileName('pi/../x y', Date.UTC(2026, 0, 1, 12, 1, 9, 250));
+	assert.equal(name, 'kjobs-pi_.._x_y-20260101T120109Z.log');
+	const path = await saveLogLines(join(dir, name), lines);
+	assert.equal(path, join(dir, name));
+	assert.equal(await readFile(path, 'utf8'), `${lines.join('\n')}\n`);
+	assert.equal((await stat(path)).mode & 0o777, 0o600);
+	await assert.rejects(saveLogLines(path, ['again']), {code: 'EEXIST'});
+});

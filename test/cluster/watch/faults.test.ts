@@ -1,0 +1,190 @@
+import assert from 'node:assert/strict';
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import http from 'node:http';
+import type {AddressInfo} from 'node:net';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {after, test} from 'node:test';
+import {loadConnection} from '../../../source/cluster/connection/kubeconfig.js';
+import {createManualScheduler} from '../../../source/cluster/scheduler.js';
+import {startWatchers} from '../../../source/cluster/watch/watcher.js';
+import {createResourceStore} from '../../../source/store/resource-store.js';
+import type {WatchState} from '../../../source/store/types.js';
+import {start, waitFor} from '../../helpers/cluster.js';
+
+// A bare HTTP server that answers every request with whatever the test says: faults the simulator does not make.
+const token = 'kjobs-test-token-123';
+const dir = mkdtempSync(path.join(tmpdir(), 'kjobs-faults-'));
+after(() => {
+	rmSync(dir, {recursive: true, force: true});
+});
+
+type Answer = {status: number; headers?: Record<string, string>; body?: unknown; hold?: boolean};
+
+async function faultServer(answer: (url: URL, authorization: string | undefined) => Answer) {
+	const seen: string[] = [];
+	const server = http.createServer((request, response) => {
+		const url = new URL(request.url ?? '/', 'http://x');
+		seen.push(request.headers.authorization ?? '');
+		const {status, headers, body, hold} = answer(url, request.headers.authorization);
+		response.writeHead(status, {'content-type': 'application/json', ...headers});
+		if (hold) {
+			// An open watch with nothing to say.
+			response.flushHeaders();
+			return;
+		}
+
+		response.end(body === undefined ? '' : JSON.stringify(body));
+	});
+	await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+	const port = (server.address() as AddressInfo).port;
+	return {
+		port,
+		seen,
+		async close() {
+			server.closeAllConnections();
+			await new Promise(resolve => server.close(resolve));
+		},
+	};
+}
+
+function connection(port: number) {
+	const file = path.join(dir, `config-${port}.yaml`);
+	writeFileSync(
+		file,
+		[
+			'apiVersion: v1',
+			'kind: Config',
+			'clusters: [{name: c, cluster: {server: "http://127.0.0.1:' + port + '"}}]',
+			`users: [{name: u, user: {token: ${token}}}]`,
+			'contexts: [{name: ctx, context: {cluster: c, user: u, namespace: ns}}]',
+			'current-context: ctx',
+		].join('\n'),
+	);
+	return loadConnection({kubeconfig: file, env: {}, homeDir: dir});
+}
+
+async function watchJobs(port: number) {
+	const scheduler = createManualScheduler(start);
+	const store = createResourceStore({now: () => scheduler.now()});
+	const watchers = startWatchers(connection(port), store, {scheduler, kinds: ['jobs'], backoff: {random: () => 1}});
+	const state = () => store.getSnapshot().watch.jobs;
+	return {scheduler, store, watchers, state};
+}
+
+const status = (code: number, message: string) => ({kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', code, message});
+
+function assertNoToken(state: WatchState) {
+	assert.ok(!JSON.stringify(state).includes(token), `credential leaked in ${JSON.stringify(state)}`);
+}
+
+test('401: "credentials rejected or expired", retried with backoff (the token is sent, never shown)', {timeout: 10_000}, async () => {
+	const server = await faultServer(() => ({status: 401, body: status(401, 'Unauthorized')}));
+	const w = await watchJobs(server.port);
+	try {
+		await waitFor('401 reported', () => w.state().phase === 'reconnecting');
+		assert.deepEqual(w.state(), {phase: 'reconnecting', nextAttemptAt: start + 1000, attempt: 1, error: 'credentials rejected or expired (401 Unauthorized)'});
+		assert.equal(server.seen[0], `Bearer ${token}`);
+		w.scheduler.advance(1000);
+		await waitFor('second attempt', () => w.state().phase === 'reconnecting' && (w.state() as {attempt: number}).attempt === 2);
+		assert.deepEqual(w.state(), {phase: 'reconnecting', nextAttemptAt: start + 1000 + 2000, attempt: 2, error: 'credentials rejected or expired (401 Unauthorized)'});
+		assertNoToken(w.state());
+	} finally {
+		await w.watchers.stop();
+		await server.close();
+	}
+});
+
+test('429 with Retry-After waits exactly that long; a 500 backs off; then a list makes it live', {timeout: 10_000}, async () => {
+	let mode: 'busy' | 'broken' | 'ok' = 'busy';
+	const server = await faultServer(url => {
+		if (mode === 'busy') {
+			return {status: 429, headers: {'retry-after': '7'}, body: status(429, 'too many requests')};
+		}
+
+		if (mode === 'broken') {
+			return {status: 500, body: status(500, 'etcd is sad')};
+		}
+
+		if (url.searchParams.get('watch')) {
+			return {status: 200, hold: true};
+		}
+
+		return {status: 200, body: {kind: 'JobList', apiVersion: 'batch/v1', metadata: {resourceVersion: '5'}, items: [{metadata: {name: 'j', namespace: 'ns', uid: 'u1', resourceVersion: '5'}}]}};
+	});
+	const w = await watchJobs(server.port);
+	try {
+		await waitFor('429 reported', () => w.state().phase === 'reconnecting');
+		assert.deepEqual(w.state(), {phase: 'reconnecting', nextAttemptAt: start + 7000, attempt: 1, error: 'list jobs: 429 too many requests'});
+		mode = 'broken';
+		w.scheduler.advance(6999);
+		await new Promise(resolve => setTimeout(resolve, 20));
+		assert.equal(server.seen.length, 1);
+		w.scheduler.advance(1);
+		await waitFor('500 reported', () => (w.state() as {attempt?: number}).attempt === 2);
+		assert.deepEqual(w.state(), {phase: 'reconnecting', nextAttemptAt: start + 7000 + 2000, attempt: 2, error: 'list jobs: 500 etcd is sad'});
+		mode = 'ok';
+		w.scheduler.advance(2000);
+		await waitFor('live', () => w.state().phase === 'live');
+		assert.equal(w.store.getSnapshot().jobs.get('u1')?.metadata.name, 'j');
+	} finally {
+		await w.watchers.stop();
+		await server.close();
+	}
+});
+
+test('an unreachable server: the URL and the error, retried with growing delays', {timeout: 10_000}, async () => {
+	const server = await faultServer(() => ({status: 200}));
+	const {port} = server;
+	await server.close();
+	const w = await watchJobs(port);
+	try {
+		await waitFor('refused', () => w.state().phase === 'reconnecting');
+		assert.deepEqual(w.state(), {phase: 'reconnecting', nextAttemptAt: start + 1000, attempt: 1, error: `cannot reach http://127.0.0.1:${port}: connection refused`});
+		w.scheduler.advance(1000);
+		await waitFor('attempt 2', () => (w.state() as {attempt?: number}).attempt === 2);
+		w.scheduler.advance(2000);
+		await waitFor('attempt 3', () => (w.state() as {attempt?: number}).attempt === 3);
+		assert.deepEqual(w.state(), {phase: 'reconnecting', nextAttemptAt: start + 3000 + 4000, attempt: 3, error: `cannot reach http://127.0.0.1:${port}: connection refused`});
+	} finally {
+		await w.watchers.stop();
+	}
+});
+
+test('a server that ends every watch at once, empty, is not hammered: the loop backs off', {timeout: 10_000}, async () => {
+	const server = await faultServer(url =>
+		url.searchParams.get('watch') ? {status: 200} : {status: 200, body: {kind: 'JobList', metadata: {resourceVersion: '3'}, items: []}},
+	);
+	const w = await watchJobs(server.port);
+	try {
+		await waitFor('backing off', () => w.state().phase === 'reconnecting');
+		assert.deepEqual(w.state(), {phase: 'reconnecting', nextAttemptAt: start + 1000, attempt: 1, error: 'watch jobs: the server closed the watch at once'});
+		await new Promise(resolve => setTimeout(resolve, 30));
+		assert.equal(server.seen.length, 2, 'one list and one watch, then a wait');
+	} finally {
+		await w.watchers.stop();
+		await server.close();
+	}
+});
+
+test('a failing exec credential plugin is reported as a credentials problem and retried', {timeout: 10_000}, async () => {
+	const file = path.join(dir, 'exec.yaml');
+	writeFileSync(
+		file,
+		[
+			'clusters: [{name: c, cluster: {server: "http://127.0.0.1:9"}}]',
+			'users: [{name: u, user: {exec: {apiVersion: client.authentication.k8s.io/v1, command: kjobs-no-such-plugin, interactiveMode: Never}}}]',
+			'contexts: [{name: ctx, context: {cluster: c, user: u}}]',
+			'current-context: ctx',
+		].join('\n'),
+	);
+	const scheduler = createManualScheduler(start);
+	const store = createResourceStore({now: () => scheduler.now()});
+	const watchers = startWatchers(loadConnection({kubeconfig: file, env: {}, homeDir: dir}), store, {scheduler, kinds: ['jobs'], backoff: {random: () => 1}});
+	try {
+		await waitFor('the plugin failure', () => store.getSnapshot().watch.jobs.phase === 'reconnecting');
+		assert.deepEqual(store.getSnapshot().watch.jobs, {phase: 'reconnecting', nextAttemptAt: start + 1000, attempt: 1, error: 'cannot get credentials for http://127.0.0.1:9: spawn kjobs-no-such-plugin ENOENT'});
+	} finally {
+		await watchers.stop();
+	}
+});

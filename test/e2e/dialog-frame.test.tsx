@@ -1,0 +1,68 @@
+import assert from 'node:assert/strict';
+import {afterEach, test} from 'node:test';
+import {cleanup} from 'ink-testing-library';
+import {allAllowed} from '../../source/cluster/actions/permissions.js';
+import type {UiRequest} from '../../source/state/ui-state.js';
+import {renderApp} from '../helpers/app-fixture.js';
+import {settle} from '../helpers/app.js';
+
+afterEach(() => {
+	cleanup();
+});
+
+const writable = {readOnly: undefined, permissions: allAllowed};
+const access = {current: () => writable, subscribe: () => () => {}};
+
+test('at 80×24 the delete dialog takes the body, the frame keeps its height, and confirming sends one action', async () => {
+	const requests: UiRequest[] = [];
+	const app = await renderApp({columns: 80, rows: 24, access, onRequest: (request) => {
+		requests.push(request);
+		return {text: 'deleted job batch/boom; its pods are being removed', tone: 'success'};
+	}});
+	await app.press('\u0004');
+	const lines = app.lines().map((line) => line.trimEnd());
+	assert.equal(lines.length, 23);
+	assert.deepEqual(lines.slice(2, 15), [
+		'Jobs',
+		'  ╭──────────────────────────────────────────────────────────────────────────╮',
+		'  │ Delete job                                                               │',
+		'  │ Delete job batch/boom and its 2 pods?                                    │',
+		'  │                                                                          │',
+		'  │ ▶ Background (default)                                                   │',
+		'  │   Foreground                                                             │',
+		'  │   Orphan                                                                 │',
+		'  │ Delete the job now; the garbage collector then deletes its pods (as      │',
+		'  │ kubectl does).                                                           │',
+		'  │                                                                          │',
+		'  │ y/Enter Delete (Background)   n/Esc Cancel   ←/→ Tab Choose              │',
+		'  ╰──────────────────────────────────────────────────────────────────────────╯',
+	]);
+	await app.press('\t', 'yy');
+	await settle();
+	assert.deepEqual(requests, [{
+		kind: 'action', target: {kind: 'job', uid: 'uid-boom'},
+		action: {kind: 'delete', resource: 'jobs', target: {namespace: 'batch', name: 'boom', uid: 'uid-boom'}, propagation: 'Foreground'},
+	}]);
+	assert.equal(app.lines().at(-2)?.trimEnd(), '✓ deleted job batch/boom; its pods are being removed');
+});
+
+test('the rerun dialog of a job\'s screen, and the suspend dialog; n cancels without a request', async () => {
+	const requests: UiRequest[] = [];
+	const app = await renderApp({columns: 80, rows: 24, access, onRequest: (request) => {
+		requests.push(request);
+	}});
+	await app.press('\r', 'r');
+	const lines = app.lines().map((line) => line.trimEnd());
+	assert.equal(lines[2], 'Jobs › job boom');
+	assert.deepEqual(lines.slice(4, 8).map((line) => line.trim()), [
+		'│ Rerun job                                                                │',
+		'│ Rerun job batch/boom?                                                    │',
+		'│ A new job is created from its spec; the old one is not changed.          │',
+		'│                                                                          │',
+	]);
+	await app.press('n', 's');
+	assert.match(app.frame(), /Suspend job batch\/boom\?/);
+	await app.press('\u001B');
+	assert.equal(app.lines().at(-2)?.trimEnd(), 'Suspend job: cancelled');
+	assert.deepEqual(requests, []);
+});

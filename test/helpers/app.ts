@@ -1,0 +1,65 @@
+/**
+Test-only helpers for frame tests: a store over fixed snapshots, a manual clock, and frame checks.
+*/
+import type {AppClock, ResourceSnapshot, ResourceStore} from '../../source/store/types.js';
+import {makeSnapshot, type SnapshotParts} from './snapshots.js';
+
+/** A store whose snapshot the test replaces with `set`; listeners hear about it at once. */
+export type TestStore = ResourceStore & {set(parts: SnapshotParts): void};
+
+/** Creates a store holding the snapshot of `parts`. */
+export function testStore(parts: SnapshotParts): TestStore {
+	let snapshot: ResourceSnapshot = makeSnapshot(parts);
+	let version = 1;
+	const listeners = new Set<() => void>();
+	return {
+		getSnapshot: () => snapshot,
+		subscribe(listener) {
+			listeners.add(listener);
+			return () => listeners.delete(listener);
+		},
+		apply() {
+			throw new Error('the test store is filled with set()');
+		},
+		flush() {},
+		dispose() {
+			listeners.clear();
+		},
+		set(next) {
+			version++;
+			snapshot = {...makeSnapshot(next), version};
+			for (const listener of listeners) {
+				listener();
+			}
+		},
+	};
+}
+
+/** A clock the test steps by hand. */
+export type ManualClock = AppClock & {advance(ms: number): void};
+
+/** Creates a manual clock at `start`. */
+export function manualClock(start: number): ManualClock {
+	let time = start;
+	const listeners = new Set<() => void>();
+	return {
+		now: () => time,
+		subscribe(listener) {
+			listeners.add(listener);
+			return () => listeners.delete(listener);
+		},
+		advance(ms) {
+			time += ms;
+			for (const listener of listeners) {
+				listener();
+			}
+		},
+	};
+}
+
+/** Lets React and Ink settle after input or a store change (Ink renders on the next turns of the event loop). */
+export async function settle(): Promise<void> {
+	for (let turn = 0; turn < 3; turn++) {
+		await new Promise((resolve) => setImmediate(resolve));
+	}
+}
