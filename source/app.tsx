@@ -6,7 +6,8 @@ import {Box, Text} from 'ink';
 import {useSyncExternalStore} from 'react';
 import {DialogBox} from './components/dialog-box.js';
 import {BottomLine} from './components/bottom-line.js';
-import {Header, type ConnectionInfo} from './components/header.js';
+import {Header} from './components/header.js';
+import type {Access, AccessSource, ConnectionInfo, LogPaneSource, RequestHandler} from './state/types.js';
 import {KeyHints} from './components/key-hints.js';
 import {LogPane} from './components/log-pane.js';
 import {ScreenBody} from './components/screen-body.js';
@@ -21,8 +22,8 @@ import {type WindowSize, useWindowSize} from './hooks/use-window-size.js';
 import {hintsFor, type DisabledReasons} from './state/keys/keymap-help.js';
 import {layoutFor} from './state/layout.js';
 import {logSplit} from './state/log-layout.js';
-import {type LogPaneSource, paneHasKeys} from './state/log-pane/state.js';
-import {type Access, type RequestHandler, tableQuery} from './state/ui-state.js';
+import {paneHasKeys} from './state/log-pane/state.js';
+import {tableQuery} from './state/ui-state.js';
 import type {AppClock, ResourceStore} from './store/types.js';
 import {emptyTableText} from './view-model/empty-text.js';
 import {connectionProblem} from './view-model/header.js';
@@ -53,9 +54,6 @@ export type AppProps = {
 	*/
 	readonly access?: AccessSource;
 };
-
-/** Where the app reads what it may do; `subscribe` tells it when that changed (new RBAC answers after a switch). */
-export type AccessSource = {readonly current: () => Access; readonly subscribe: (listener: () => void) => () => void};
 
 // Without a source the app has no access answers: action keys then go to onRequest as plain requests.
 const noAccess = {current: (): Access | undefined => undefined, subscribe: () => () => {}};

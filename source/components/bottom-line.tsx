@@ -5,7 +5,7 @@ filter, else what is wrong with the connection.
 import {Text} from 'ink';
 import type {CompletionNames} from '../state/command-line.js';
 import {completionCandidates} from '../state/command-line.js';
-import type {UiState} from '../state/ui-state.js';
+import type {UiState} from '../state/types.js';
 import {CommandLine} from './command-line.js';
 import {FilterLine} from './filter-line.js';
 import {MessageLine} from './message-line.js';

@@ -2,16 +2,9 @@
 The two header lines: context, server, namespace scope and badges; then the job counts and the watch state.
 */
 import {Box, Text} from 'ink';
+import type {ConnectionInfo} from '../state/types.js';
 import {chrome} from '../theme.js';
 import {cellWidth, cut, fit} from './text.js';
-
-/** Who and where the screen is connected to. */
-export type ConnectionInfo = {
-	readonly context: string;
-	readonly server: string;
-	readonly readOnly: boolean;
-	readonly demo: boolean;
-};
 
 /** Props of the header. */
 export type HeaderProps = {

@@ -2,7 +2,7 @@
 The message line: the latest result or error, in its tone.
 */
 import {Text} from 'ink';
-import type {Message} from '../state/ui-state.js';
+import type {Message} from '../state/types.js';
 import {toneProps} from '../theme.js';
 import {fit} from './text.js';
 

@@ -5,7 +5,7 @@ screen and mode.
 import {type Key, useInput, useStdin} from 'ink';
 import {useRef} from 'react';
 import {type KeyPress, keyName, splitChunk} from '../state/keys/keys.js';
-import type {UiAction, ViewContext} from '../state/ui-reducer.js';
+import type {UiAction, ViewContext} from '../state/ui-actions.js';
 
 /** What the hook needs at the moment of a key press. */
 export type KeymapInput = {

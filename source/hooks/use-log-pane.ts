@@ -3,7 +3,7 @@ The log pane's frame: subscribes to the session's feed and to its buffer (whose 
 about ten a second), and computes what the pane draws for its size, plus what a key press needs to know about it.
 */
 import {useCallback, useMemo, useSyncExternalStore} from 'react';
-import type {LogKeyContext, LogPaneSource, OpenLogPane} from '../state/log-pane/state.js';
+import type {LogKeyContext, LogPaneSource, OpenLogPane} from '../state/types.js';
 import {LogBuffer} from '../store/log-buffer.js';
 import type {LogViewModel} from '../view-model/logs/types.js';
 import {logView} from '../view-model/logs/view.js';

@@ -13,8 +13,10 @@ import {detailTableHeight, type Layout} from '../state/layout.js';
 import {type DisabledFor, type ScreenData, breadcrumb, screenData} from '../state/screen-model.js';
 import {scopeSnapshot} from '../store/scope.js';
 import {selectedIndex} from '../state/selection.js';
-import {type UiAction, uiReducer, type ViewContext} from '../state/ui-reducer.js';
-import {type Access, currentEntry, initialUiState, type RequestHandler, type RequestResult, type UiRequest, type UiState} from '../state/ui-state.js';
+import {uiReducer} from '../state/ui-reducer.js';
+import type {UiAction, ViewContext} from '../state/ui-actions.js';
+import {currentEntry, initialUiState} from '../state/ui-state.js';
+import type {Access, RequestHandler, RequestResult, UiRequest, UiState} from '../state/types.js';
 import type {ResourceSnapshot} from '../store/types.js';
 import {headerCounts, watchStateText} from '../view-model/header.js';
 

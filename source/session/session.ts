@@ -2,15 +2,13 @@
 A running kjobs session: the one clock, the live store, the cluster connection with its watchers, and what the screen's
 requests (namespace and context switches, logs, actions) do. Built by cli.tsx, one per app instance.
 */
-import type {AccessSource} from '../app.js';
+import type {Access, AccessSource, ConnectionInfo, RequestHandler} from '../state/types.js';
 import type {ActionContextOptions} from '../cluster/actions/context.js';
 import {openGate, readOnlyGate, type ReadOnlyFlag} from '../cluster/actions/gate.js';
 import {performAction} from '../cluster/actions/perform.js';
 import {KubeCluster} from '../cluster/kube-cluster.js';
 import type {Connection} from '../cluster/connection/kubeconfig.js';
-import type {ConnectionInfo} from '../components/header.js';
 import {createLogPanes, isLogRequest, type LogPanes} from './log-panes.js';
-import type {Access, RequestHandler} from '../state/ui-state.js';
 import {createTickingClock} from '../store/clock.js';
 import {createResourceStore} from '../store/resource-store.js';
 import type {AppClock, LiveResourceStore} from '../store/types.js';

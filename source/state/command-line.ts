@@ -1,7 +1,7 @@
 /**
 The `:` command line: what each command means, and Tab completion of command names and of namespace/context names.
 */
-import type {ViewId} from '../view-model/table/tables.js';
+import type {ViewId} from '../view-model/table/types.js';
 
 /** A parsed command line. */
 export type ParsedCommand =

@@ -1,9 +1,10 @@
 /**
 Moving around: the cursor over a screen's rows (by uid), scrolling detail info, and drilling down with Enter.
 */
-import type {CommandAction} from './ui-reducer.js';
+import type {CommandAction} from './ui-actions.js';
 import {selectedIndex, windowStart} from './selection.js';
-import {currentEntry, isTextScreen, type Screen, type UiState} from './ui-state.js';
+import {currentEntry, isTextScreen} from './ui-state.js';
+import type {Screen, UiState} from './types.js';
 import {clamp, push, replaceTop} from './ui-updates.js';
 
 const detailScreens: ReadonlySet<string> = new Set(['job-detail', 'cronjob-detail', 'pod-detail']);

@@ -3,7 +3,7 @@ Object commands (logs, describe, delete…) as requests for the app, aimed at th
 */
 import type {ObjectCommand} from './keys/commands.js';
 import {selectedIndex} from './selection.js';
-import type {ScreenEntry, Target, UiRequest} from './ui-state.js';
+import type {ScreenEntry, Target, UiRequest} from './types.js';
 
 const listKinds = {jobs: 'job', cronjobs: 'cronjob', pods: 'pod'} as const;
 

@@ -2,39 +2,20 @@
 What the current screen shows, computed from the UI state, a snapshot and the time: the one place the app turns
 store contents into screen models, so components only draw.
 */
-import type {Pod} from '../kube/types.js';
 import type {ResourceSnapshot} from '../store/types.js';
-import {sizeColumns} from '../view-model/columns.js';
 import {type CronJobDetailModel, cronJobDetail} from '../view-model/detail/cronjob-detail.js';
-import {type EventLine, recentEvents} from '../view-model/detail/detail-parts.js';
 import {type JobDetailModel, jobDetail} from '../view-model/detail/job-detail.js';
-import {isPod} from '../view-model/lookups.js';
-import {type ContainerSummary, podContainers} from '../view-model/rows/pod-containers.js';
-import {podColumns, podRow} from '../view-model/rows/pod-rows.js';
-import {type TableModel, tableModel, type ViewId} from '../view-model/table/tables.js';
-import type {Column, Row} from '../view-model/types.js';
+import {type PodDetailModel, podDetail} from '../view-model/detail/pod-detail.js';
+import {type TableModel, tableModel} from '../view-model/table/tables.js';
+import type {ViewId} from '../view-model/table/types.js';
 import {describeTarget, findObject} from '../view-model/describe/object.js';
 import {objectYamlLines} from '../view-model/describe/yaml.js';
 import {cronJobDetailLines, jobDetailLines, type Line, podDetailLines} from '../view-model/detail/detail-lines.js';
 import {type HelpLine, helpLines} from './keys/help-lines.js';
 import type {DisabledReasons} from './keys/keymap-help.js';
 import type {KeyContext} from './keys/keys.js';
-import {currentEntry, keyContext, tableQuery, type Target, type UiState} from './ui-state.js';
-
-/** A pod's detail: its row (one field per column) and its events. */
-export type PodDetailModel = {
-	readonly uid: string;
-	readonly name: string;
-	readonly row: Row;
-	readonly columns: readonly Column[];
-	readonly events: readonly EventLine[];
-	readonly deleted: boolean;
-	/** Init containers, then containers, with their states. */
-	readonly containers: readonly ContainerSummary[];
-	/** The pod's own reason and message (an eviction says why here). */
-	readonly reason?: string;
-	readonly message?: string;
-};
+import {currentEntry, keyContext, tableQuery} from './ui-state.js';
+import type {Target, UiState} from './types.js';
 
 /** The body of the current screen. */
 export type ScreenModel =
@@ -130,24 +111,6 @@ export function textModel(view: 'describe' | 'yaml', snapshot: ResourceSnapshot,
 	const {metadata} = found.object;
 	const title = `YAML ${kindWords[target.kind]} ${metadata.namespace ?? ''}/${metadata.name ?? ''}`;
 	return {kind: 'text', view, title, lines: objectYamlLines(found.object, typeMeta[target.kind]), deleted: found.deleted, gone: false};
-}
-
-/** A pod's detail model (a tombstone too), or undefined when the pod is not in the snapshot. */
-export function podDetail(snapshot: ResourceSnapshot, uid: string, now: number): PodDetailModel | undefined {
-	const live = snapshot.pods.get(uid);
-	const tombstone = snapshot.deleted.get(uid)?.object;
-	const pod: Pod | undefined = live ?? (tombstone && isPod(tombstone) ? tombstone : undefined);
-	if (pod === undefined) {
-		return undefined;
-	}
-
-	const deleted = live === undefined;
-	const row = podRow(pod, snapshot, now, deleted);
-	const {reason, message} = pod.status ?? {};
-	return {
-		uid, name: pod.metadata.name ?? '', row, columns: sizeColumns(podColumns(true), [row]), events: recentEvents(snapshot, [uid], now), deleted,
-		containers: podContainers(pod, now), ...(reason ? {reason} : {}), ...(message ? {message} : {}),
-	};
 }
 
 const titles: Record<string, string> = {jobs: 'Jobs', cronjobs: 'CronJobs', pods: 'Pods', help: 'Help'};

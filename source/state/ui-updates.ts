@@ -3,7 +3,7 @@ Small state updates the reducer and its navigation share: the screen stack, the 
 */
 import type {Tone} from '../view-model/types.js';
 import {requestLabel} from './requests.js';
-import type {Screen, ScreenEntry, UiRequest, UiState} from './ui-state.js';
+import type {Screen, ScreenEntry, UiRequest, UiState} from './types.js';
 
 /** How many requests the state keeps for the app to pick up. */
 const keptRequests = 16;

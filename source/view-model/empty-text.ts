@@ -3,7 +3,7 @@ What an empty list view says instead of rows: why it is empty, so a mistyped nam
 nothing, hidden completed jobs, missing access and a list still loading do not all look like "nothing here".
 */
 import type {ResourceSnapshot} from '../store/types.js';
-import type {TableQuery, ViewId} from './table/tables.js';
+import type {TableQuery, ViewId} from './table/types.js';
 
 const nouns: Record<ViewId, string> = {jobs: 'jobs', cronjobs: 'cron jobs', pods: 'pods'};
 

@@ -9,7 +9,8 @@ import {ManualClock} from '../../source/simulator/clock.js';
 import {startScaleSimulator} from '../../source/simulator/scenarios/scale/scale.js';
 import {createResourceStore} from '../../source/store/resource-store.js';
 import {headerCounts} from '../../source/view-model/header.js';
-import {type TableQuery, tableModel, type ViewId} from '../../source/view-model/table/tables.js';
+import {tableModel} from '../../source/view-model/table/tables.js';
+import type {TableQuery, ViewId} from '../../source/view-model/table/types.js';
 
 const flag = (name: string, fallback: number) => {
 	const at = process.argv.indexOf(`--${name}`);

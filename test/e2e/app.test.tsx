@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import {afterEach, test} from 'node:test';
 import {cleanup} from 'ink-testing-library';
-import type {UiRequest} from '../../source/state/ui-state.js';
+import type {UiRequest} from '../../source/state/types.js';
 import {cluster, renderApp} from '../helpers/app-fixture.js';
 import {settle} from '../helpers/app.js';
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import {afterEach, test} from 'node:test';
 import {cleanup} from 'ink-testing-library';
 import {allAllowed} from '../../source/cluster/actions/permissions.js';
-import type {UiRequest} from '../../source/state/ui-state.js';
+import type {UiRequest} from '../../source/state/types.js';
 import {renderApp} from '../helpers/app-fixture.js';
 import {settle} from '../helpers/app.js';
 

@@ -2,9 +2,9 @@
 Test-only: the cluster the frame tests draw, and a helper that renders the App at a fixed size with a manual clock.
 */
 import {render} from 'ink-testing-library';
-import type {UiRequest} from '../../source/state/ui-state.js';
+import type {AccessSource, UiRequest} from '../../source/state/types.js';
 import type {DisabledReasons} from '../../source/state/keys/keymap-help.js';
-import {type AccessSource, App} from '../../source/app.js';
+import {App} from '../../source/app.js';
 import {condition, cronChild, makeCronJob, makeJob, makePod, now} from './builders.js';
 import type {SnapshotParts} from './snapshots.js';
 import {manualClock, settle, testStore} from './app.js';

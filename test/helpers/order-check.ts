@@ -4,7 +4,9 @@ worked out from scratch, entry for entry.
 */
 import assert from 'node:assert/strict';
 import type {ResourceSnapshot} from '../../source/store/types.js';
-import {type TableOrder, tableOrder, tableOrderFromScratch, type TableQuery, type ViewId} from '../../source/view-model/table/table-order.js';
+import {tableOrderFromScratch} from '../../source/view-model/table/from-scratch.js';
+import {tableOrder} from '../../source/view-model/table/live-order.js';
+import type {TableOrder, TableQuery, ViewId} from '../../source/view-model/table/types.js';
 import {columnSpecs} from '../../source/view-model/table/tables.js';
 
 /** Asserts that the kept order of `view` equals the from-scratch one (`where` names the step); returns the kept one. */

@@ -2,8 +2,10 @@ import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import type {ObjectCommand, UiCommand} from '../../source/state/keys/commands.js';
 import {type KeyPress, splitChunk} from '../../source/state/keys/keys.js';
-import {type UiAction, uiReducer, type ViewContext} from '../../source/state/ui-reducer.js';
-import {currentEntry, initialUiState, tableQuery, type UiState} from '../../source/state/ui-state.js';
+import {uiReducer} from '../../source/state/ui-reducer.js';
+import type {UiAction, ViewContext} from '../../source/state/ui-actions.js';
+import {currentEntry, initialUiState, tableQuery} from '../../source/state/ui-state.js';
+import type {UiState} from '../../source/state/types.js';
 
 const now = 1_000_000;
 const rows = ['a', 'b', 'c', 'd', 'e'];

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import type {TableQuery} from '../../source/view-model/table/tables.js';
+import type {TableQuery} from '../../source/view-model/table/types.js';
 import {emptyTableText} from '../../source/view-model/empty-text.js';
 import {makeSnapshot} from '../helpers/snapshots.js';
 

@@ -2,12 +2,32 @@
 Paged lists (limit + continue, as kubectl and client-go do, so a list of 50,000 pods does not arrive as one response)
 and the deadline every list page runs under.
 */
+import type {KubeConfig} from '@kubernetes/client-node';
 import type {KubeObject} from '../../kube/types.js';
+import type {WatchKind} from '../../store/types.js';
 import {ApiFailureError, httpFailure, parseStatus} from '../connection/api-failure.js';
 import {sendRequest} from '../connection/kube-request.js';
+import type {Scheduler} from '../scheduler.js';
 import {collectionPath} from './resources.js';
-import {storedObject} from './stored-object.js';
-import type {WatchLoopOptions} from './loop.js';
+import {type Interner, storedObject} from './stored-object.js';
+
+/** What a paged list needs: the part of a watch loop's options that listing reads. */
+export type ListOptions = {
+	kind: WatchKind;
+	kubeConfig: KubeConfig;
+	/** The server as shown in messages. */
+	server: string;
+	namespace: string | undefined;
+	labelSelector?: string;
+	/** Drops objects the store should not hold (events about other kinds). */
+	accept?: (object: KubeObject) => boolean;
+	scheduler: Scheduler;
+	/** Deadline for one list page. */
+	listTimeoutMs: number;
+	pageSize: number;
+	/** Shares strings between the objects one loop stores, for the loop's lifetime: a relist's objects share strings with the ones they replace. */
+	interner: Interner;
+};
 
 /** A complete list: every page's items and the list's resourceVersion. */
 export type ListResult = {items: KubeObject[]; resourceVersion: string | undefined};
@@ -16,7 +36,7 @@ export type ListResult = {items: KubeObject[]; resourceVersion: string | undefin
 Lists a kind in pages of options.pageSize, following continue tokens; objects come back normalized. `onPage` hears
 each page's objects as soon as they are parsed, so the screen can fill before the last page is in.
 */
-export async function listAll(options: WatchLoopOptions, signal: AbortSignal, onPage?: (objects: KubeObject[], first: boolean) => void): Promise<ListResult> {
+export async function listAll(options: ListOptions, signal: AbortSignal, onPage?: (objects: KubeObject[], first: boolean) => void): Promise<ListResult> {
 	const path = collectionPath(options.kind, options.namespace);
 	const items: KubeObject[] = [];
 	let resourceVersion: string | undefined;
@@ -49,7 +69,7 @@ export async function listAll(options: WatchLoopOptions, signal: AbortSignal, on
 }
 
 /** Runs `run` with a signal that aborts at the deadline (or with the loop's); a deadline hit becomes a retry failure. */
-export async function withDeadline<T>(options: WatchLoopOptions, ms: number, what: string, signal: AbortSignal, run: (signal: AbortSignal) => Promise<T>): Promise<T> {
+async function withDeadline<T>(options: ListOptions, ms: number, what: string, signal: AbortSignal, run: (signal: AbortSignal) => Promise<T>): Promise<T> {
 	const controller = new AbortController();
 	let timedOut = false;
 	const onAbort = () => {

@@ -3,41 +3,26 @@ One kind's list-then-watch loop, as client-go's reflector does it: list in pages
 resourceVersion with bookmarks, resume after a clean close, relist after 410, back off on errors, and restart a watch
 that has gone silent. It runs until its signal aborts.
 */
-import type {KubeConfig} from '@kubernetes/client-node';
 import type {KubeObject, Status} from '../../kube/types.js';
-import type {WatchEvent, WatchKind, WatchState} from '../../store/types.js';
+import type {WatchEvent, WatchState} from '../../store/types.js';
 import {ApiFailureError, httpFailure, parseStatus, transportFailure, type ApiFailure} from '../connection/api-failure.js';
 import {openRequest} from '../connection/kube-request.js';
-import {listAll} from './list-all.js';
+import {listAll, type ListOptions} from './list-all.js';
 import {collectionPath} from './resources.js';
-import {sleep, type Scheduler} from '../scheduler.js';
-import {type Interner, storedObject} from './stored-object.js';
+import {sleep} from '../scheduler.js';
+import {storedObject} from './stored-object.js';
 
 /** Retry timing. */
 export type BackoffOptions = {initialMs: number; maxMs: number; random: () => number};
 
-/** What one loop needs. */
-export type WatchLoopOptions = {
-	kind: WatchKind;
-	kubeConfig: KubeConfig;
-	/** The server as shown in messages. */
-	server: string;
-	namespace: string | undefined;
-	labelSelector?: string;
-	/** Drops objects the store should not hold (events about other kinds). */
-	accept?: (object: KubeObject) => boolean;
+/** What one loop needs: what its lists need, and how it watches and retries. */
+export type WatchLoopOptions = ListOptions & {
 	emit: (event: WatchEvent) => void;
-	scheduler: Scheduler;
 	/** Asked of the server for each watch; it closes the stream after this long. */
 	timeoutSeconds: number;
 	/** Silence beyond timeoutSeconds after which the watch counts as dead. */
 	stallMarginMs: number;
-	/** Deadline for one list page. */
-	listTimeoutMs: number;
-	pageSize: number;
 	backoff: BackoffOptions;
-	/** Shares strings between the objects this loop stores, for the loop's lifetime: a relist's objects share strings with the ones they replace. */
-	interner: Interner;
 };
 
 /** The delay before retry number `attempt` (1-based): exponential, capped, with jitter in [50 %, 100 %]. */

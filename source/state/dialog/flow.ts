@@ -9,7 +9,8 @@ import type {DialogAction, DialogOpening} from './model.js';
 import {keyName, type KeyPress} from '../keys/keys.js';
 import {objectTarget} from '../requests.js';
 import {windowStart} from '../selection.js';
-import {currentEntry, type RequestResult, type ScreenEntry, type Target, type UiRequest, type UiState} from '../ui-state.js';
+import {currentEntry} from '../ui-state.js';
+import type {RequestResult, ScreenEntry, Target, UiRequest, UiState} from '../types.js';
 import {message, push, replaceTop, requested} from '../ui-updates.js';
 
 /** Opens an action's dialog against the live snapshot and the current access (the app binds both). */

@@ -4,47 +4,14 @@ pane action while the pane has the keys. The pane's keys come from the keymap's 
 input line's keys), so help, hints and the readme stay the one table. Opening, closing, since changes and saving are
 requests the session carries out: it owns the streams and the buffer.
 */
-import type {LogBuffer, LogEntry} from '../../store/log-buffer.js';
 import {logMatchSeqs} from '../../view-model/logs/search.js';
-import type {LogPaneState, ScrollBounds} from '../../view-model/logs/types.js';
 import type {Command} from '../keys/commands.js';
 import {resolveKey} from '../keys/keymap.js';
 import type {KeyPress} from '../keys/keys.js';
 import {initialLogPaneState, logPaneReducer, type LogPaneAction} from './reducer.js';
-import {keyContext, type Target, type UiRequest, type UiState} from '../ui-state.js';
+import {keyContext} from '../ui-state.js';
+import type {LogKeyContext, OpenLogPane, UiRequest, UiState} from '../types.js';
 import {requested} from '../ui-updates.js';
-
-/** The open pane: the object asked for, whether it shows previous logs, the container picked, and the pane reducer's state. */
-export type OpenLogPane = {
-	readonly target: Target;
-	readonly previous: boolean;
-	/** A pod's container by name, or 'all' (init containers too); undefined shows its main containers. */
-	readonly container?: string;
-	readonly pane: LogPaneState;
-};
-
-/**
-What a key press needs to know about the pane as drawn: the scroll bounds, the rows shown, the entries (for search) and
-the container choices the feed offers.
-*/
-export type LogKeyContext = {
-	readonly bounds: ScrollBounds;
-	readonly page: number;
-	readonly entries: readonly LogEntry[];
-	readonly containers?: readonly string[];
-};
-
-/**
-What the session feeds the pane: the buffer its streams write to, a title naming what is shown, and for a pod with
-several containers the choices `c` cycles through after the default (each name, and 'all' when there are init containers).
-*/
-export type LogFeed = {readonly buffer: LogBuffer; readonly title: string; readonly containers?: readonly string[]};
-
-/** Where the app finds the open pane's feed (the session's log panes); subscribe hears opens, reopens and closes. */
-export type LogPaneSource = {
-	subscribe(listener: () => void): () => void;
-	getSnapshot(): LogFeed | undefined;
-};
 
 /** The pane's key press: the same fields as the UI reducer's key action. */
 type PanePress = {readonly input: string; readonly key: KeyPress; readonly now: number; readonly logs?: LogKeyContext};

@@ -9,7 +9,7 @@ import type {JobDetailModel} from './job-detail.js';
 import {timelineBars} from './job-timeline.js';
 import type {Tone} from '../types.js';
 import type {ContainerSummary} from '../rows/pod-containers.js';
-import type {PodDetailModel} from '../../state/screen-model.js';
+import type {PodDetailModel} from './pod-detail.js';
 
 /** One line of a detail screen. */
 export type Line = {readonly key: string; readonly text: string; readonly tone?: Tone; readonly bold?: boolean; readonly dim?: boolean};

@@ -11,7 +11,7 @@ import {type EntryComparator, indexOfSorted, placeOf, replacedInPlace} from './e
 import {type EntryFacts, entryFacts} from './entry-facts.js';
 import {type ParsedFilter, parseFilter} from './filter.js';
 import type {ListEntry} from './list-entry.js';
-import type {TableOrder, TableQuery} from './table-order.js';
+import type {TableOrder, TableQuery} from './types.js';
 
 /** What filtering depends on in a query. */
 export type FilterQuery = Pick<TableQuery, 'filter' | 'hideCompleted'>;

@@ -10,7 +10,7 @@ import {comparator, type EntryComparator, type SortQuery, sortKey, swapSorted} f
 import {FilteredOrder, type FilterQuery} from './filtered-order.js';
 import type {ListEntry} from './list-entry.js';
 import {caughtUp, type CaughtUp, changedSince} from './snapshot-changes.js';
-import type {TableOrder, ViewId} from './table-order.js';
+import type {TableOrder, ViewId} from './types.js';
 import {changedUids, collectEntries, entryOf, liveOf} from './view-entries.js';
 
 type Fading = {readonly uid: string; readonly gone: number};
@@ -43,8 +43,8 @@ const states = new WeakMap<object, State>();
 
 const inputsOf = (snapshot: ResourceSnapshot): unknown[] => [snapshot.jobs, snapshot.cronJobs, snapshot.pods, snapshot.deleted, snapshot.podsByJob, snapshot.jobsByCronJob];
 
-/** The filtered, sorted and sized order of a view for `query`, as of the snapshot's maps now. */
-export function liveTableOrder(view: ViewId, snapshot: ResourceSnapshot, now: number, query: SortQuery & FilterQuery, specs: readonly ColumnSpec[]): TableOrder {
+/** The view's entries in the order the table shows them, filtered, sorted and sized for `query` as of the snapshot's maps now; the same object until either changes. */
+export function tableOrder(view: ViewId, snapshot: ResourceSnapshot, now: number, query: SortQuery & FilterQuery, specs: readonly ColumnSpec[]): TableOrder {
 	const state = synced(view, snapshot, now);
 	const key = sortKey(query);
 	if (state.sortKey !== key) {

@@ -10,11 +10,9 @@ import {jobColumns} from '../rows/job-rows.js';
 import {entryRow} from './list-entry.js';
 import {podColumns} from '../rows/pod-rows.js';
 import {clockWidth} from '../time-widths.js';
-import {type TableOrder, type TableQuery, tableOrder, type ViewId} from './table-order.js';
+import {tableOrder} from './live-order.js';
+import type {TableOrder, TableQuery, ViewId} from './types.js';
 import type {Column, Row} from '../types.js';
-
-/** The list views and what the user asked for, defined beside the order they decide. */
-export type {TableQuery, ViewId} from './table-order.js';
 
 /** Rows by index, built when asked for: a plain array of rows is one too. */
 export type RowList = {

@@ -8,7 +8,7 @@ import {cronJobEntry, jobEntry, podEntry} from './list-entries.js';
 import type {ListEntry} from './list-entry.js';
 import {isCronJob, isJob, isPod} from '../lookups.js';
 import {deletedRowMs} from '../row-flags.js';
-import type {ViewId} from './table-order.js';
+import type {ViewId} from './types.js';
 
 /** A list view's entries at one moment, and what the clock does to them. */
 export type ViewEntries = {

@@ -5,8 +5,10 @@ import type {DialogOpener} from '../../../source/state/dialog/flow.js';
 import type {ObjectCommand, UiCommand} from '../../../source/state/keys/commands.js';
 import {openDialogFor} from '../../../source/state/dialog/target.js';
 import type {KeyPress} from '../../../source/state/keys/keys.js';
-import {type UiAction, uiReducer, type ViewContext} from '../../../source/state/ui-reducer.js';
-import {currentEntry, initialUiState, type UiState} from '../../../source/state/ui-state.js';
+import {uiReducer} from '../../../source/state/ui-reducer.js';
+import type {UiAction, ViewContext} from '../../../source/state/ui-actions.js';
+import {currentEntry, initialUiState} from '../../../source/state/ui-state.js';
+import type {UiState} from '../../../source/state/types.js';
 import {makeCronJob, makeJob, makePod, now} from '../../helpers/builders.js';
 import {makeSnapshot} from '../../helpers/snapshots.js';
 

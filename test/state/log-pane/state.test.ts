@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import type {LogKeyContext} from '../../../source/state/log-pane/state.js';
+import type {LogKeyContext, UiState} from '../../../source/state/types.js';
 import type {KeyPress} from '../../../source/state/keys/keys.js';
-import {type UiAction, uiReducer} from '../../../source/state/ui-reducer.js';
-import {initialUiState, keyContext, type UiState} from '../../../source/state/ui-state.js';
+import {uiReducer} from '../../../source/state/ui-reducer.js';
+import type {UiAction} from '../../../source/state/ui-actions.js';
+import {initialUiState, keyContext} from '../../../source/state/ui-state.js';
 import type {LogEntry} from '../../../source/store/log-buffer.js';
 
 const now = 5000;

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {fitColumns} from '../../../source/view-model/fit-columns.js';
-import {allRows, type TableQuery, tableModel} from '../../../source/view-model/table/tables.js';
+import {allRows, tableModel} from '../../../source/view-model/table/tables.js';
+import type {TableQuery} from '../../../source/view-model/table/types.js';
 import {condition, makeJob, makePod, now} from '../../helpers/builders.js';
 import {makeSnapshot} from '../../helpers/snapshots.js';
 
