@@ -26,7 +26,6 @@ export type SanitizeOptions = {
 
 type Cell = {ch: string; style: SegmentStyle; escaped: boolean};
 
-const esc = '\u001B';
 const plainStyle: SegmentStyle = {};
 
 /** Cuts a shown escape token short so a long OSC payload (a clipboard write) is not spelled out. */

@@ -1,10 +1,9 @@
-import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import type {Job, KubeObject} from '../../../source/kube/types.js';
 import {createResourceStore} from '../../../source/store/resource-store.js';
 import type {ResourceSnapshot} from '../../../source/store/types.js';
 import {seededRandom} from '../../../source/simulator/random.js';
-import type {TableQuery, ViewId} from '../../../source/view-model/table/table-order.js';
+import type {TableQuery, ViewId} from '../../../source/view-model/table/types.js';
 import {condition, type JobOptions, makeJob, makePod, now as start} from '../../helpers/builders.js';
 import {assertOrderAsFromScratch} from '../../helpers/order-check.js';
 

@@ -1,13 +1,14 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import type {CronJob, Job, KubeObject, Pod} from '../../../source/kube/types.js';
+import type {Job, KubeObject, Pod} from '../../../source/kube/types.js';
 import {createResourceStore} from '../../../source/store/resource-store.js';
 import type {ResourceSnapshot, WatchKind} from '../../../source/store/types.js';
 import {headerCounts} from '../../../source/view-model/header.js';
 import {jobState} from '../../../source/view-model/rows/job-status.js';
 import {podsOfJob} from '../../../source/view-model/lookups.js';
 import {seededRandom} from '../../../source/simulator/random.js';
-import {tableOrder, type TableQuery, type ViewId} from '../../../source/view-model/table/table-order.js';
+import {tableOrder} from '../../../source/view-model/table/live-order.js';
+import type {TableQuery, ViewId} from '../../../source/view-model/table/types.js';
 import {columnSpecs, tableModel} from '../../../source/view-model/table/tables.js';
 import {condition, type JobOptions, makeCronJob, makeEvent, makeJob, makePod, now as start, type PodOptions} from '../../helpers/builders.js';
 import {assertOrderAsFromScratch} from '../../helpers/order-check.js';
