@@ -1,6 +1,7 @@
 /**
-The job controller's pod re-creation back-off: port of pkg/controller/job/backoff_utils.go (spec §3.7),
-plus `nextPodCreationAt`, which answers "when will the next pod be created?" from what a client can see.
+The job controller's pod re-creation back-off: port of
+https://github.com/kubernetes/kubernetes/blob/v1.34.0/pkg/controller/job/backoff_utils.go, plus `nextPodCreationAt`,
+which answers "when will the next pod be created?" from what a client can see.
 */
 
 import {isJobFinished, hasJobCondition} from './job-state.js';
@@ -161,7 +162,7 @@ const isActivePod = (pod: Pod): boolean => !pod.metadata.deletionTimestamp && po
 
 /**
 Epoch ms at which the job controller will create the job's next pod after failures, reconstructed from the
-job and its pods as §3.7's UI algorithm describes; undefined when the job is not backing off (finished,
+job and its pods: the last failure's finish time plus the delay for the failures counted so far; undefined when the job is not backing off (finished,
 finishing, suspended, no failures since the last success, or no pod missing). The time may already be past.
 */
 export function nextPodCreationAt(job: Job, pods: readonly Pod[], options?: BackoffOptions): number | undefined {

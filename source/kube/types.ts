@@ -249,7 +249,7 @@ export type Status = {
 	code: number;
 };
 
-/** The four labels the job controller puts on a job's pods (§3.3). */
+/** The four labels the job controller puts on a job's pods (pkg/controller/job/job_controller.go). */
 export const jobLabels = {
 	controllerUid: 'batch.kubernetes.io/controller-uid',
 	jobName: 'batch.kubernetes.io/job-name',

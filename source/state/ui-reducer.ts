@@ -69,7 +69,7 @@ function pressKey(state: UiState, action: KeyAction): UiState {
 		return typed ? typeText(state, action.input) : state;
 	}
 
-	// The log pane's own commands belong to the pane (issue 5), not to this reducer.
+	// The log pane's own commands belong to the pane (state/log-pane/), not to this reducer.
 	if (isLogCommand(command)) {
 		return state;
 	}

@@ -1,11 +1,12 @@
 /**
 Writes only the lines that changed between Ink frames. Ink 6.8 erases and rewrites its whole frame on every update
-(≈5.5 KB at 120×40 in colour), and its incremental mode misplaces lines (stack.md). kjobs draws a full-screen frame in
-the alternate screen starting at the top-left cell, so each frame line has a fixed row: this wrapper takes Ink's
-"erase the previous frame, print the new one" writes and turns them into cursor moves plus the changed lines.
-Anything it does not recognise passes through untouched and makes the next frame a full redraw.
-It is also the last guard for untrusted text: in frame lines only SGR colour codes survive; any other escape
-sequence, control character or bidi control that got past the components is dropped before it reaches the terminal.
+(≈5.5 KB at 120×40 in colour), and its incremental mode misplaces lines: in 6.8.0 log-update moves the cursor up one
+line too few, so changed lines land a row low (Ink 7 fixes it). kjobs draws a full-screen frame in the alternate
+screen starting at the top-left cell, so each frame line has a fixed row: this wrapper takes Ink's "erase the previous
+frame, print the new one" writes and turns them into cursor moves plus the changed lines. Anything it does not
+recognise passes through untouched and makes the next frame a full redraw. It is also the last guard for untrusted
+text: in frame lines only SGR colour codes survive; any other escape sequence, control character or bidi control that
+got past the components is dropped before it reaches the terminal.
 */
 
 /** The parts of a TTY write stream Ink uses. */
@@ -19,7 +20,7 @@ const controlOnly = /^(?:\u001B\[[?\d;]*[A-Za-z])*$/;
 const unsafeInFrame = /\u001B(?!\[[\d;]*m)|[\u0000-\u0009\u000B-\u001A\u001C-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
 
 /** A frame's text with everything but SGR codes, printable characters and newlines removed. */
-export function safeFrameText(text: string): string {
+function safeFrameText(text: string): string {
 	return text.replaceAll(unsafeInFrame, '');
 }
 

@@ -10,11 +10,6 @@ export type TimeBound = {readonly since: number; readonly extra: number} | {read
 /** The bounds of one column over many rows: the oldest age and the furthest countdown, with the most extra cells. */
 export type ColumnClock = {since: number; sinceExtra: number; until: number; untilExtra: number};
 
-/** A column clock that bounds nothing yet. */
-export function emptyClock(): ColumnClock {
-	return {since: Number.POSITIVE_INFINITY, sinceExtra: 0, until: Number.NEGATIVE_INFINITY, untilExtra: 0};
-}
-
 /** Widens a column clock to hold one more row's bound. */
 export function addBound(clock: ColumnClock, bound: TimeBound): void {
 	if ('since' in bound) {

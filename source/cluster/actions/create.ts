@@ -15,7 +15,7 @@ async function create(context: ActionContext, body: Job, dryRun = false): Promis
 	return {namespace, name: created.metadata?.name ?? body.metadata.name ?? '', uid: created.metadata?.uid};
 }
 
-/** Creates `<name>-rerun-<5 random chars>` from the job's spec (§5). */
+/** Creates `<name>-rerun-<5 random chars>` from the job's spec, without what the server generated. */
 export async function rerunAsCopy(context: ActionContext, job: Job): Promise<ObjectRef> {
 	const name = derivedName(job.metadata.name ?? '', 'rerun', randomSuffix(context.random));
 	return create(context, rerunJobBody(job, name));
@@ -61,7 +61,7 @@ export async function rerunReplacing(context: ActionContext, job: Job, onStep?: 
 	return create(context, rerunJobBody(job, target.name));
 }
 
-/** Creates `<cronjob>-manual-<5 random chars>` exactly as `kubectl create job --from=cronjob/NAME` would (§4.4). */
+/** Creates `<cronjob>-manual-<5 random chars>` exactly as `kubectl create job --from=cronjob/NAME` would: the cron job's job template, its ownerReference and the `cronjob.kubernetes.io/instantiate: manual` annotation. */
 export async function triggerCronJob(context: ActionContext, cronJob: CronJob): Promise<ObjectRef> {
 	const name = derivedName(cronJob.metadata.name ?? '', 'manual', randomSuffix(context.random));
 	return create(context, manualJobBody(cronJob, name));

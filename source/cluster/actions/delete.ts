@@ -1,6 +1,7 @@
 /**
 Delete a job, cron job or pod with an explicit propagation policy. Never a Job DELETE without one: the batch/v1
-default orphans the pods (spec §0.5); kubectl always sends Background.
+default for Jobs is still `orphan` (kept for compatibility), which leaves the pods running; kubectl always sends
+Background.
 */
 import type {V1DeleteOptions} from '@kubernetes/client-node';
 import {type ActionContext, callOptions} from './context.js';

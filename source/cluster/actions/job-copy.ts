@@ -1,6 +1,7 @@
 /**
-Pure builders for the Jobs that actions create: a rerun copy of a Job (spec §5) and the Job `kubectl create job
---from=cronjob/NAME` builds (§4.4). Both return the JSON body to POST.
+Pure builders for the Jobs that actions create: a rerun copy of a Job (Kubernetes has no rerun: a new Job from the old
+one's spec, minus what the server generated) and the Job `kubectl create job --from=cronjob/NAME` builds
+(staging/src/k8s.io/kubectl/pkg/cmd/create/create_job.go). Both return the JSON body to POST.
 */
 import {jobLabels, type CronJob, type Job, type ObjectMeta, type StringMap} from '../../kube/types.js';
 
@@ -29,7 +30,7 @@ export function derivedName(base: string, infix: string, suffix: string): string
 	return `${base.slice(0, 63 - tail.length).replace(/[-.]+$/, '')}${tail}`;
 }
 
-/** The four labels selector generation adds (§3.2): a copy must not carry them, or validation rejects it. */
+/** The four labels selector generation adds on create: a copy must not carry them, or validation rejects it. */
 const controllerLabels: readonly string[] = [jobLabels.controllerUid, jobLabels.legacyControllerUid, jobLabels.jobName, jobLabels.legacyJobName];
 
 /** Annotations that describe the old object's history rather than the job to run. */

@@ -19,7 +19,7 @@ export type Permissions = Readonly<Record<PermissionKey, Permission>>;
 type Check = {readonly verb: string; readonly group: string; readonly resource: string; readonly subresource?: string};
 
 /** The resource attributes of each check. */
-export const permissionChecks: Readonly<Record<PermissionKey, Check>> = {
+const permissionChecks: Readonly<Record<PermissionKey, Check>> = {
 	'delete-jobs': {verb: 'delete', group: 'batch', resource: 'jobs'},
 	'create-jobs': {verb: 'create', group: 'batch', resource: 'jobs'},
 	'patch-jobs': {verb: 'patch', group: 'batch', resource: 'jobs'},

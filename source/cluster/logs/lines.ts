@@ -14,7 +14,7 @@ const stampPattern = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(?:\.(\d{1,9}))?(Z|[+-]\d
 Parses a kubelet timestamp into epoch ms and a key that sorts by the full nanosecond precision (RFC3339Nano trims
 trailing zeros, so the text itself does not sort).
 */
-export function parseLogStamp(text: string): {time: number; key: string} | undefined {
+function parseLogStamp(text: string): {time: number; key: string} | undefined {
 	const match = stampPattern.exec(text);
 	if (!match) {
 		return undefined;

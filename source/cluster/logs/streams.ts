@@ -33,7 +33,7 @@ function podLookup(store: ResourceStore, uid: string): () => Pod | undefined {
 }
 
 /** The short tag and separator label of a job's pod: its completion index when indexed, else its attempt number. */
-export function jobPodTag(pod: Pod, attempt: number): {tag: string; label: string} {
+function jobPodTag(pod: Pod, attempt: number): {tag: string; label: string} {
 	const index = pod.metadata.annotations?.[completionIndexAnnotation] ?? pod.metadata.labels?.[jobLabels.completionIndex];
 	return index === undefined ? {tag: `#${attempt}`, label: `attempt ${attempt}`} : {tag: `i${index}`, label: `index ${index}`};
 }

@@ -8,7 +8,7 @@ import {sendRequest} from '../connection/kube-request.js';
 import type {Scheduler} from '../scheduler.js';
 
 /** How often a missing namespace is asked for again, so one created later clears the notice. */
-export const recheckMs = 30_000;
+const recheckMs = 30_000;
 
 /**
 Reports whether namespace `name` is missing: asks now, and again every `recheckMs` while it is missing or the answer

@@ -1,6 +1,7 @@
 /**
 The Job a CronJob creates for one scheduled time: port of getJobFromTemplate2 / getJobName in
-pkg/controller/cronjob (spec §4.3), plus Go's RFC 3339 formatting in a time zone.
+https://github.com/kubernetes/kubernetes/blob/v1.34.0/pkg/controller/cronjob/utils.go and cronjob_controllerv2.go,
+plus Go's RFC 3339 formatting in a time zone.
 */
 
 import type {CronJob, Job} from '../types.js';

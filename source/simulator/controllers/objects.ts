@@ -20,11 +20,6 @@ export function controllerOf(object: KubeObject): OwnerReference | undefined {
 	return object.metadata.ownerReferences?.find(reference => reference.controller === true);
 }
 
-/** True when the object's controller ownerReference points at `uid`. */
-export function isControlledBy(object: KubeObject, uid: string | undefined): boolean {
-	return uid !== undefined && controllerOf(object)?.uid === uid;
-}
-
 /** A controller ownerReference to `owner` as metav1.NewControllerRef builds it. */
 export function controllerRef(owner: KubeObject, kind: string, apiVersion = 'batch/v1'): OwnerReference {
 	return {apiVersion, kind, name: owner.metadata.name ?? '', uid: owner.metadata.uid ?? '', controller: true, blockOwnerDeletion: true};

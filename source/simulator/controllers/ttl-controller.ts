@@ -1,6 +1,8 @@
 /**
-TTL-after-finished (spec §6.1): a Job with ttlSecondsAfterFinished is deleted, Foreground, that many seconds after
-its Complete or Failed condition (the interim SuccessCriteriaMet / FailureTarget do not start the clock).
+TTL-after-finished, after
+https://github.com/kubernetes/kubernetes/blob/v1.34.0/pkg/controller/ttlafterfinished/ttlafterfinished_controller.go:
+a Job with ttlSecondsAfterFinished is deleted, Foreground, that many seconds after its Complete or Failed condition
+(the interim SuccessCriteriaMet / FailureTarget do not start the clock).
 */
 import {jobFinishedCondition} from '../../kube/job-state.js';
 import type {Job} from '../../kube/types.js';

@@ -13,7 +13,7 @@ export type UiCommand =
 /** Commands on the selected object that the app carries out (logs, actions): the reducer turns them into requests. */
 export type ObjectCommand = 'logs' | 'previous-logs' | 'describe' | 'yaml' | 'delete' | 'rerun' | 'trigger' | 'suspend';
 
-/** Commands of the log pane (issue 5): bound and listed now, carried out by the pane. */
+/** Commands of the log pane: bound and listed in the keymap, carried out by the pane's reducer. */
 export type LogCommand =
 	| 'log-follow' | 'log-timestamps' | 'log-wrap' | 'log-since' | 'log-search' | 'log-next-match' | 'log-previous-match'
 	| 'log-filter' | 'log-invert' | 'log-json' | 'log-save' | 'log-zoom' | 'log-container';
@@ -23,11 +23,6 @@ export type Command = UiCommand | ObjectCommand | LogCommand;
 
 /** The object commands, for narrowing. */
 export const objectCommands: readonly ObjectCommand[] = ['logs', 'previous-logs', 'describe', 'yaml', 'delete', 'rerun', 'trigger', 'suspend'];
-
-/** Whether a command acts on the selected object. */
-export function isObjectCommand(command: Command): command is ObjectCommand {
-	return (objectCommands as readonly string[]).includes(command);
-}
 
 /** Whether a command belongs to the log pane. */
 export function isLogCommand(command: Command): command is LogCommand {

@@ -11,7 +11,7 @@ import {timeOf} from '../../kube/types.js';
 import type {Found} from '../lookups.js';
 import type {Tone} from '../types.js';
 
-/** The job controller's pod re-creation backoff: 10 s doubling, capped at 10 minutes (kubernetes-api.md §3.7). */
+/** The job controller's pod re-creation backoff: 10 s doubling, capped at 10 minutes (https://github.com/kubernetes/kubernetes/blob/v1.34.0/pkg/controller/job/job_controller.go, DefaultJobPodFailureBackOff and MaxJobPodFailureBackOff). */
 export const controllerBackoff = {baseMs: 10_000, maxMs: 600_000} as const;
 
 /** The backoff constants, replaceable so tests can use the upstream vectors' own. */

@@ -1,7 +1,9 @@
 /**
-The CronJob controller v2 (spec §4.2): reconciles child Jobs into status.active / lastSuccessfulTime, starts the
-most recent due schedule (timeZone, startingDeadlineSeconds, Forbid / Replace), names Jobs `<cronjob>-<minutes>`,
-and trims finished history to the limits. Schedule maths comes from kube/cron-schedule.
+The CronJob controller v2, after
+https://github.com/kubernetes/kubernetes/blob/v1.34.0/pkg/controller/cronjob/cronjob_controllerv2.go: reconciles child
+Jobs into status.active / lastSuccessfulTime, starts the most recent due schedule (timeZone, startingDeadlineSeconds,
+Forbid / Replace), names Jobs `<cronjob>-<minutes>`, and trims finished history to the limits. Schedule maths comes
+from kube/cron/schedule.ts.
 */
 import {type Schedule, mostRecentScheduleTime, parseSchedule} from '../../../kube/cron/schedule.js';
 import {isJobFinished, jobFinishedCondition} from '../../../kube/job-state.js';

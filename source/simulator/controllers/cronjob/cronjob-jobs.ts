@@ -1,6 +1,6 @@
 /**
-The Jobs a CronJob owns: how they are built from the template (getJobFromTemplate2, spec §4.3) and which finished
-ones the history limits remove (cleanupFinishedJobs / removeOldestJobs).
+The Jobs a CronJob owns: how they are built from the template (getJobFromTemplate2 in pkg/controller/cronjob/utils.go)
+and which finished ones the history limits remove (cleanupFinishedJobs / removeOldestJobs).
 */
 import {byJobStartTime, jobFinishedCondition} from '../../../kube/job-state.js';
 import type {CronJob, Job} from '../../../kube/types.js';

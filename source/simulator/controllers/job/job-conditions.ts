@@ -1,5 +1,6 @@
 /**
-Job conditions and the counting rules the job controller uses to decide them (spec §3.5).
+Job conditions and the counting rules the job controller uses to decide them: since 1.31 a job that succeeds or
+fails first gets `SuccessCriteriaMet` / `FailureTarget` and only gets `Complete` / `Failed` once its pods are gone.
 */
 import type {JobCondition, JobStatus, Pod} from '../../../kube/types.js';
 import {rfc3339} from '../objects.js';

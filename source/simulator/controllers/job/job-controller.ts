@@ -1,6 +1,8 @@
 /**
-The job controller (spec §3): counts finished pods through the tracking finalizer, decides the two-step terminal
-conditions, keeps `parallelism` pods running (NonIndexed or per completion index) with the §3.7 re-creation back-off,
+The job controller, after pkg/controller/job/job_controller.go
+(https://github.com/kubernetes/kubernetes/blob/v1.34.0/pkg/controller/job/job_controller.go): counts finished pods
+through the tracking finalizer, decides the two-step terminal conditions, keeps `parallelism` pods running (NonIndexed
+or per completion index) with the pod re-creation back-off (10 s doubling, capped at 10 minutes; kube/job-backoff.ts),
 handles activeDeadlineSeconds, suspend and resume, and writes the Job status.
 */
 import {type BackoffRecord, getRemainingBackoffTime, newBackoffRecord} from '../../../kube/job-backoff.js';

@@ -1,5 +1,7 @@
 /**
-The pods the job controller creates (spec §3.3) and the completed-index bookkeeping of Indexed jobs.
+The pods the job controller creates (the `batch.kubernetes.io/*` labels and annotations, the tracking finalizer and a
+controller ownerReference, as pkg/controller/job/job_controller.go sets them) and the completed-index bookkeeping of
+Indexed jobs.
 */
 import {completionIndexAnnotation, type Job, jobLabels, type Pod} from '../../../kube/types.js';
 import {defaultPodSpec} from '../../api/defaults.js';

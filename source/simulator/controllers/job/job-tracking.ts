@@ -1,6 +1,7 @@
 /**
 Pod tracking with the `batch.kubernetes.io/job-tracking` finalizer: a finished pod is counted once, by removing the
-finalizer (spec §3.4). The simulator collapses the two writes of uncountedTerminatedPods into one.
+finalizer, as pkg/controller/job/tracking_utils.go does; `status.uncountedTerminatedPods` holds pods between the two
+steps. The simulator collapses the two writes of uncountedTerminatedPods into one.
 */
 import type {Pod} from '../../../kube/types.js';
 import type {SimStore} from '../../store.js';

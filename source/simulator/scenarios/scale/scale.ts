@@ -24,7 +24,7 @@ export type ScaleOptions = {
 	churn?: number;
 };
 
-/** The defaults of issue 8. */
+/** The default size, the bench's: 10,000 jobs, 1,000 cron jobs and 50,000 pods in 50 namespaces, 500 events a second. */
 export const scaleDefaults = {jobs: 10_000, cronJobs: 1000, pods: 50_000, namespaces: 50, churn: 500} as const;
 
 /** A running scale simulation. */
