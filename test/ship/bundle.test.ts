@@ -19,7 +19,7 @@ test('npm run bundle makes one file that runs from an empty directory', {timeout
 	const meta = path.join(tmpdir(), `kjobs-bundle-meta-${process.pid}.json`);
 	t.after(() => rmSync(meta, {force: true}));
 	await run('npm', ['run', 'bundle', '--silent', '--', `--outfile=${file}`, `--metafile=${meta}`], {cwd: root});
-	assert.deepEqual(readdirSync(directory), ['kjobs.mjs']);
+	assert.deepEqual(readdirSync(directory).sort(), ['kjobs.mjs', 'licenses.txt']);
 	assert.ok(statSync(file).size < 4_000_000, `the bundle is ${statSync(file).size} bytes`);
 	assert.equal(readFileSync(file, 'utf8').split('\n', 1)[0], '#!/usr/bin/env node');
 
@@ -28,6 +28,17 @@ test('npm run bundle makes one file that runs from an empty directory', {timeout
 	assert.ok(inputs.includes('node_modules/yoga-layout/dist/binaries/yoga-wasm-base64-esm.js'));
 	assert.ok(inputs.includes('node_modules/react-reconciler/cjs/react-reconciler.production.js'));
 	assert.deepEqual(inputs.filter((input) => /development|react-devtools-core/.test(input)), []);
+
+	// Every package with code in the bundle is named in licenses.txt with its licence text.
+	const licenses = readFileSync(path.join(directory, 'licenses.txt'), 'utf8');
+	const bundled = new Set(inputs.flatMap((input) => /^(?:.*\/)?node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input)?.[1] ?? []));
+	assert.ok(bundled.size > 50, `${bundled.size} packages bundled`);
+	for (const name of bundled) {
+		assert.match(licenses, new RegExp(`^${name.replaceAll('/', '\\/')}@\\d[^ ]* \\(`, 'm'), `${name} is listed`);
+	}
+
+	assert.match(licenses, /^@kubernetes\/client-node@1\.4\.0 \(Apache-2\.0\)\n\n\s*Apache License\n\s*Version 2\.0/m);
+	assert.match(licenses, /^react@[\d.]+ \(MIT\)\n\nMIT License\n\nCopyright \(c\) Meta Platforms/m);
 
 	const options = {cwd: directory, env: {PATH: process.env['PATH'] ?? '', HOME: directory}};
 	const help = await run(process.execPath, ['kjobs.mjs', '--help'], options);
