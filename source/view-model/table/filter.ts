@@ -1,7 +1,12 @@
 /**
 The `/` filter: a case-insensitive substring by default, `/re/` for a regular expression, a leading `!` to negate,
 and `-l key=value` for a kubectl label selector.
+
+Regular expressions run on RE2 (re2js), which matches in time linear in the text: a pattern such as `(a+)+$` that
+makes a backtracking engine (JavaScript's own) run for minutes on one row cannot freeze the screen. RE2 has no
+lookaround or backreferences; such a pattern is reported as invalid.
 */
+import {RE2JS} from 're2js';
 import {matchesLabelSelector, parseLabelSelector} from '../../kube/labels/selector.js';
 
 /** A parsed filter: `test` tells whether a row (its text and labels) is kept; `error` says why a filter cannot match. */
@@ -50,10 +55,13 @@ function parsePositive(body: string): ParsedFilter {
 		// While the closing slash is still being typed, `/abc` already works as a regex.
 		const source = body.endsWith('/') && body.length > 2 ? body.slice(1, -1) : body.slice(1);
 		try {
-			const pattern = new RegExp(source, 'i');
+			// Checked first as typed: a syntax error then quotes the user's own pattern, not re2js' case-folding form of it.
+			RE2JS.compile(source);
+			const pattern = RE2JS.compile(source, RE2JS.CASE_INSENSITIVE);
 			return {test: (rowText) => pattern.test(rowText)};
 		} catch (error) {
-			return nothing(`invalid regex: ${error instanceof Error ? error.message : String(error)}`);
+			const reason = error instanceof Error ? error.message : String(error);
+			return nothing(`invalid regex: ${reason.replace(/^error parsing regexp: /, '')}`);
 		}
 	}
 

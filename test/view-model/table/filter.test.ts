@@ -42,6 +42,22 @@ test('an invalid regex matches nothing (negated too) and says why', () => {
 	assert.match(negated.error ?? '', /^invalid regex: /);
 });
 
+test('a pattern that makes a backtracking engine run for ages matches in linear time', {timeout: 5000}, () => {
+	// JavaScript's own engine takes exponential time on (a+)+$ against a run of a's that does not end the text: this
+	// row alone would freeze the screen for good. RE2 answers at once.
+	const hostile = `${'a'.repeat(50_000)}b`;
+	const started = performance.now();
+	assert.equal(parseFilter('/(a+)+$/').test(hostile), false);
+	assert.equal(parseFilter('/(x+x+)+y/').test('x'.repeat(10_000)), false);
+	assert.ok(performance.now() - started < 1000, `took ${performance.now() - started} ms`);
+});
+
+test('what RE2 does not have (lookaround, backreferences) is an invalid regex that names the construct', () => {
+	assert.equal(parseFilter('/(?=a)/').error, 'invalid regex: invalid or unsupported Perl syntax: `(?=`');
+	assert.equal(parseFilter('/(a)\\1/').error, 'invalid regex: invalid escape sequence: `\\1`');
+	assert.equal(parseFilter('/(unclosed/').error, 'invalid regex: missing closing ): `(unclosed`');
+});
+
 test('-l takes a kubectl label selector', () => {
 	assert.equal(parseFilter('-l app=report').test(row, labels), true);
 	assert.equal(parseFilter('-l app=report,tier!=batch').test(row, labels), false);
