@@ -1,10 +1,10 @@
 /**
 Writes a log pane's lines to a file. The caller passes lines that are already sanitized (logSaveLines), so the file
-holds no terminal control sequence; the file is created new (never overwriting) and readable by its owner only,
+holds no terminal control sequence; the file is created new (never overwriting, another name is taken when one exists) and readable by its owner only,
 since logs may carry secrets.
 */
 import {writeFile} from 'node:fs/promises';
-import {resolve} from 'node:path';
+import {extname, resolve} from 'node:path';
 
 /** A file name for a saved log: `kjobs-<name>-<UTC time>.log`, with anything unsafe in the name replaced. */
 export function logFileName(name: string, now: number): string {
@@ -13,9 +13,29 @@ export function logFileName(name: string, now: number): string {
 	return `kjobs-${safe}-${stamp}.log`;
 }
 
-/** Writes the lines (newline-terminated) to `path` and resolves to the absolute path written. Rejects if it exists. */
+/**
+Writes the lines (newline-terminated) to a new file at `path` and resolves to the absolute path written. A file of
+that name is never overwritten: the next free of `name-2.log` … `name-99.log` is taken instead, since two saves in
+the same second get the same time-stamped name.
+*/
 export async function saveLogLines(path: string, lines: readonly string[]): Promise<string> {
 	const absolute = resolve(path);
-	await writeFile(absolute, lines.map(line => `${line}\n`).join(''), {flag: 'wx', mode: 0o600});
-	return absolute;
+	const text = lines.map(line => `${line}\n`).join('');
+	const extension = extname(absolute);
+	const stem = absolute.slice(0, absolute.length - extension.length);
+	for (let copy = 1; ; copy++) {
+		const candidate = copy === 1 ? absolute : `${stem}-${copy}${extension}`;
+		try {
+			// `wx` fails when the name exists, symlinks included, so nothing is followed or replaced.
+			await writeFile(candidate, text, {flag: 'wx', mode: 0o600});
+			return candidate;
+		} catch (error) {
+			if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || copy >= maxCopies) {
+				throw error;
+			}
+		}
+	}
 }
+
+// Beyond this many saves of one name in one second something is wrong; the error then says the file exists.
+const maxCopies = 99;

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import {mkdtemp, readFile, stat} from 'node:fs/promises';
+import {mkdtemp, readFile, stat, symlink, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {test} from 'node:test';
@@ -30,5 +30,19 @@ test('saving writes sanitized lines with separators and markers, to a new file o
 	assert.equal(path, join(dir, name));
 	assert.equal(await readFile(path, 'utf8'), `${lines.join('\n')}\n`);
 	assert.equal((await stat(path)).mode & 0o777, 0o600);
-	await assert.rejects(saveLogLines(path, ['again']), {code: 'EEXIST'});
+	// A second save in the same second takes the next free name; the first file is left as it was.
+	assert.equal(await saveLogLines(path, ['again']), join(dir, 'kjobs-pi_.._x_y-20260101T120109Z-2.log'));
+	assert.equal(await saveLogLines(path, ['and again']), join(dir, 'kjobs-pi_.._x_y-20260101T120109Z-3.log'));
+	assert.equal(await readFile(path, 'utf8'), `${lines.join('\n')}\n`);
+	assert.equal(await readFile(join(dir, 'kjobs-pi_.._x_y-20260101T120109Z-3.log'), 'utf8'), 'and again\n');
+});
+
+test('a save never writes through a symlink planted at the name or at the next one', async () => {
+	const dir = await mkdtemp(join(tmpdir(), 'kjobs-save-'));
+	const target = join(dir, 'target');
+	await writeFile(target, 'keep');
+	await symlink(target, join(dir, 'x.log'));
+	await symlink(target, join(dir, 'x-2.log'));
+	assert.equal(await saveLogLines(join(dir, 'x.log'), ['line']), join(dir, 'x-3.log'));
+	assert.equal(await readFile(target, 'utf8'), 'keep');
 });
