@@ -32,8 +32,11 @@ export function readKubeconfigFile(file: string): KubeConfig {
 		throw new ConfigError(`kubeconfig ${file} is not valid: ${describeParseError(error)}`);
 	}
 
-	// client-node accepts any YAML document, even a bare string, as an empty config; kubectl rejects it.
-	if (!isMapping(text)) {
+	// client-node accepts any YAML document, even a bare string, as an empty config; kubectl rejects it. Only a config
+	// that came out empty can be one of those, so only then is the text parsed again (a second full parse of a large
+	// kubeconfig costs seconds).
+	const empty = kc.getClusters().length === 0 && kc.getUsers().length === 0 && kc.getContexts().length === 0 && !kc.getCurrentContext();
+	if (empty && !isMapping(text)) {
 		throw new ConfigError(`kubeconfig ${file} is not valid: ${notAKubeconfig}`);
 	}
 
@@ -43,9 +46,18 @@ export function readKubeconfigFile(file: string): KubeConfig {
 /** Merges loaded files like kubectl: the first file that names a cluster, user, context or current context wins. */
 export function mergeKubeconfigs(configs: readonly KubeConfig[]): MergedConfig {
 	const merged: MergedConfig = {clusters: [], users: [], contexts: [], currentContext: ''};
+	// Names already taken, per list: a lookup per entry keeps merging linear in the number of entries.
+	const taken = new Map<unknown[], Set<string>>();
 	const add = <T extends {name: string}>(into: T[], items: readonly T[] | undefined) => {
+		let names = taken.get(into);
+		if (!names) {
+			names = new Set();
+			taken.set(into, names);
+		}
+
 		for (const item of items ?? []) {
-			if (!into.some(existing => existing.name === item.name)) {
+			if (!names.has(item.name)) {
+				names.add(item.name);
 				into.push(item);
 			}
 		}
