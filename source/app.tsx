@@ -7,19 +7,19 @@ import {useSyncExternalStore} from 'react';
 import {DialogBox} from './components/dialog-box.js';
 import {BottomLine} from './components/bottom-line.js';
 import {Header} from './components/header.js';
-import type {Access, AccessSource, ConnectionInfo, LogPaneSource, RequestHandler} from './state/types.js';
+import type {AccessSource, ConnectionInfo, LogPaneSource, RequestHandler} from './state/types.js';
 import {KeyHints} from './components/key-hints.js';
 import {LogPane} from './components/log-pane.js';
 import {ScreenBody} from './components/screen-body.js';
 import {fit} from './components/text.js';
 import {TooSmall} from './components/too-small.js';
-import {type KeymapInput, useKeymap} from './hooks/use-keymap.js';
+import {useKeymap} from './hooks/use-keymap.js';
 import {closedPaneKeys, useLogPane} from './hooks/use-log-pane.js';
 import {useNow} from './hooks/use-now.js';
 import {useScreen} from './hooks/use-screen.js';
 import {useStore} from './hooks/use-store.js';
 import {type WindowSize, useWindowSize} from './hooks/use-window-size.js';
-import {hintsFor, type DisabledReasons} from './state/keys/keymap-help.js';
+import {hintsFor} from './state/keys/keymap-help.js';
 import {layoutFor} from './state/layout.js';
 import {logSplit} from './state/log-layout.js';
 import {paneHasKeys} from './state/log-pane/state.js';
@@ -42,24 +42,16 @@ export type AppProps = {
 	readonly size?: WindowSize;
 	/** Context names for `:ctx` completion. */
 	readonly contexts?: readonly string[];
-	/** Why actions are unavailable (RBAC), shown in help. */
-	readonly disabled?: DisabledReasons;
-	/** Takes keys before the screen does (an open dialog, the focused log pane); true consumes the key. */
-	readonly captureKey?: KeymapInput['capture'];
 	/** The session's log pane feed: with it, `l`/`p` open the pane and it draws the streams' buffer. */
 	readonly logs?: LogPaneSource;
 	/**
-	The read-only gate's refusal and the RBAC answers, live. With it, action keys open confirmation dialogs (confirmed
-	actions go to onRequest) and help shows the disabled actions of the current view; without it they go to onRequest.
+	The read-only gate's refusal and the RBAC answers, live: action keys open confirmation dialogs from them (confirmed
+	actions go to onRequest), and help shows the disabled actions of the current view.
 	*/
-	readonly access?: AccessSource;
+	readonly access: AccessSource;
 };
 
-// Without a source the app has no access answers: action keys then go to onRequest as plain requests.
-const noAccess = {current: (): Access | undefined => undefined, subscribe: () => () => {}};
-
 const none: readonly string[] = [];
-const noReasons: DisabledReasons = {};
 
 /** The watch screen. */
 export function App(props: AppProps) {
@@ -67,19 +59,18 @@ export function App(props: AppProps) {
 	const snapshot = useStore(props.store);
 	const now = useNow(props.clock);
 	const size = useWindowSize(props.size);
-	const accessSource: {current: () => Access | undefined; subscribe: AccessSource['subscribe']} = props.access ?? noAccess;
-	const access = useSyncExternalStore(accessSource.subscribe, accessSource.current);
+	const access = useSyncExternalStore(props.access.subscribe, props.access.current);
 	const layout = layoutFor(size.columns, size.rows);
 	const screen = useScreen({
 		snapshot, now, layout, namespace: props.info.namespace, contexts: props.contexts ?? none,
-		disabled: props.disabled ?? noReasons, access, onRequest: props.onRequest, onQuit: props.onQuit,
+		access, onRequest: props.onRequest, onQuit: props.onQuit,
 	});
 	// The log pane (when the session feeds one): split under the screen or full, with the keys while it is open.
 	const paneLayout = paneHasKeys(screen.state) ? screen.state.logs?.pane.layout : undefined;
 	const split = logSplit(layout.tooSmall ? 0 : layout.bodyHeight, screen.tableHeight, paneLayout);
 	const pane = useLogPane(props.logs, paneLayout ? screen.state.logs : undefined, layout.width, split.paneHeight);
 	const view = props.logs ? {...screen.view, logs: pane?.keys ?? closedPaneKeys} : screen.view;
-	useKeymap({view, dispatch: screen.dispatch, ...(props.captureKey ? {capture: props.captureKey} : {})});
+	useKeymap({store: screen.store, drawn: {...screen.drawn, view}});
 	if (layout.tooSmall) {
 		return <TooSmall columns={size.columns} rows={size.rows} height={layout.height}/>;
 	}
@@ -109,7 +100,8 @@ export function App(props: AppProps) {
 				state={state} now={now} names={screen.names} matches={table?.rows.length ?? 0} filterError={table?.filterError}
 				onList={table !== undefined} problem={connectionProblem(snapshot, now)} width={width} noColor={noColor}
 			/>
-			<KeyHints hints={hintsFor(pane && state.logs?.pane.search.draft !== undefined ? 'filter' : data.context)} width={width} noColor={noColor}/>
+			{/* An open dialog draws its own key line; the footer would only repeat it. */}
+			<KeyHints hints={state.dialog ? [] : hintsFor(pane && state.logs?.pane.search.draft !== undefined ? 'filter' : data.context)} width={width} noColor={noColor}/>
 		</Box>
 	);
 }

@@ -1,11 +1,14 @@
 /**
 A confirmation dialog: the question naming the object, what will happen, the choices (the selected one marked, so
-colour is not needed) and the keys. Render only: the app's one input hook feeds dialogKey.
+colour is not needed) and its keys, generated from the keymap. Render only: keys reach the dialog through the app's one
+input hook and the reducer.
 */
 import {Box, Text} from 'ink';
+import {dialogHints} from '../state/dialog/hints.js';
 import type {ConfirmDialog} from '../state/dialog/model.js';
 import {toneProps} from '../theme.js';
 import {printable} from '../view-model/printable.js';
+import {KeyHints} from './key-hints.js';
 import {fit} from './text.js';
 
 /** Props of the dialog box. */
@@ -32,7 +35,7 @@ export function DialogBox({dialog, width, noColor}: DialogBoxProps) {
 			) : null}
 			{selected ? <Text wrap='wrap' dimColor>{printable(selected.explanation)}</Text> : null}
 			<Box marginTop={1}>
-				<Text>{fit(`y/Enter ${dialog.confirmLabel}${several ? ` (${selected?.label ?? ''})` : ''}   n/Esc Cancel${several ? '   ←/→ Tab Choose' : ''}`, inner)}</Text>
+				<KeyHints hints={dialogHints(dialog)} width={inner} noColor={noColor}/>
 			</Box>
 		</Box>
 	);

@@ -9,7 +9,8 @@ import {saveLogLines, logFileName} from '../cluster/logs/save.js';
 import {fetchPreviousLogs, followJobLogs, followPodLogs, podContainers, type LogSession, type LogSubject} from '../cluster/logs/streams.js';
 import {timeOf, type Job, type Pod} from '../kube/types.js';
 import {initialLogPaneState} from '../state/log-pane/reducer.js';
-import type {LogFeed, LogPaneSource, RequestResult, Target, UiRequest} from '../state/types.js';
+import type {RequestResult} from '../cluster/actions/types.js';
+import type {LogFeed, LogPaneSource, Target, UiRequest} from '../state/types.js';
 import {LogBuffer} from '../store/log-buffer.js';
 import type {ResourceSnapshot, ResourceStore} from '../store/types.js';
 import {logSaveLines} from '../view-model/logs/save-text.js';
@@ -137,12 +138,12 @@ export function createLogPanes(options: LogPanesOptions): LogPanes {
 
 				case 'save-logs': {
 					if (!open) {
-						return {text: 'no log pane is open', tone: 'warning'};
+						return {ok: false, message: 'no log pane is open'};
 					}
 
 					const lines = logSaveLines(open.buffer.getSnapshot(), {timestamps: request.timestamps});
 					const path = await saveLogLines(join(options.directory ?? '.', logFileName(open.name, options.now())), lines);
-					return {text: `saved ${lines.length} ${lines.length === 1 ? 'line' : 'lines'} to ${path}`, tone: 'normal'};
+					return {ok: true, message: `saved ${lines.length} ${lines.length === 1 ? 'line' : 'lines'} to ${path}`};
 				}
 			}
 		},

@@ -86,25 +86,18 @@ export function startSession(options: SessionOptions): Session {
 			case 'set-namespace': {
 				await cluster.switchNamespace(request.namespace);
 				changed();
-				return {text: `namespace: ${request.namespace ?? 'all'}`, tone: 'normal'};
+				return {ok: true, message: `namespace: ${request.namespace ?? 'all'}`};
 			}
 
 			case 'switch-context': {
 				await cluster.switchContext(request.name);
 				changed();
-				return {text: `context: ${request.name}`, tone: 'normal'};
+				return {ok: true, message: `context: ${request.name}`};
 			}
 
 			case 'action': {
 				// performAction never throws; the gate refuses in read-only mode before anything is sent.
-				const result = await performAction(cluster.actions, request.action);
-				return result.ok
-					? {text: result.message, tone: 'success', ...(result.created ? {created: result.created} : {})}
-					: {text: result.message, tone: 'error'};
-			}
-
-			default: {
-				return undefined;
+				return performAction(cluster.actions, request.action);
 			}
 		}
 	};

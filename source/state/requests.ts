@@ -8,21 +8,17 @@ import type {ScreenEntry, Target, UiRequest} from './types.js';
 const listKinds = {jobs: 'job', cronjobs: 'cronjob', pods: 'pod'} as const;
 
 /**
-The request an object command makes on a screen: on a list, for the selected row; on a detail screen, for the object the
+The request a logs command makes on a screen: on a list, for the selected row; on a detail screen, for the object the
 screen shows (except `p`, previous logs, which on a job's screen means its selected pod). Undefined when there is no
-object to act on.
+object to act on. (Actions open a dialog first: their request is the confirmed dialog's.)
 */
-export function objectRequest(command: Exclude<ObjectCommand, 'describe' | 'yaml'>, entry: ScreenEntry, rows: readonly string[]): UiRequest | undefined {
+export function objectRequest(command: 'logs' | 'previous-logs', entry: ScreenEntry, rows: readonly string[]): UiRequest | undefined {
 	const target = objectTarget(command, entry, rows);
 	if (target === undefined) {
 		return undefined;
 	}
 
-	switch (command) {
-		case 'logs': return {kind: 'open-logs', target, previous: false};
-		case 'previous-logs': return target.kind === 'pod' ? {kind: 'open-logs', target, previous: true} : undefined;
-		default: return {kind: command, target};
-	}
+	return command === 'logs' ? {kind: 'open-logs', target, previous: false} : (target.kind === 'pod' ? {kind: 'open-logs', target, previous: true} : undefined);
 }
 
 /** The object an object command is aimed at on a screen, or undefined when there is none. */
@@ -53,11 +49,13 @@ export function objectTarget(command: ObjectCommand, entry: ScreenEntry, rows: r
 }
 
 const labels: Record<UiRequest['kind'], string> = {
-	'open-logs': 'logs', 'close-logs': 'close logs', 'save-logs': 'save logs', action: 'action', delete: 'delete', rerun: 'rerun', trigger: 'trigger',
-	suspend: 'suspend/resume', 'set-namespace': 'namespace switch', 'switch-context': 'context switch',
+	'open-logs': 'logs', 'close-logs': 'close logs', 'save-logs': 'save logs', action: 'action',
+	'set-namespace': 'namespace switch', 'switch-context': 'context switch',
 };
+
+const actionLabels = {delete: 'delete', rerun: 'rerun', trigger: 'trigger', suspend: 'suspend/resume'} as const;
 
 /** A short name for a request, for the message line. */
 export function requestLabel(request: UiRequest): string {
-	return labels[request.kind];
+	return request.kind === 'action' ? actionLabels[request.action.kind] : labels[request.kind];
 }

@@ -5,8 +5,9 @@ Declarations only, so every file of the state layer (and the session and compone
 one another.
 */
 import type {Permissions} from '../cluster/actions/permissions.js';
-import type {ActionRequest, ObjectRef} from '../cluster/actions/types.js';
+import type {ActionRequest, ObjectRef, RequestResult} from '../cluster/actions/types.js';
 import type {LogBuffer, LogEntry} from '../store/log-buffer.js';
+import type {ResourceSnapshot} from '../store/types.js';
 import type {LogPaneState, ScrollBounds, SincePreset} from '../view-model/logs/types.js';
 import type {TableQuery, ViewId} from '../view-model/table/types.js';
 import type {Tone} from '../view-model/types.js';
@@ -46,22 +47,16 @@ export type UiRequest =
 	| {readonly kind: 'close-logs'}
 	/** Save the pane's buffer to a file (its path goes to the message line). */
 	| {readonly kind: 'save-logs'; readonly timestamps: boolean}
-	| {readonly kind: 'delete' | 'rerun' | 'trigger' | 'suspend'; readonly target: Target}
-	/** A confirmed dialog's action. */
+	/** A confirmed dialog's action: the one way an action key reaches the cluster. */
 	| {readonly kind: 'action'; readonly action: ActionRequest; readonly target: Target}
 	| {readonly kind: 'set-namespace'; readonly namespace: string | undefined}
 	| {readonly kind: 'switch-context'; readonly name: string};
 
-/** What carrying out a request came to, for the message line (e.g. `deleted job pi` or the API's error text). */
-export type RequestResult = {
-	readonly text: string;
-	readonly tone: Tone;
-	/** A job the request created: the selection moves to it once the watch delivers it. */
-	readonly created?: ObjectRef;
-};
-
 /** What the app may do now: the read-only gate's refusal (undefined when writable) and the RBAC answers. */
 export type Access = {readonly readOnly: string | undefined; readonly permissions: Permissions};
+
+/** What an action key opens its confirmation dialog from: the live snapshot (in the namespace in scope) and the access. */
+export type LiveData = {readonly snapshot: ResourceSnapshot; readonly access: Access};
 
 /** An open confirmation dialog and the object it is about. */
 export type OpenDialog = {readonly target: Target; readonly dialog: ConfirmDialog};

@@ -1,15 +1,16 @@
 /**
 The actions the UI reducer takes: key presses and commands with the screen as it was drawn, typed text, messages and
-the results of requests. Declarations only, so the reducer's helpers can name them without importing the reducer.
+the results of requests. Plain data only (no callbacks), so the reducer stays pure. Declarations only, so the reducer's
+helpers can name them without importing the reducer.
 */
+import type {RequestResult} from '../cluster/actions/types.js';
 import type {Tone} from '../view-model/types.js';
-import type {DialogOpener} from './dialog/flow.js';
 import type {CompletionNames} from './command-line.js';
 import type {ObjectCommand, UiCommand} from './keys/commands.js';
 import type {KeyPress} from './keys/keys.js';
-import type {LogKeyContext, RequestResult, UiRequest, UiState} from './types.js';
+import type {LiveData, LogKeyContext, UiRequest} from './types.js';
 
-/** What the reducer needs to know about the screen as drawn when a key is pressed. */
+/** What the reducer needs to know about the screen when a key is pressed, as drawn for the state the key meets. */
 export type ViewContext = {
 	/** The ids of the current screen's selectable rows, in display order (help: one per line). */
 	readonly rows: readonly string[];
@@ -22,15 +23,8 @@ export type ViewContext = {
 	readonly info?: {readonly lines: number; readonly height: number};
 	/** What the log pane shows (present when the app can show logs): `l` then opens the pane, and its keys scroll it. */
 	readonly logs?: LogKeyContext;
-	/** Opens an action's confirmation dialog on the live snapshot; without it action keys go to the app as requests. */
-	readonly openDialog?: DialogOpener;
-	/** The state the rows, page and info above were drawn for. */
-	readonly drawnFor?: UiState;
-	/**
-	The rows, page and info for another state. Keys that arrive in one read (a paste, fast typing over a slow link) are
-	reduced one after another before the next render: after `Esc` or `/name⏎` the drawn rows belong to another screen.
-	*/
-	readonly redraw?: (state: UiState) => Pick<ViewContext, 'rows' | 'page' | 'info'>;
+	/** The snapshot and access an action key's dialog is opened from. */
+	readonly live: LiveData;
 };
 
 /** A key command with the screen as drawn. */

@@ -1,15 +1,16 @@
 /**
-The pure UI reducer: every key command and input event becomes a new state. Row ids and page size come in the action,
-so the reducer never looks at the store and can be tested with plain objects.
+The pure UI reducer: every key command and input event becomes a new state. Row ids, page size and the snapshot an
+action's dialog is built from come in the action as data, so the reducer never calls out and can be tested with plain
+objects.
 */
 import {pressDialogKey, requestDone, selectCreated, startAction} from './dialog/flow.js';
 import {completeCommand, parseCommand} from './command-line.js';
-import {isLogCommand} from './keys/commands.js';
+import {isDialogCommand, isLogCommand} from './keys/commands.js';
 import {resolveKey} from './keys/keymap.js';
 import {logPaneKey, withOpenedPane} from './log-pane/state.js';
 import {move, open} from './navigation.js';
 import {objectRequest, objectTarget} from './requests.js';
-import type {CommandAction, KeyAction, UiAction, ViewContext} from './ui-actions.js';
+import type {CommandAction, KeyAction, UiAction} from './ui-actions.js';
 import type {UiState} from './types.js';
 import {currentEntry, keyContext} from './ui-state.js';
 import {message, push, replaceTop, requested, withoutMessage} from './ui-updates.js';
@@ -49,10 +50,12 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
 }
 
 // Resolving here, against the state as it is after the previous key, keeps a run of keys that arrived in one read
-// right: in `:cj⏎` the `c` must go to the command line that `:` just opened.
+// right: in `:cj⏎` the `c` must go to the command line that `:` just opened. (The rows each key sees are its caller's
+// business: see key-burst.ts.)
 function pressKey(state: UiState, action: KeyAction): UiState {
-	if (state.dialog !== undefined) {
-		return pressDialogKey(state, action.input, action.key, action.now);
+	const context = keyContext(state);
+	if (context === 'dialog') {
+		return pressDialogKey(state, resolveKey(action.input, action.key, context), action.now);
 	}
 
 	const pane = logPaneKey(state, action);
@@ -60,7 +63,6 @@ function pressKey(state: UiState, action: KeyAction): UiState {
 		return pane;
 	}
 
-	const context = keyContext(state);
 	const command = resolveKey(action.input, action.key, context);
 	if (command === undefined) {
 		// Only plain typing goes into a line: an unbound Ctrl/Alt chord or special key is ignored, not typed.
@@ -69,29 +71,13 @@ function pressKey(state: UiState, action: KeyAction): UiState {
 		return typed ? typeText(state, action.input) : state;
 	}
 
-	// The log pane's own commands belong to the pane (state/log-pane/), not to this reducer.
-	if (isLogCommand(command)) {
+	// The log pane's own commands belong to the pane (state/log-pane/), and dialog commands mean nothing without a dialog.
+	if (isLogCommand(command) || isDialogCommand(command)) {
 		return state;
 	}
 
 	const {input: _input, key: _key, ...view} = action;
-	return uiReducer(state, {...view, ...currentRows(state, action), type: command});
-}
-
-// The drawn rows when they still belong to this state's screen, else the rows this state would draw.
-function currentRows(state: UiState, view: ViewContext): Pick<ViewContext, 'rows' | 'page' | 'info'> {
-	const drawn = view.drawnFor;
-	if (drawn === undefined || view.redraw === undefined || showsSameRows(drawn, state)) {
-		return {rows: view.rows, page: view.page, info: view.info};
-	}
-
-	return view.redraw(state);
-}
-
-// Rows depend on the screen on top of the stack and on the table query; selection and messages do not change them.
-function showsSameRows(a: UiState, b: UiState): boolean {
-	return currentEntry(a).screen === currentEntry(b).screen && a.filter === b.filter && a.sort === b.sort
-		&& a.hideCompleted === b.hideCompleted && a.namespace === b.namespace;
+	return uiReducer(state, {...view, type: command});
 }
 
 function runCommand(state: UiState, action: CommandAction): UiState {
@@ -133,7 +119,7 @@ function runCommand(state: UiState, action: CommandAction): UiState {
 		case 'rerun':
 		case 'trigger':
 		case 'suspend': {
-			return startAction(state, action.type, entry, action.rows, action.now, action.openDialog);
+			return startAction(state, action.type, entry, action.rows, action.now, action.live);
 		}
 
 		case 'filter': return {...state, mode: 'filter'};

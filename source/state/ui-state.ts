@@ -29,8 +29,12 @@ export function currentEntry(state: UiState): ScreenEntry {
 	return state.stack.at(-1) ?? {screen: {id: 'jobs'}, index: 0, scroll: 0};
 }
 
-/** Where keys go: the input line being typed in, else the screen on top. */
+/** Where keys go: an open confirmation dialog takes them all, else the input line being typed in, else the screen on top. */
 export function keyContext(state: UiState): KeyContext {
+	if (state.dialog !== undefined) {
+		return 'dialog';
+	}
+
 	if (state.mode !== 'normal') {
 		return state.mode;
 	}
@@ -38,6 +42,15 @@ export function keyContext(state: UiState): KeyContext {
 	const {screen} = currentEntry(state);
 	// The open log pane has the keys, unless a text screen (help) was opened over it.
 	return state.logs !== undefined && !isTextScreen(screen) ? 'logs' : screen.id;
+}
+
+/**
+Whether two states draw the same rows, page and info: rows depend on the screen on top of the stack (its object, not
+just its kind) and on the table query; the selection, messages, dialog and input lines do not change them.
+*/
+export function drawsSameRows(a: UiState, b: UiState): boolean {
+	return currentEntry(a).screen === currentEntry(b).screen && a.filter === b.filter && a.sort === b.sort
+		&& a.hideCompleted === b.hideCompleted && a.namespace === b.namespace;
 }
 
 /** Screens that show scrolling text (help, describe, YAML): their cursor is the first line shown. */

@@ -29,14 +29,14 @@ test('the delete dialog as drawn', () => {
 		'│ Delete the job now; the garbage collector then deletes its pods (as  │',
 		'│ kubectl does).                                                       │',
 		'│                                                                      │',
-		'│ y/Enter Delete (Background)   n/Esc Cancel   ←/→ Tab Choose          │',
+		'│ y/Enter Delete (Background)  n/Esc Cancel  →/Tab Next  ← Previous    │',
 		'╰──────────────────────────────────────────────────────────────────────╯',
 	].join('\n'));
 	unmount();
 });
 
 test('the rerun dialog as drawn, with Replace selected', () => {
-	const moved = dialogKey(dialog('rerun'), 'tab');
+	const moved = dialogKey(dialog('rerun'), 'dialog-next');
 	assert.equal(moved.type, 'open');
 	const {lastFrame, unmount} = render(<DialogBox dialog={moved.type === 'open' ? moved.dialog : dialog('rerun')} width={72} noColor />);
 	assert.equal(lastFrame(), [
@@ -50,7 +50,7 @@ test('the rerun dialog as drawn, with Replace selected', () => {
 		'│ Delete pi and its pods, wait until it is gone, then create it again  │',
 		'│ under the same name.                                                 │',
 		'│                                                                      │',
-		'│ y/Enter Rerun (Replace)   n/Esc Cancel   ←/→ Tab Choose              │',
+		'│ y/Enter Rerun (Replace)  n/Esc Cancel  →/Tab Next  ← Previous        │',
 		'╰──────────────────────────────────────────────────────────────────────╯',
 	].join('\n'));
 	unmount();

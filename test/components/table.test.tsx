@@ -69,7 +69,7 @@ test('an empty table says so', () => {
 });
 
 test('key hints show whole hints only', () => {
-	const {lastFrame} = render(<KeyHints hints={[{keys: 'Enter', description: 'Open'}, {keys: 'Esc', description: 'Back'}, {keys: '?', description: 'Help'}]} width={20} noColor/>);
+	const {lastFrame} = render(<KeyHints hints={[{keys: 'Enter', command: 'open', description: 'Open'}, {keys: 'Esc', command: 'back', description: 'Back'}, {keys: '?', command: 'help', description: 'Help'}]} width={20} noColor/>);
 	assert.equal(lastFrame()?.trimEnd(), 'Enter Open  Esc Back');
 });
 

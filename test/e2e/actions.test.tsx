@@ -33,7 +33,7 @@ test('delete (Background) from the dialog: one DELETE, the row goes from the wat
 			'│ Delete the job now; the garbage collector then deletes its pods (as      │',
 			'│ kubectl does).                                                           │',
 			'│                                                                          │',
-			'│ y/Enter Delete (Background)   n/Esc Cancel   ←/→ Tab Choose              │',
+			'│ y/Enter Delete (Background)  n/Esc Cancel  →/Tab Next  ← Previous        │',
 			'╰──────────────────────────────────────────────────────────────────────────╯',
 		]);
 		const before = world.sim.requests.length;

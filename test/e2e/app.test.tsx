@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import {afterEach, test} from 'node:test';
 import {cleanup} from 'ink-testing-library';
+import {allAllowed} from '../../source/cluster/actions/permissions.js';
 import type {UiRequest} from '../../source/state/types.js';
 import {cluster, renderApp} from '../helpers/app-fixture.js';
-import {settle} from '../helpers/app.js';
+import {fixedAccess, settle} from '../helpers/app.js';
 
 afterEach(() => {
 	cleanup();
@@ -183,25 +184,31 @@ test('the command line completes with Tab and reports unknown commands', async (
 	assert.equal(checkFrame(app)[27], '✗ unknown command: xy (try :jobs, :cj, :pods, :ns NAME, :ctx NAME, :q)');
 });
 
-test('help lists every key of the view with disabled actions, scrolls, and closes with ?', async () => {
-	const app = await renderApp({columns: 80, rows: 24, disabled: {delete: 'read-only mode'}});
+test('help lists every key of the view with disabled actions and the dialog\'s keys, scrolls, and closes with ?', async () => {
+	const access = fixedAccess({readOnly: undefined, permissions: {...allAllowed, 'delete-jobs': {allowed: false, reason: 'forbidden'}}});
+	const app = await renderApp({columns: 80, rows: 24, access});
 	await app.press('?');
 	let lines = checkFrame(app);
-	assert.deepEqual(lines.slice(2, 6), ['Jobs › Help', 'Navigation', '  j ↓            Down', '  k ↑            Up']);
-	assert.equal(lines[20], '… 30 more lines (PgDn)');
+	assert.deepEqual(lines.slice(2, 6), ['Jobs › Help', 'Navigation', '  j ↓                Down', '  k ↑                Up']);
+	assert.equal(lines[20], '… 36 more lines (PgDn)');
 	await app.press('G');
 	lines = checkFrame(app);
-	assert.deepEqual(lines.slice(19, 21), ['  z              Split/full screen', '  c              Container: each in turn, or all (pod logs)']);
+	assert.deepEqual(lines.slice(16, 21), [
+		'Confirmation dialog',
+		'  y Enter Shift+Y    Confirm the selected choice',
+		'  n Esc Shift+N q    Cancel',
+		'  → Tab ↓ l j        Next choice (wraps)',
+		'  ← Shift+Tab ↑ h k  Previous choice (wraps)',
+	]);
 	await app.press('\u001B[5~');
 	lines = checkFrame(app);
-	const yaml = lines.indexOf('  y              YAML');
-	assert.equal(yaml, 16);
-	assert.deepEqual(lines.slice(yaml, yaml + 5), [
-		'  y              YAML',
-		'  Ctrl+D         Delete  ⚠ dangerous  (disabled: read-only mode)',
-		'  r              Rerun job',
-		'  s              Suspend/resume',
-		'… 19 more lines (PgDn)',
+	const yaml = lines.indexOf('  y                  YAML');
+	assert.equal(yaml, 10);
+	assert.deepEqual(lines.slice(yaml, yaml + 4), [
+		'  y                  YAML',
+		'  Ctrl+D             Delete  ⚠ dangerous  (disabled: forbidden)',
+		'  r                  Rerun job',
+		'  s                  Suspend/resume',
 	]);
 	await app.press('?');
 	assert.equal(checkFrame(app)[2], 'Jobs');
@@ -209,14 +216,16 @@ test('help lists every key of the view with disabled actions, scrolls, and close
 
 test('requests go to onRequest; without it the message line says what is missing', async () => {
 	const requests: UiRequest[] = [];
-	const app = await renderApp({onRequest: (request) => requests.push(request)});
+	const app = await renderApp({onRequest: (request) => {
+		requests.push(request);
+	}});
 	await app.press('j', 'j', 'l', '0');
 	assert.deepEqual(requests, [
 		{kind: 'open-logs', target: {kind: 'job', uid: 'uid-pi'}, previous: false},
 		{kind: 'set-namespace', namespace: undefined},
 	]);
 	const bare = await renderApp();
-	await bare.press('\u0004');
+	await bare.press('\u0004', 'y');
 	assert.equal(checkFrame(bare)[27], '! delete: not available yet');
 });
 
@@ -277,19 +286,19 @@ test('PgDn scrolls a detail screen\'s info when the terminal is short; j/k still
 	assert.equal(checkFrame(app)[2], 'Jobs › job boom › pod boom-bbbbb');
 });
 
-test('what a request comes to is shown on the message line, errors included', async () => {
+test('what a confirmed action comes to is shown on the message line, errors included', async () => {
 	const app = await renderApp({onRequest: async (request) => {
-		if (request.kind === 'delete') {
+		if (request.kind === 'action' && request.action.kind === 'delete') {
 			throw new Error('forbidden: cannot delete jobs in namespace batch');
 		}
 
-		return {text: `rerunning ${request.kind === 'rerun' ? request.target.uid : ''}`, tone: 'success'};
+		return {ok: true, message: `rerunning ${request.kind === 'action' && request.action.kind === 'rerun' ? request.action.job.metadata.name ?? '' : ''}`};
 	}});
-	await app.press('r');
+	await app.press('r', 'y');
 	// The handler's promise settles, then its message renders.
 	await settle();
-	assert.equal(checkFrame(app)[27], '✓ rerunning uid-boom');
-	await app.press('\u0004');
+	assert.equal(checkFrame(app)[27], '✓ rerunning boom');
+	await app.press('\u0004', '\r');
 	await settle();
 	assert.equal(checkFrame(app)[27], '✗ forbidden: cannot delete jobs in namespace batch');
 });
@@ -316,15 +325,23 @@ test(':ns scopes the screen to one namespace at once, and 0 shows all again', as
 	assert.equal(lines.filter((line) => line.startsWith('batch')).length, 3);
 });
 
-test('captureKey sees keys first (by keymap name) and consumes the ones it takes', async () => {
-	const seen: Array<string | undefined> = [];
-	const app = await renderApp({captureKey: ({name}) => {
-		seen.push(name);
-		return name === 'enter' || name === 'ctrl+d';
+test('an open dialog takes every key through the keymap: j picks a choice, q cancels, the table stays put', async () => {
+	const requests: UiRequest[] = [];
+	const app = await renderApp({onRequest: (request) => {
+		requests.push(request);
 	}});
-	await app.press('j', '\r', '\u0004');
-	assert.deepEqual(seen, ['j', 'enter', 'ctrl+d']);
-	const lines = checkFrame(app);
-	assert.equal(lines[2], 'Jobs');
-	assert.equal(lines[27], '');
+	await app.press('\u0004', 'j');
+	let lines = checkFrame(app);
+	assert.ok(lines.some((line) => line.includes('▶ Foreground')), 'j selected the next choice');
+	// The dialog draws its own key line, from the keymap; the footer does not repeat it.
+	assert.ok(lines.some((line) => line.includes('y/Enter Delete (Foreground)  n/Esc Cancel  →/Tab Next  ← Previous')));
+	assert.equal(lines[28], '');
+	await app.press('q');
+	lines = checkFrame(app);
+	assert.equal(lines[27], 'Delete job: cancelled');
+	assert.equal(app.quits(), 0);
+	assert.deepEqual(requests, []);
+	// Back on the table, j moves the cursor again: Enter opens the second job.
+	await app.press('j', '\r');
+	assert.equal(checkFrame(app)[2], 'Jobs › job nightly-29923919');
 });

@@ -17,7 +17,7 @@ test('at 80×24 the delete dialog takes the body, the frame keeps its height, an
 	const requests: UiRequest[] = [];
 	const app = await renderApp({columns: 80, rows: 24, access, onRequest: (request) => {
 		requests.push(request);
-		return {text: 'deleted job batch/boom; its pods are being removed', tone: 'success'};
+		return {ok: true, message: 'deleted job batch/boom; its pods are being removed'};
 	}});
 	await app.press('\u0004');
 	const lines = app.lines().map((line) => line.trimEnd());
@@ -34,7 +34,7 @@ test('at 80×24 the delete dialog takes the body, the frame keeps its height, an
 		'  │ Delete the job now; the garbage collector then deletes its pods (as      │',
 		'  │ kubectl does).                                                           │',
 		'  │                                                                          │',
-		'  │ y/Enter Delete (Background)   n/Esc Cancel   ←/→ Tab Choose              │',
+		'  │ y/Enter Delete (Background)  n/Esc Cancel  →/Tab Next  ← Previous        │',
 		'  ╰──────────────────────────────────────────────────────────────────────────╯',
 	]);
 	await app.press('\t', 'yy');

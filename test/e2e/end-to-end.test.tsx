@@ -67,7 +67,7 @@ test('end to end on the simulated cluster: a job backs off with a falling RETRY 
 	writeFileSync(kubeconfig, sim.kubeconfig);
 	const clock = createManualClock(start);
 	const session = startSession({connection: loadConnection({kubeconfig, namespace: 'default', env: {}, homeDir: dir}), demo: false, clock, logDirectory: dir});
-	const app = render(<App store={session.store} clock={clock} info={session.info()} size={{columns: 120, rows: 20}} noColor onQuit={() => {}}/>);
+	const app = render(<App store={session.store} clock={clock} info={session.info()} access={session.access} size={{columns: 120, rows: 20}} noColor onQuit={() => {}}/>);
 	const frame = () => app.lastFrame() ?? '';
 
 	/** Waits (bounded, on real loopback I/O) until the frame satisfies `check`. */

@@ -5,7 +5,7 @@ import {App} from '../../source/app.js';
 import {createManualClock} from '../../source/store/clock.js';
 import {createResourceStore} from '../../source/store/resource-store.js';
 import {condition, makeJob, makePod, now} from '../helpers/builders.js';
-import {settle} from '../helpers/app.js';
+import {fixedAccess, settle} from '../helpers/app.js';
 
 afterEach(() => {
 	cleanup();
@@ -20,7 +20,7 @@ test('on the real store: watch states in the header, a TTL countdown ticking, th
 	const done = makeJob('cleanup', {namespace: 'batch', created: -40, started: -40, completed: -30, succeeded: 1, ttlSecondsAfterFinished: 60, conditions: [condition('Complete', -30)]});
 	const {lastFrame, stdin} = render(
 		<App
-			store={store} clock={clock} size={{columns: 100, rows: 14}} onQuit={() => {}} noColor
+			store={store} clock={clock} size={{columns: 100, rows: 14}} onQuit={() => {}} noColor access={fixedAccess()}
 			info={{context: 'kind-kjobs', server: 'https://127.0.0.1:6443', namespace: 'batch', readOnly: false, demo: false}}
 		/>,
 	);

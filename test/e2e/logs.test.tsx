@@ -41,7 +41,7 @@ after(async () => {
 function renderApp() {
 	const app = render(
 		<App
-			store={session.store} clock={session.clock} info={session.info()} onRequest={session.handle} logs={session.logs}
+			store={session.store} clock={session.clock} info={session.info()} onRequest={session.handle} logs={session.logs} access={session.access}
 			size={{columns: 120, rows: 30}} onQuit={() => {}} noColor
 		/>,
 	);

@@ -36,9 +36,9 @@ test('forbidden actions: refused with the reason, disabled in help for the view\
 		await world.press('?');
 		const help = world.lines().filter((line) => line.includes('(disabled:'));
 		assert.deepEqual(help, [
-			'  Ctrl+D         Delete  ⚠ dangerous  (disabled: forbidden: cannot delete jobs in namespace batch)',
-			'  r              Rerun job  (disabled: forbidden: cannot create jobs in namespace batch)',
-			'  s              Suspend/resume  (disabled: forbidden: cannot patch jobs in namespace batch)',
+			'  Ctrl+D             Delete  ⚠ dangerous  (disabled: forbidden: cannot delete jobs in namespace batch)',
+			'  r                  Rerun job  (disabled: forbidden: cannot create jobs in namespace batch)',
+			'  s                  Suspend/resume  (disabled: forbidden: cannot patch jobs in namespace batch)',
 		]);
 		// On the pods view, deleting a pod is allowed: help does not disable it and the dialog opens.
 		await world.press('\u001B', ':pods\r', '?');

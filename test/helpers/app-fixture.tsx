@@ -2,12 +2,11 @@
 Test-only: the cluster the frame tests draw, and a helper that renders the App at a fixed size with a manual clock.
 */
 import {render} from 'ink-testing-library';
-import type {AccessSource, UiRequest} from '../../source/state/types.js';
-import type {DisabledReasons} from '../../source/state/keys/keymap-help.js';
+import type {AccessSource, RequestHandler} from '../../source/state/types.js';
 import {App} from '../../source/app.js';
 import {condition, cronChild, makeCronJob, makeJob, makePod, now} from './builders.js';
 import type {SnapshotParts} from './snapshots.js';
-import {manualClock, settle, testStore} from './app.js';
+import {fixedAccess, manualClock, settle, testStore} from './app.js';
 
 const nightly = makeCronJob('nightly', '*/5 * * * *', {namespace: 'batch', lastSchedule: -60, lastSuccess: -50});
 const nightlyRun = cronChild(nightly, -60, {namespace: 'batch', started: -60, completed: -50, succeeded: 1, conditions: [condition('Complete', -50)]});
@@ -34,11 +33,12 @@ export type FrameOptions = {
 	readonly columns?: number;
 	readonly rows?: number;
 	readonly parts?: SnapshotParts;
-	readonly onRequest?: (request: UiRequest) => void;
-	readonly disabled?: DisabledReasons;
-	readonly captureKey?: (press: {readonly input: string; readonly name: string | undefined}) => boolean;
+	readonly onRequest?: RequestHandler;
+	/** What the app may do (default: writable, everything allowed). */
 	readonly access?: AccessSource;
 };
+
+const writable = fixedAccess();
 
 /** Renders the App on the test cluster (namespace scope: all) and waits for the first frame. */
 export async function renderApp(options: FrameOptions = {}) {
@@ -51,9 +51,7 @@ export async function renderApp(options: FrameOptions = {}) {
 			store={store} clock={clock} size={size} onQuit={() => quits++} noColor
 			info={{context: 'kind-kjobs', server: 'https://127.0.0.1:6443', namespace: undefined, readOnly: true, demo: true}}
 			{...(options.onRequest ? {onRequest: options.onRequest} : {})}
-			{...(options.disabled ? {disabled: options.disabled} : {})}
-			{...(options.captureKey ? {captureKey: options.captureKey} : {})}
-			{...(options.access ? {access: options.access} : {})}
+			access={options.access ?? writable}
 		/>,
 	);
 	await settle();

@@ -1,6 +1,8 @@
 /**
 Test-only helpers for frame tests: a store over fixed snapshots, a manual clock, and frame checks.
 */
+import {allAllowed} from '../../source/cluster/actions/permissions.js';
+import type {Access, AccessSource} from '../../source/state/types.js';
 import type {AppClock, ResourceSnapshot, ResourceStore} from '../../source/store/types.js';
 import {makeSnapshot, type SnapshotParts} from './snapshots.js';
 
@@ -33,6 +35,11 @@ export function testStore(parts: SnapshotParts): TestStore {
 			}
 		},
 	};
+}
+
+/** An access source that never changes: `access` (writable, everything allowed, by default). */
+export function fixedAccess(access: Access = {readOnly: undefined, permissions: allAllowed}): AccessSource {
+	return {current: () => access, subscribe: () => () => {}};
 }
 
 /** A clock the test steps by hand. */

@@ -8,7 +8,7 @@ import {deleteObject, deletedMessage} from './delete.js';
 import {type Attempt, actionErrorMessage} from './errors.js';
 import {busy} from './guard.js';
 import {setSuspended} from './suspend.js';
-import {type ActionRequest, type ActionResult, actionKey} from './types.js';
+import {type ActionRequest, type RequestResult, actionKey} from './types.js';
 
 const kindWords = {jobs: 'job', cronjobs: 'cron job'} as const;
 
@@ -33,7 +33,7 @@ function attemptOf(request: ActionRequest): Attempt {
 	}
 }
 
-async function carryOut(context: ActionContext, request: ActionRequest, attempt: {current: Attempt}): Promise<ActionResult> {
+async function carryOut(context: ActionContext, request: ActionRequest, attempt: {current: Attempt}): Promise<RequestResult> {
 	switch (request.kind) {
 		case 'delete': {
 			await deleteObject(context, request.resource, request.target, request.propagation);
@@ -68,7 +68,7 @@ async function carryOut(context: ActionContext, request: ActionRequest, attempt:
 }
 
 /** Carries out `request`; never throws: failures come back as `{ok: false, message}`. */
-export async function performAction(context: ActionContext, request: ActionRequest): Promise<ActionResult> {
+export async function performAction(context: ActionContext, request: ActionRequest): Promise<RequestResult> {
 	const refusal = context.gate.refusal();
 	if (refusal !== undefined) {
 		return {ok: false, message: refusal};

@@ -1,5 +1,6 @@
 /**
-The actions kjobs can carry out and what they report back. The dialog model in state/ builds requests of this shape.
+The actions kjobs can carry out and what carrying out a request comes to. The dialog model in state/ builds requests of
+this shape; the session answers every request of the screen with a RequestResult.
 */
 import type {CronJob, Job} from '../../kube/types.js';
 
@@ -16,8 +17,11 @@ export type ActionRequest =
 	| {readonly kind: 'trigger'; readonly cronJob: CronJob}
 	| {readonly kind: 'suspend'; readonly resource: 'jobs' | 'cronjobs'; readonly target: ObjectRef; readonly suspend: boolean};
 
-/** The outcome for the message line; `created` names a new job so the selection can move to it. */
-export type ActionResult =
+/**
+What carrying out a request came to (an action, a namespace or context switch, saving logs), for the message line:
+whether it worked and what to say; `created` names a new job so the selection can move to it.
+*/
+export type RequestResult =
 	| {readonly ok: true; readonly message: string; readonly created?: ObjectRef}
 	| {readonly ok: false; readonly message: string};
 

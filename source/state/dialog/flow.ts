@@ -1,52 +1,46 @@
 /**
 The actions' path through the UI state: an action key opens its confirmation dialog (or explains on the message line
 why it cannot), keys go to the open dialog, a confirmation becomes a request for the app, and a job the action
-created is selected once the watch delivers it. Pure: the store is reached only through `openDialog` in the action.
+created is selected once the watch delivers it. Pure: the dialog is built from the snapshot and access the action carries.
 */
-import type {ObjectRef} from '../../cluster/actions/types.js';
+import type {ObjectRef, RequestResult} from '../../cluster/actions/types.js';
 import {dialogKey} from './keys.js';
-import type {DialogAction, DialogOpening} from './model.js';
-import {keyName, type KeyPress} from '../keys/keys.js';
+import type {DialogAction} from './model.js';
+import {openDialogFor} from './target.js';
+import {type Command, isDialogCommand} from '../keys/commands.js';
 import {objectTarget} from '../requests.js';
 import {windowStart} from '../selection.js';
 import {currentEntry} from '../ui-state.js';
-import type {RequestResult, ScreenEntry, Target, UiRequest, UiState} from '../types.js';
+import type {LiveData, ScreenEntry, UiRequest, UiState} from '../types.js';
 import {message, push, replaceTop, requested} from '../ui-updates.js';
 
-/** Opens an action's dialog against the live snapshot and the current access (the app binds both). */
-export type DialogOpener = (action: DialogAction, target: Target) => DialogOpening;
-
-/**
-An action key (delete, rerun, trigger, suspend): opens the dialog for the screen's object. Without an opener (an app
-without a session) the request goes to the app as it is.
-*/
-export function startAction(state: UiState, action: DialogAction, entry: ScreenEntry, rows: readonly string[], now: number, opener: DialogOpener | undefined): UiState {
+/** An action key (delete, rerun, trigger, suspend): opens the dialog for the screen's object, or says why it cannot. */
+export function startAction(state: UiState, action: DialogAction, entry: ScreenEntry, rows: readonly string[], now: number, live: LiveData): UiState {
 	const target = objectTarget(action, entry, rows);
 	if (target === undefined) {
 		return message(state, 'nothing selected', 'warning', now);
 	}
 
-	if (opener === undefined) {
-		return requested(state, {kind: action, target}, now);
-	}
-
-	const opening = opener(action, target);
+	const opening = openDialogFor(live.snapshot, action, target, live.access, now);
 	return 'dialog' in opening ? {...state, mode: 'normal', dialog: {target, dialog: opening.dialog}} : message(state, opening.message, 'warning', now);
 }
 
-/** A key while a dialog is open: it goes to the dialog only (Ctrl+C still quits). */
-export function pressDialogKey(state: UiState, input: string, key: KeyPress, now: number): UiState {
+/** A key's command (the keymap's 'dialog' context) while a dialog is open: only dialog commands and quit do anything. */
+export function pressDialogKey(state: UiState, command: Command | undefined, now: number): UiState {
 	const open = state.dialog;
 	if (open === undefined) {
 		return state;
 	}
 
-	const name = keyName(input, key);
-	if (name === 'ctrl+c') {
+	if (command === 'quit') {
 		return {...state, quit: true};
 	}
 
-	const outcome = dialogKey(open.dialog, name ?? '');
+	if (command === undefined || !isDialogCommand(command)) {
+		return state;
+	}
+
+	const outcome = dialogKey(open.dialog, command);
 	const {dialog: _closed, ...closed} = state;
 	switch (outcome.type) {
 		case 'open': {
@@ -67,8 +61,8 @@ export function pressDialogKey(state: UiState, input: string, key: KeyPress, now
 
 /** A request's result on the message line; a created job is awaited so the selection can move to it. */
 export function requestDone(state: UiState, request: UiRequest, result: RequestResult, now: number): UiState {
-	const shown = message(state, result.text, result.tone, now);
-	return result.created !== undefined && request.kind === 'action' ? {...shown, awaiting: {ref: result.created, from: request.target}} : shown;
+	const shown = message(state, result.message, result.ok ? 'success' : 'error', now);
+	return result.ok && result.created !== undefined && request.kind === 'action' ? {...shown, awaiting: {ref: result.created, from: request.target}} : shown;
 }
 
 /** Whether `job` (namespace, name and uid) is the awaited one. */

@@ -18,11 +18,19 @@ export type LogCommand =
 	| 'log-follow' | 'log-timestamps' | 'log-wrap' | 'log-since' | 'log-search' | 'log-next-match' | 'log-previous-match'
 	| 'log-filter' | 'log-invert' | 'log-json' | 'log-save' | 'log-zoom' | 'log-container';
 
+/** Commands of an open confirmation dialog: confirm the selected choice, cancel, or select another choice. */
+export type DialogCommand = 'dialog-confirm' | 'dialog-cancel' | 'dialog-next' | 'dialog-previous';
+
 /** Every command a key can run. */
-export type Command = UiCommand | ObjectCommand | LogCommand;
+export type Command = UiCommand | ObjectCommand | LogCommand | DialogCommand;
 
 /** The object commands, for narrowing. */
 export const objectCommands: readonly ObjectCommand[] = ['logs', 'previous-logs', 'describe', 'yaml', 'delete', 'rerun', 'trigger', 'suspend'];
+
+/** Whether a command belongs to the confirmation dialog. */
+export function isDialogCommand(command: Command): command is DialogCommand {
+	return command.startsWith('dialog-');
+}
 
 /** Whether a command belongs to the log pane. */
 export function isLogCommand(command: Command): command is LogCommand {

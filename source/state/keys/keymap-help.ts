@@ -5,8 +5,8 @@ import type {Command} from './commands.js';
 import {type Binding, bindingsFor, keymap} from './keymap.js';
 import {type KeyContext, keyLabel} from './keys.js';
 
-/** One footer hint, e.g. `{keys: 'Enter', description: 'Open'}`. */
-export type KeyHint = {readonly keys: string; readonly description: string};
+/** One footer hint, e.g. `{keys: 'Enter', command: 'open', description: 'Open'}`. */
+export type KeyHint = {readonly keys: string; readonly command: Command; readonly description: string};
 
 /** One help entry: its keys as shown, what it does, and why it is disabled if it is. */
 export type HelpEntry = {
@@ -25,13 +25,13 @@ export type HelpGroup = {readonly title: string; readonly entries: readonly Help
 export type DisabledReasons = Partial<Record<Command, string>>;
 
 function keysText(binding: Binding, short: boolean): string {
-	const keys = short ? binding.keys.slice(0, 1) : binding.keys;
-	return keys.map((key) => keyLabel(key)).join(short ? '' : ' ');
+	const keys = short ? binding.keys.slice(0, binding.hintKeys ?? 1) : binding.keys;
+	return keys.map((key) => keyLabel(key)).join(short ? '/' : ' ');
 }
 
-/** The footer hints for a context: the bindings with a `hint` label, first key only, in table order. */
+/** The footer hints for a context: the bindings with a `hint` label, their first key (or `hintKeys` keys), in table order. */
 export function hintsFor(context: KeyContext): KeyHint[] {
-	return bindingsFor(context).flatMap((binding) => (binding.hint === undefined ? [] : [{keys: keysText(binding, true), description: binding.hint}]));
+	return bindingsFor(context).flatMap((binding) => (binding.hint === undefined ? [] : [{keys: keysText(binding, true), command: binding.command, description: binding.hint}]));
 }
 
 function entry(binding: Binding, disabled: DisabledReasons): HelpEntry {
@@ -60,20 +60,26 @@ function grouped(bindings: readonly Binding[], disabled: DisabledReasons): HelpG
 	return groups;
 }
 
+const dialogActions: ReadonlySet<Command> = new Set(['delete', 'rerun', 'trigger', 'suspend']);
+
 /**
-Every key of a screen, grouped, with the disabled reasons given. Screens that can open the log pane also list the
-pane's keys, so help shows them before the pane is open.
+Every key of a screen, grouped, with the disabled reasons given. Screens that can open the log pane or a confirmation
+dialog also list the pane's or the dialog's keys, so help shows them before either is open (the dialog takes every key,
+help included, so they could not be looked up later).
 */
 export function helpFor(context: KeyContext, disabled: DisabledReasons = {}): HelpGroup[] {
 	const own = bindingsFor(context);
 	const opensLogs = own.some((binding) => binding.command === 'logs') && context !== 'logs';
 	const pane = opensLogs ? bindingsFor('logs').filter((binding) => binding.group === 'Log pane') : [];
-	return grouped([...own, ...pane], disabled);
+	const opensDialog = own.some((binding) => dialogActions.has(binding.command));
+	const dialog = opensDialog ? bindingsFor('dialog').filter((binding) => binding.group === 'Confirmation dialog') : [];
+	return grouped([...own, ...pane, ...dialog], disabled);
 }
 
 const contextTitles: Record<KeyContext, string> = {
 	jobs: 'Jobs', cronjobs: 'CronJobs', pods: 'Pods', 'job-detail': 'Job detail', 'cronjob-detail': 'CronJob detail',
 	'pod-detail': 'Pod detail', help: 'Help', describe: 'Describe', yaml: 'YAML', logs: 'Log pane', filter: 'Filter line', command: 'Command line',
+	dialog: 'Confirmation dialog',
 };
 
 /** The readme's key table, one row per binding, generated so that it cannot drift from the keymap. */

@@ -14,9 +14,11 @@ export type Binding = {
 	readonly command: Command;
 	readonly when: readonly KeyContext[];
 	readonly description: string;
-	readonly group: 'Navigation' | 'Views' | 'Table' | 'Actions' | 'Log pane' | 'Input line' | 'General';
-	/** Shown in the footer, with this short label. */
+	readonly group: 'Navigation' | 'Views' | 'Table' | 'Actions' | 'Log pane' | 'Input line' | 'Confirmation dialog' | 'General';
+	/** Shown in the footer (the dialog's key line for dialog keys), with this short label. */
 	readonly hint?: string;
+	/** How many of the keys the hint shows, joined by `/` (default 1). */
+	readonly hintKeys?: number;
 	/** Destroys something: help marks it. */
 	readonly dangerous?: boolean;
 	/** Changes the cluster: refused in read-only mode by the cluster layer. */
@@ -27,20 +29,20 @@ const lists = ['jobs', 'cronjobs', 'pods'] as const;
 const details = ['job-detail', 'cronjob-detail', 'pod-detail'] as const;
 const screens = [...lists, ...details] as const;
 const texts = ['help', 'describe', 'yaml'] as const;
-const scrolling = [...screens, ...texts, 'logs'] as const;
+// Every screen plus the log pane: where keys run commands rather than type into a line or answer a dialog.
 const normal = [...screens, ...texts, 'logs'] as const;
 const inputs = ['filter', 'command'] as const;
 
 /** Every binding, in the order help lists them. */
 export const keymap: readonly Binding[] = [
-	{keys: ['j', 'down'], command: 'cursor-down', when: scrolling, description: 'Down', group: 'Navigation'},
-	{keys: ['k', 'up'], command: 'cursor-up', when: scrolling, description: 'Up', group: 'Navigation'},
-	{keys: ['g', 'home'], command: 'cursor-top', when: [...screens, ...texts, 'logs'], description: 'Top', group: 'Navigation'},
+	{keys: ['j', 'down'], command: 'cursor-down', when: normal, description: 'Down', group: 'Navigation'},
+	{keys: ['k', 'up'], command: 'cursor-up', when: normal, description: 'Up', group: 'Navigation'},
+	{keys: ['g', 'home'], command: 'cursor-top', when: normal, description: 'Top', group: 'Navigation'},
 	{keys: ['G', 'end'], command: 'cursor-bottom', when: [...screens, ...texts], description: 'Bottom', group: 'Navigation'},
-	{keys: ['pagedown', 'ctrl+f'], command: 'page-down', when: scrolling, description: 'Page down', group: 'Navigation'},
-	{keys: ['pageup', 'ctrl+b'], command: 'page-up', when: scrolling, description: 'Page up', group: 'Navigation'},
+	{keys: ['pagedown', 'ctrl+f'], command: 'page-down', when: normal, description: 'Page down', group: 'Navigation'},
+	{keys: ['pageup', 'ctrl+b'], command: 'page-up', when: normal, description: 'Page up', group: 'Navigation'},
 	{keys: ['enter'], command: 'open', when: [...lists, 'job-detail', 'cronjob-detail'], description: 'Open', group: 'Navigation', hint: 'Open'},
-	{keys: ['escape'], command: 'back', when: [...screens, ...texts, 'logs'], description: 'Back', group: 'Navigation', hint: 'Back'},
+	{keys: ['escape'], command: 'back', when: normal, description: 'Back', group: 'Navigation', hint: 'Back'},
 	{keys: [':'], command: 'command-line', when: [...screens], description: 'Command (:jobs :cj :pods :ns :ctx :q)', group: 'Views', hint: 'Command'},
 	{keys: ['/'], command: 'filter', when: lists, description: 'Filter (/re/, !neg, -l k=v)', group: 'Table', hint: 'Filter'},
 	{keys: ['N'], command: 'sort-name', when: lists, description: 'Sort by name', group: 'Table'},
@@ -73,9 +75,14 @@ export const keymap: readonly Binding[] = [
 	{keys: ['escape'], command: 'input-cancel', when: inputs, description: 'Clear filter / cancel', group: 'Input line', hint: 'Clear / cancel'},
 	{keys: ['tab'], command: 'input-complete', when: ['command'], description: 'Complete', group: 'Input line', hint: 'Complete'},
 	{keys: ['backspace'], command: 'input-backspace', when: inputs, description: 'Delete a character', group: 'Input line'},
+	// While a dialog is open every key goes to it; keys it does not bind do nothing.
+	{keys: ['y', 'enter', 'Y'], command: 'dialog-confirm', when: ['dialog'], description: 'Confirm the selected choice', group: 'Confirmation dialog', hint: 'Confirm', hintKeys: 2},
+	{keys: ['n', 'escape', 'N', 'q'], command: 'dialog-cancel', when: ['dialog'], description: 'Cancel', group: 'Confirmation dialog', hint: 'Cancel', hintKeys: 2},
+	{keys: ['right', 'tab', 'down', 'l', 'j'], command: 'dialog-next', when: ['dialog'], description: 'Next choice (wraps)', group: 'Confirmation dialog', hint: 'Next', hintKeys: 2},
+	{keys: ['left', 'shift+tab', 'up', 'h', 'k'], command: 'dialog-previous', when: ['dialog'], description: 'Previous choice (wraps)', group: 'Confirmation dialog', hint: 'Previous'},
 	{keys: ['?'], command: 'help', when: normal, description: 'Help', group: 'General', hint: 'Help'},
 	{keys: ['q', 'ctrl+c'], command: 'quit', when: normal, description: 'Quit', group: 'General', hint: 'Quit'},
-	{keys: ['ctrl+c'], command: 'quit', when: inputs, description: 'Quit', group: 'General'},
+	{keys: ['ctrl+c'], command: 'quit', when: [...inputs, 'dialog'], description: 'Quit', group: 'General'},
 ];
 
 /** The command a key press runs in a context, or undefined when nothing is bound (text typed into an input line). */

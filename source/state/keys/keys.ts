@@ -3,10 +3,13 @@ Key names: how a key press from Ink becomes the string the keymap binds (`j`, `d
 prints it.
 */
 
-/** The screens the keymap knows, plus the two input modes (where typing goes to a line instead of running commands). */
+/**
+The screens the keymap knows, the two input modes (where typing goes to a line instead of running commands) and the
+confirmation dialog (which takes every key while it is open).
+*/
 export type KeyContext =
 	| 'jobs' | 'cronjobs' | 'pods' | 'job-detail' | 'cronjob-detail' | 'pod-detail' | 'help' | 'describe' | 'yaml' | 'logs'
-	| 'filter' | 'command';
+	| 'filter' | 'command' | 'dialog';
 
 /** The parts of Ink's `Key` the keymap reads (Ink's `Key` object satisfies it). */
 export type KeyPress = {
@@ -38,6 +41,11 @@ const named: ReadonlyArray<[keyof KeyPress, string]> = [
 
 /** The binding name of a key press, or undefined for no usable key (e.g. a bare modifier or a pasted string). */
 export function keyName(input: string, key: KeyPress): string | undefined {
+	// Terminals send Shift+Tab as its own sequence; Ink reports it as Tab with Shift held.
+	if (key.tab && key.shift) {
+		return 'shift+tab';
+	}
+
 	for (const [flag, name] of named) {
 		if (key[flag]) {
 			return name;
@@ -57,7 +65,7 @@ export function keyName(input: string, key: KeyPress): string | undefined {
 
 const display: Record<string, string> = {
 	up: '↑', down: '↓', left: '←', right: '→', pageup: 'PgUp', pagedown: 'PgDn', home: 'Home', end: 'End',
-	enter: 'Enter', escape: 'Esc', tab: 'Tab', backspace: 'Backspace',
+	enter: 'Enter', escape: 'Esc', tab: 'Tab', 'shift+tab': 'Shift+Tab', backspace: 'Backspace',
 };
 
 /** How help shows a key name: `↓`, `Ctrl+D`, `Shift+N`, `Esc`. */

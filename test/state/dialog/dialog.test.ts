@@ -17,26 +17,24 @@ function dialogOf(opening: ReturnType<typeof openDialog>): ConfirmDialog {
 	return opening.dialog;
 }
 
-test('delete dialog: names the job and its pods; Background is the default; arrows and Tab move, wrapping', () => {
+test('delete dialog: names the job and its pods; Background is the default; next and previous move, wrapping', () => {
 	const snapshot = makeSnapshot({jobs: [job], pods});
 	const dialog = dialogOf(openDialogFor(snapshot, 'delete', {kind: 'job', uid: 'uid-pi'}, open, now));
 	assert.equal(dialog.question, 'Delete job batch/pi and its 3 pods?');
 	assert.deepEqual(dialog.choices.map(choice => choice.label), ['Background', 'Foreground', 'Orphan']);
 	assert.equal(dialog.selected, 0);
 	const target = {namespace: 'batch', name: 'pi', uid: 'uid-pi'};
-	assert.deepEqual(dialogKey(dialog, 'enter'), {type: 'confirm', request: {kind: 'delete', resource: 'jobs', target, propagation: 'Background'}});
-	const right = dialogKey(dialog, 'right');
+	assert.deepEqual(dialogKey(dialog, 'dialog-confirm'), {type: 'confirm', request: {kind: 'delete', resource: 'jobs', target, propagation: 'Background'}});
+	const right = dialogKey(dialog, 'dialog-next');
 	assert.equal(right.type === 'open' && right.dialog.selected, 1);
-	const tabbed = right.type === 'open' ? dialogKey(right.dialog, 'tab') : right;
+	const tabbed = right.type === 'open' ? dialogKey(right.dialog, 'dialog-next') : right;
 	assert.equal(tabbed.type === 'open' && tabbed.dialog.selected, 2);
-	assert.deepEqual(tabbed.type === 'open' && dialogKey(tabbed.dialog, 'y'), {type: 'confirm', request: {kind: 'delete', resource: 'jobs', target, propagation: 'Orphan'}});
-	const wrapped = tabbed.type === 'open' ? dialogKey(tabbed.dialog, 'down') : tabbed;
+	assert.deepEqual(tabbed.type === 'open' && dialogKey(tabbed.dialog, 'dialog-confirm'), {type: 'confirm', request: {kind: 'delete', resource: 'jobs', target, propagation: 'Orphan'}});
+	const wrapped = tabbed.type === 'open' ? dialogKey(tabbed.dialog, 'dialog-next') : tabbed;
 	assert.equal(wrapped.type === 'open' && wrapped.dialog.selected, 0);
-	const back = dialogKey(dialog, 'left');
+	const back = dialogKey(dialog, 'dialog-previous');
 	assert.equal(back.type === 'open' && back.dialog.selected, 2);
-	assert.deepEqual(dialogKey(dialog, 'n'), {type: 'cancel'});
-	assert.deepEqual(dialogKey(dialog, 'escape'), {type: 'cancel'});
-	assert.deepEqual(dialogKey(dialog, 'x'), {type: 'open', dialog});
+	assert.deepEqual(dialogKey(dialog, 'dialog-cancel'), {type: 'cancel'});
 });
 
 test('rerun dialog: new copy (default) or replace', () => {
@@ -46,9 +44,9 @@ test('rerun dialog: new copy (default) or replace', () => {
 		['New copy', 'Create pi-rerun-xxxxx and keep pi with its history.'],
 		['Replace', 'Delete pi and its pods, wait until it is gone, then create it again under the same name.'],
 	]);
-	assert.deepEqual(dialogKey(dialog, 'enter'), {type: 'confirm', request: {kind: 'rerun', job, mode: 'copy'}});
-	const moved = dialogKey(dialog, 'tab');
-	assert.deepEqual(moved.type === 'open' && dialogKey(moved.dialog, 'enter'), {type: 'confirm', request: {kind: 'rerun', job, mode: 'replace'}});
+	assert.deepEqual(dialogKey(dialog, 'dialog-confirm'), {type: 'confirm', request: {kind: 'rerun', job, mode: 'copy'}});
+	const moved = dialogKey(dialog, 'dialog-next');
+	assert.deepEqual(moved.type === 'open' && dialogKey(moved.dialog, 'dialog-confirm'), {type: 'confirm', request: {kind: 'rerun', job, mode: 'replace'}});
 });
 
 test('resume dialogs say what will happen; suspend is a single choice', () => {
@@ -56,7 +54,7 @@ test('resume dialogs say what will happen; suspend is a single choice', () => {
 	const resume = dialogOf(openDialog('suspend', {kind: 'cronjob', cronJob: missed, jobCount: 0}, open, now));
 	assert.equal(resume.question, 'Resume cron job batch/nightly?');
 	assert.deepEqual(resume.details, ['It missed the run at 2026-11-23T12:00:00Z: resuming starts a job for it at once.']);
-	assert.deepEqual(dialogKey(resume, 'y'), {type: 'confirm', request: {kind: 'suspend', resource: 'cronjobs', target: {namespace: 'batch', name: 'nightly', uid: 'uid-nightly'}, suspend: false}});
+	assert.deepEqual(dialogKey(resume, 'dialog-confirm'), {type: 'confirm', request: {kind: 'suspend', resource: 'cronjobs', target: {namespace: 'batch', name: 'nightly', uid: 'uid-nightly'}, suspend: false}});
 	const suspendedJob = {...job, spec: {...job.spec, suspend: true}};
 	assert.deepEqual(dialogOf(openDialog('suspend', {kind: 'job', job: suspendedJob, podCount: 0}, open, now)).details, ['The job starts creating pods again.']);
 	const suspend = dialogOf(openDialog('suspend', {kind: 'job', job, podCount: 3}, open, now));

@@ -1,25 +1,24 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {allAllowed} from '../../../source/cluster/actions/permissions.js';
-import type {DialogOpener} from '../../../source/state/dialog/flow.js';
 import type {ObjectCommand, UiCommand} from '../../../source/state/keys/commands.js';
-import {openDialogFor} from '../../../source/state/dialog/target.js';
 import type {KeyPress} from '../../../source/state/keys/keys.js';
 import {uiReducer} from '../../../source/state/ui-reducer.js';
 import type {UiAction, ViewContext} from '../../../source/state/ui-actions.js';
 import {currentEntry, initialUiState} from '../../../source/state/ui-state.js';
-import type {UiState} from '../../../source/state/types.js';
+import type {Access, UiState} from '../../../source/state/types.js';
 import {makeCronJob, makeJob, makePod, now} from '../../helpers/builders.js';
 import {makeSnapshot} from '../../helpers/snapshots.js';
 
 const job = {...makeJob('pi', {namespace: 'batch', parallelism: 2, completions: 2}), status: {active: 2}};
 const cron = makeCronJob('nightly', '0 2 * * *', {namespace: 'batch'});
 const snapshot = makeSnapshot({jobs: [job], cronJobs: [cron], pods: [makePod(job, 'a'), makePod(job, 'b')]});
-const writable: DialogOpener = (action, target) => openDialogFor(snapshot, action, target, {readOnly: undefined, permissions: allAllowed}, now);
-const readOnly: DialogOpener = (action, target) => openDialogFor(snapshot, action, target, {readOnly: 'read-only: kjobs was started with --readonly', permissions: allAllowed}, now);
-const view = (rows: readonly string[], openDialog?: DialogOpener): ViewContext => ({rows, page: 3, now, ...(openDialog ? {openDialog} : {})});
-const command = (type: UiCommand | ObjectCommand, rows: readonly string[] = ['uid-pi'], openDialog: DialogOpener = writable): UiAction => ({type, ...view(rows, openDialog)});
-const press = (input: string, key: KeyPress = {}): UiAction => ({type: 'key-press', input, key, ...view(['uid-pi'], writable)});
+const writable: Access = {readOnly: undefined, permissions: allAllowed};
+const readOnly: Access = {readOnly: 'read-only: kjobs was started with --readonly', permissions: allAllowed};
+// The dialog is built from the snapshot and access the key action carries: data, not a callback.
+const view = (rows: readonly string[], access: Access = writable): ViewContext => ({rows, page: 3, now, live: {snapshot, access}});
+const command = (type: UiCommand | ObjectCommand, rows: readonly string[] = ['uid-pi'], access: Access = writable): UiAction => ({type, ...view(rows, access)});
+const press = (input: string, key: KeyPress = {}): UiAction => ({type: 'key-press', input, key, ...view(['uid-pi'])});
 const run = (state: UiState, ...actions: UiAction[]) => actions.reduce(uiReducer, state);
 const start = (viewId: 'jobs' | 'cronjobs' = 'jobs') => initialUiState({view: viewId, namespace: undefined, handlesRequests: true});
 
@@ -31,6 +30,9 @@ test('an action key opens its dialog; every key then goes to the dialog, and Esc
 	state = run(state, press('j'), press('', {rightArrow: true}));
 	assert.equal(state.dialog?.dialog.selected, 2);
 	assert.deepEqual(state.stack, start().stack);
+	// Shift+Tab goes back; a key the dialog does not bind changes nothing (it is not typed anywhere either).
+	assert.equal(run(state, press('', {tab: true, shift: true})).dialog?.dialog.selected, 1);
+	assert.equal(run(state, press('x')), state);
 	const cancelled = run(state, press('', {escape: true}));
 	assert.equal(cancelled.dialog, undefined);
 	assert.deepEqual(cancelled.message, {text: 'Delete job: cancelled', tone: 'muted', at: now});
@@ -65,7 +67,7 @@ test('a created job is awaited, then selected where the user is', () => {
 	const triggered = run(start('cronjobs'), command('trigger', ['uid-nightly']), press('y'));
 	const request = triggered.requests.at(-1)?.request;
 	assert.ok(request);
-	const waiting = uiReducer(triggered, {type: 'request-done', request, result: {text: 'created job batch/nightly-manual-abcde from cron job nightly', tone: 'success', created}, now});
+	const waiting = uiReducer(triggered, {type: 'request-done', request, result: {ok: true, message: 'created job batch/nightly-manual-abcde from cron job nightly', created}, now});
 	assert.deepEqual(waiting.awaiting, {ref: created, from: {kind: 'cronjob', uid: 'uid-nightly'}});
 	assert.deepEqual(waiting.message, {text: 'created job batch/nightly-manual-abcde from cron job nightly', tone: 'success', at: now});
 	// On the cron jobs list: the cron job's screen opens with the new job selected.

@@ -3,11 +3,15 @@ import {readdirSync, readFileSync, statSync} from 'node:fs';
 import {join} from 'node:path';
 import {test} from 'node:test';
 import type {Command} from '../../../source/state/keys/commands.js';
-import {helpFor, hintsFor, keymapMarkdownTable} from '../../../source/state/keys/keymap-help.js';
+import {allAllowed} from '../../../source/cluster/actions/permissions.js';
+import {dialogHints} from '../../../source/state/dialog/hints.js';
+import {type DialogSubject, openDialog} from '../../../source/state/dialog/model.js';
+import {helpFor, hintsFor, type KeyHint, keymapMarkdownTable} from '../../../source/state/keys/keymap-help.js';
 import {keymap, resolveKey} from '../../../source/state/keys/keymap.js';
 import {type KeyContext, type KeyPress, keyLabel, keyName} from '../../../source/state/keys/keys.js';
+import {makeCronJob, makeJob, now} from '../../helpers/builders.js';
 
-const contexts: KeyContext[] = ['jobs', 'cronjobs', 'pods', 'job-detail', 'cronjob-detail', 'pod-detail', 'help', 'logs', 'filter', 'command'];
+const contexts: KeyContext[] = ['jobs', 'cronjobs', 'pods', 'job-detail', 'cronjob-detail', 'pod-detail', 'help', 'describe', 'yaml', 'logs', 'filter', 'command', 'dialog'];
 const none: KeyPress = {};
 
 const allCommands: Command[] = [
@@ -15,7 +19,7 @@ const allCommands: Command[] = [
 	'sort-name', 'sort-age', 'sort-status', 'all-namespaces', 'toggle-completed', 'input-submit', 'input-cancel', 'input-complete',
 	'input-backspace', 'help', 'quit', 'logs', 'previous-logs', 'describe', 'yaml', 'delete', 'rerun', 'trigger', 'suspend',
 	'log-follow', 'log-timestamps', 'log-wrap', 'log-since', 'log-search', 'log-next-match', 'log-previous-match', 'log-filter',
-	'log-invert', 'log-json', 'log-save', 'log-zoom', 'log-container',
+	'log-invert', 'log-json', 'log-save', 'log-zoom', 'log-container', 'dialog-confirm', 'dialog-cancel', 'dialog-next', 'dialog-previous',
 ];
 
 test('every binding has keys, contexts, a description and a group', () => {
@@ -77,6 +81,16 @@ const cases: Array<[string, KeyPress, KeyContext, Command | undefined]> = [
 	['n', none, 'logs', 'log-next-match'], ['m', none, 'logs', 'log-filter'], ['!', none, 'logs', 'log-invert'], ['!', none, 'jobs', undefined],
 	['J', {shift: true}, 'logs', 'log-json'], ['z', none, 'logs', 'log-zoom'], ['z', none, 'jobs', undefined],
 	['x', none, 'jobs', undefined], ['jk', none, 'jobs', undefined], ['j', {meta: true}, 'jobs', undefined],
+	// The dialog takes every key; only its own and Ctrl+C do anything, and they do nothing elsewhere.
+	['y', none, 'dialog', 'dialog-confirm'], ['Y', {shift: true}, 'dialog', 'dialog-confirm'], ['', {return: true}, 'dialog', 'dialog-confirm'],
+	['n', none, 'dialog', 'dialog-cancel'], ['N', {shift: true}, 'dialog', 'dialog-cancel'], ['', {escape: true}, 'dialog', 'dialog-cancel'],
+	['q', none, 'dialog', 'dialog-cancel'], ['c', {ctrl: true}, 'dialog', 'quit'],
+	['', {rightArrow: true}, 'dialog', 'dialog-next'], ['', {tab: true}, 'dialog', 'dialog-next'], ['', {downArrow: true}, 'dialog', 'dialog-next'],
+	['l', none, 'dialog', 'dialog-next'], ['j', none, 'dialog', 'dialog-next'],
+	['', {leftArrow: true}, 'dialog', 'dialog-previous'], ['', {tab: true, shift: true}, 'dialog', 'dialog-previous'], ['', {upArrow: true}, 'dialog', 'dialog-previous'],
+	['h', none, 'dialog', 'dialog-previous'], ['k', none, 'dialog', 'dialog-previous'],
+	['d', {ctrl: true}, 'dialog', undefined], ['?', none, 'dialog', undefined], ['x', none, 'dialog', undefined], ['', {pageDown: true}, 'dialog', undefined],
+	['n', none, 'jobs', undefined], ['', {tab: true, shift: true}, 'command', undefined], ['h', none, 'jobs', undefined],
 ];
 
 test('keys resolve to their command in context, and not elsewhere', () => {
@@ -89,22 +103,37 @@ test('key names and labels', () => {
 	assert.equal(keyName('d', {ctrl: true}), 'ctrl+d');
 	assert.equal(keyName('', {escape: true}), 'escape');
 	assert.equal(keyName('paste', {}), undefined);
-	assert.deepEqual(['down', 'ctrl+d', 'N', 'pageup', 'escape', ':'].map((name) => keyLabel(name)), ['↓', 'Ctrl+D', 'Shift+N', 'PgUp', 'Esc', ':']);
+	assert.equal(keyName('', {tab: true, shift: true}), 'shift+tab');
+	assert.deepEqual(['down', 'ctrl+d', 'N', 'pageup', 'escape', ':', 'shift+tab'].map((name) => keyLabel(name)), ['↓', 'Ctrl+D', 'Shift+N', 'PgUp', 'Esc', ':', 'Shift+Tab']);
 });
 
 test('footer hints are generated per context', () => {
-	assert.deepEqual(hintsFor('jobs'), [
-		{keys: 'Enter', description: 'Open'}, {keys: 'Esc', description: 'Back'}, {keys: ':', description: 'Command'},
-		{keys: '/', description: 'Filter'}, {keys: 'l', description: 'Logs'}, {keys: '?', description: 'Help'}, {keys: 'q', description: 'Quit'},
-	]);
-	assert.deepEqual(hintsFor('command'), [
-		{keys: 'Enter', description: 'Keep / run'}, {keys: 'Esc', description: 'Clear / cancel'}, {keys: 'Tab', description: 'Complete'},
-	]);
+	const shown = (hints: readonly KeyHint[]) => hints.map((hint) => `${hint.keys} ${hint.description}`);
+	assert.deepEqual(shown(hintsFor('jobs')), ['Enter Open', 'Esc Back', ': Command', '/ Filter', 'l Logs', '? Help', 'q Quit']);
+	assert.deepEqual(shown(hintsFor('command')), ['Enter Keep / run', 'Esc Clear / cancel', 'Tab Complete']);
+	assert.deepEqual(hintsFor('jobs')[0], {keys: 'Enter', command: 'open', description: 'Open'});
+	assert.deepEqual(shown(hintsFor('dialog')), ['y/Enter Confirm', 'n/Esc Cancel', '→/Tab Next', '← Previous']);
+});
+
+test('the dialog\'s key line names what confirming does, and offers choosing only when there is a choice', () => {
+	const shown = (hints: readonly KeyHint[]) => hints.map((hint) => `${hint.keys} ${hint.description}`).join('  ');
+	const job = makeJob('pi', {namespace: 'batch'});
+	const opened = (action: 'delete' | 'trigger', subject: DialogSubject) => {
+		const opening = openDialog(action, subject, {readOnly: undefined, permissions: allAllowed}, now);
+		assert.ok('dialog' in opening);
+		return opening.dialog;
+	};
+
+	const deletion = opened('delete', {kind: 'job', job, podCount: 1});
+	assert.equal(shown(dialogHints(deletion)), 'y/Enter Delete (Background)  n/Esc Cancel  →/Tab Next  ← Previous');
+	assert.equal(shown(dialogHints({...deletion, selected: 2})), 'y/Enter Delete (Orphan)  n/Esc Cancel  →/Tab Next  ← Previous');
+	const trigger = opened('trigger', {kind: 'cronjob', cronJob: makeCronJob('nightly', '0 2 * * *', {namespace: 'batch'}), jobCount: 0});
+	assert.equal(shown(dialogHints(trigger)), 'y/Enter Trigger  n/Esc Cancel');
 });
 
 test('help lists every key of the screen, the log pane keys and the actions, with disabled reasons', () => {
 	const groups = helpFor('jobs', {delete: 'read-only', rerun: 'forbidden: cannot create jobs in namespace batch'});
-	assert.deepEqual(groups.map((group) => group.title), ['Navigation', 'Views', 'Table', 'Actions', 'General', 'Log pane']);
+	assert.deepEqual(groups.map((group) => group.title), ['Navigation', 'Views', 'Table', 'Actions', 'General', 'Log pane', 'Confirmation dialog']);
 	const actions = groups.find((group) => group.title === 'Actions')?.entries ?? [];
 	assert.deepEqual(actions.map((entry) => [entry.keys, entry.description, entry.disabled]), [
 		['l', 'Logs', undefined], ['d', 'Describe', undefined], ['y', 'YAML', undefined],
@@ -116,6 +145,14 @@ test('help lists every key of the screen, the log pane keys and the actions, wit
 	assert.deepEqual(helpFor('cronjobs').find((group) => group.title === 'Actions')?.entries.map((entry) => entry.command),
 		['logs', 'describe', 'yaml', 'delete', 'trigger', 'suspend']);
 	assert.equal(helpFor('help').some((group) => group.title === 'Log pane'), false);
+	// Every screen with an action key lists the dialog's keys (the dialog itself takes ?, so help cannot open over it).
+	const dialog = groups.find((group) => group.title === 'Confirmation dialog')?.entries.map((entry) => [entry.keys, entry.description]);
+	assert.deepEqual(dialog, [
+		['y Enter Shift+Y', 'Confirm the selected choice'], ['n Esc Shift+N q', 'Cancel'],
+		['→ Tab ↓ l j', 'Next choice (wraps)'], ['← Shift+Tab ↑ h k', 'Previous choice (wraps)'],
+	]);
+	assert.equal(helpFor('pod-detail').some((group) => group.title === 'Confirmation dialog'), true);
+	assert.equal(helpFor('describe').some((group) => group.title === 'Confirmation dialog'), false);
 });
 
 test('the markdown key table has one row per binding', () => {
@@ -124,6 +161,8 @@ test('the markdown key table has one row per binding', () => {
 	assert.equal(table[0], '| Keys | Action | Where |');
 	assert.equal(table[2], '| `j` `↓` | Down | Jobs, CronJobs, Pods, Job detail, CronJob detail, Pod detail, Help, Describe, YAML, Log pane |');
 	assert.ok(table.includes('| `Ctrl+D` | Delete (changes the cluster) | Jobs, CronJobs, Pods, Job detail, CronJob detail, Pod detail |'));
+	assert.ok(table.includes('| `y` `Enter` `Shift+Y` | Confirm the selected choice | Confirmation dialog |'));
+	assert.ok(table.includes('| `Ctrl+C` | Quit | Filter line, Command line, Confirmation dialog |'));
 });
 
 const readme = (() => {

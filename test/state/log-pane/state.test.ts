@@ -6,12 +6,14 @@ import {uiReducer} from '../../../source/state/ui-reducer.js';
 import type {UiAction} from '../../../source/state/ui-actions.js';
 import {initialUiState, keyContext} from '../../../source/state/ui-state.js';
 import type {LogEntry} from '../../../source/store/log-buffer.js';
+import {liveOf} from '../../helpers/live.js';
 
 const now = 5000;
 const line = (seq: number, text: string): LogEntry => ({kind: 'line', seq, podUid: 'p', podName: 'pi-1', tag: '#1', container: 'main', text, cut: 0});
 const entries = [line(1, 'start'), line(2, 'boom one'), line(3, 'middle'), line(4, 'boom two'), line(5, 'end')];
 const logs: LogKeyContext = {bounds: {newestSeq: 5, maxOffset: 3, minOffset: 0}, page: 2, entries};
-const press = (input: string, key: KeyPress = {}, withLogs = true): UiAction => ({type: 'key-press', input, key, rows: ['job-a'], page: 5, now, ...(withLogs ? {logs} : {})});
+const live = liveOf();
+const press = (input: string, key: KeyPress = {}, withLogs = true): UiAction => ({type: 'key-press', input, key, rows: ['job-a'], page: 5, now, live, ...(withLogs ? {logs} : {})});
 const run = (state: UiState, ...actions: UiAction[]) => actions.reduce(uiReducer, state);
 const start = () => initialUiState({namespace: undefined, handlesRequests: true});
 const requests = (state: UiState) => state.requests.map(entry => entry.request);
@@ -79,7 +81,7 @@ test('toggles, since presets reopen the streams, s saves, ? shows help over the 
 });
 
 test('c cycles a pod\'s containers (the default first) and reopens the streams; with one container it only says so', () => {
-	const podPress = (input: string, containers?: readonly string[]): UiAction => ({type: 'key-press', input, key: {}, rows: ['pod-a'], page: 5, now, logs: {...logs, ...(containers ? {containers} : {})}});
+	const podPress = (input: string, containers?: readonly string[]): UiAction => ({type: 'key-press', input, key: {}, rows: ['pod-a'], page: 5, now, live, logs: {...logs, ...(containers ? {containers} : {})}});
 	const pods = initialUiState({view: 'pods', namespace: undefined, handlesRequests: true});
 	let state = run(pods, podPress('l'), podPress('c', ['app', 'sidecar']));
 	assert.equal(state.logs?.container, 'app');

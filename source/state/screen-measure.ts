@@ -1,0 +1,27 @@
+/**
+The numbers a screen's keys and layout need from its model: the table's height, how far PgUp/PgDn move, and how many
+info lines a detail screen has and shows.
+*/
+import {detailTableHeight, type Layout} from './layout.js';
+import type {ScreenData} from './screen-model.js';
+
+/** How a screen measures up in the body. */
+export type ScreenMeasure = {
+	readonly tableHeight: number;
+	readonly page: number;
+	readonly info: {readonly lines: number; readonly height: number} | undefined;
+};
+
+/** The table's height and the paging numbers of a screen: PgUp/PgDn move by `page`; `info` counts a detail's lines. */
+export function measure(data: ScreenData, layout: Layout): ScreenMeasure {
+	const bodyHeight = layout.tooSmall ? 0 : layout.bodyHeight;
+	const isDetail = data.model.kind === 'job-detail' || data.model.kind === 'cronjob-detail';
+	const tableHeight = isDetail ? detailTableHeight(bodyHeight, data.rowIds.length) : bodyHeight;
+	// Describe and YAML give their first line to a title.
+	const page = data.model.kind === 'help' ? bodyHeight : (data.model.kind === 'text' ? Math.max(1, bodyHeight - 1) : Math.max(1, tableHeight - 1));
+	// The info lines above a detail screen's table (a pod's screen is all info).
+	const info = data.model.kind === 'job-detail' || data.model.kind === 'cronjob-detail' || data.model.kind === 'pod-detail'
+		? {lines: data.model.lines.length, height: data.model.kind === 'pod-detail' ? bodyHeight : Math.max(0, bodyHeight - tableHeight - 1)}
+		: undefined;
+	return {tableHeight, page, info};
+}
