@@ -17,12 +17,7 @@ jobs="${KJOBS_BUILD_JOBS:-2}"
 export GOCACHE="${GOCACHE:-$cache/go-build}"
 
 if ! command -v go >/dev/null 2>&1; then
-	for candidate in /usr/local/go/bin /usr/lib/go/bin; do
-		if [ -x "$candidate/go" ]; then PATH="$candidate:$PATH"; break; fi
-	done
-fi
-if ! command -v go >/dev/null 2>&1; then
-	echo "conformance: needs Go >= 1.25 on PATH (go.dev toolchain) to build kube-apiserver, kube-controller-manager and etcd from the Go module proxy" >&2
+	echo "conformance: needs Go >= 1.25 on PATH (no \`go\` found) to build kube-apiserver, kube-controller-manager and etcd from the Go module proxy" >&2
 	exit 2
 fi
 
