@@ -159,8 +159,12 @@ export async function startFakeKubelet(plane: ControlPlane, options: {nodeName?:
 				apiVersion: 'v1', kind: 'Binding', metadata: {name: pod.metadata.name, uid},
 				target: {apiVersion: 'v1', kind: 'Node', name: nodeName},
 			});
-			if (bound.status !== 201) {
+			// A namespace being deleted refuses the binding (NamespaceLifecycle), as it would a real scheduler's: not an error.
+			if (bound.status !== 201 && !JSON.stringify(bound.body).includes('being terminated')) {
 				note(`bind ${pod.metadata.name}`, bound.status, bound.body);
+			}
+
+			if (bound.status !== 201) {
 				return;
 			}
 

@@ -1,11 +1,11 @@
 /**
 Check 2: the pi Job runs to its end (a kubelet is needed: the simulator's, or the fake kubelet on the real control
 plane). Two variants side by side: one container exits 0, one exits 1 with backoffLimit 0. Recorded through
-`kubectl get -w` from before the apply, so every state the API server published is seen in order: the Job's
+raw watches opened before the apply, so every state the API server published is seen in order: the Job's
 conditions, its pod's phase, the final Job status, and `kubectl logs`.
 */
-import {spawn} from 'node:child_process';
-import type {Job, Pod} from '../../../source/kube/types.js';
+import {Watch} from '@kubernetes/client-node';
+import type {Job, KubeObject, Pod} from '../../../source/kube/types.js';
 import type {Target} from '../targets.js';
 import {piJob, type Row, waitUntil} from './common.js';
 
@@ -15,30 +15,40 @@ const variants: Variant[] = [{name: 'pi-ok', exitCode: 0}, {name: 'pi-fail', exi
 /** What one target showed for one variant. */
 export type RunFacts = {conditions: string; podPhases: string; status: string; logs: string; podAfter: string};
 
-const jobTemplate = '{.metadata.name}{"|"}{range .status.conditions[*]}{.type}={.status}{","}{end}{"\\n"}';
-const podTemplate = '{.metadata.labels.job-name}{"|"}{.metadata.name}{"|"}{.status.phase}{"|"}{.status.containerStatuses[0].state.waiting.reason}{.status.containerStatuses[0].state.terminated.reason}{.status.containerStatuses[0].state.running.startedAt}{"|"}{.metadata.deletionTimestamp}{"\\n"}';
+/** The Job's name and its condition list, one line per state. */
+function jobLine(job: Job): string {
+	return `${job.metadata.name}|${(job.status?.conditions ?? []).map(condition => `${condition.type}=${condition.status}`).join(',')}`;
+}
 
-/** `kubectl get <kind> -w -o jsonpath=…` in the background, collecting lines. */
-function watchLines(target: Target, namespace: string, kind: string, template: string) {
+/** The pod's job, name, phase, container state and whether it is being deleted, one line per state. */
+function podLine(pod: Pod): string {
+	const state = pod.status?.containerStatuses?.[0]?.state;
+	const detail = state?.waiting?.reason ?? state?.terminated?.reason ?? (state?.running ? 'running' : '');
+	return [pod.metadata.labels?.['job-name'] ?? '', pod.metadata.name, pod.status?.phase ?? '', detail, pod.metadata.deletionTimestamp ?? ''].join('|');
+}
+
+/**
+A raw watch (client-node's Watch, from "now", in an empty namespace) collecting one line per event, so no state the
+API server sent is lost to coalescing. `kubectl get -w` would be the obvious tool, but against the simulator it prints
+`status/<unknown>` for watch events (a simulator finding, not used here so both columns come from the same code).
+*/
+function watchLines<T extends KubeObject>(target: Target, namespace: string, path: string, line: (object: T) => string) {
 	const lines: string[] = [];
-	let buffer = '';
-	const child = spawn(target.kubectlPath, ['--kubeconfig', target.kubeconfig, 'get', kind, '-n', namespace, '-w', '-o', `jsonpath=${template}`], {
-		stdio: ['ignore', 'pipe', 'ignore'],
-		env: target.kubectlEnv,
-	});
-	child.stdout.on('data', (chunk: Buffer) => {
-		buffer += chunk.toString();
-		const parts = buffer.split('\n');
-		buffer = parts.pop() ?? '';
-		lines.push(...parts.filter(Boolean));
+	let controller: AbortController | undefined;
+	const watch = new Watch(target.connection(namespace).kubeConfig);
+	const started = watch.watch(path.replace('{ns}', namespace), {}, (type, object: T) => {
+		if (type === 'ADDED' || type === 'MODIFIED' || type === 'DELETED') {
+			lines.push(line(object) + (type === 'DELETED' ? '|DELETED' : ''));
+		}
+	}, () => {}).then(abort => {
+		controller = abort;
 	});
 	return {
 		lines,
+		started,
 		async stop() {
-			if (child.exitCode === null && child.signalCode === null) {
-				child.kill('SIGTERM');
-				await new Promise(resolve => child.once('exit', resolve));
-			}
+			await started.catch(() => {});
+			controller?.abort();
 		},
 	};
 }
@@ -49,11 +59,13 @@ const dedupe = (states: string[]) => states.filter((state, i) => i === 0 || stat
 export async function runJobRun(target: Target): Promise<Record<string, RunFacts>> {
 	const namespace = 'conformance-job-run';
 	await target.ok(['create', 'namespace', namespace]);
-	const jobs = watchLines(target, namespace, 'jobs', jobTemplate);
-	const pods = watchLines(target, namespace, 'pods', podTemplate);
+	const jobs = watchLines<Job>(target, namespace, '/apis/batch/v1/namespaces/{ns}/jobs', jobLine);
+	const pods = watchLines<Pod>(target, namespace, '/api/v1/namespaces/{ns}/pods', podLine);
 	const out: Record<string, RunFacts> = {};
 	try {
-		await new Promise(resolve => setTimeout(resolve, 1000));
+		await jobs.started;
+		await pods.started;
+		await new Promise(resolve => setTimeout(resolve, 500));
 		for (const variant of variants) {
 			await target.ok(['apply', '-n', namespace, '-f', '-'], JSON.stringify(piJob(variant.name, {exitCode: variant.exitCode, runSeconds: 3, backoffLimit: 0})));
 		}
@@ -71,13 +83,12 @@ export async function runJobRun(target: Target): Promise<Record<string, RunFacts
 			const seconds = status.startTime && status.completionTime ? `${(Date.parse(status.completionTime) - Date.parse(status.startTime)) / 1000} s` : 'no completionTime';
 			const podNames: string[] = [];
 			const podStates = pods.lines.filter(line => line.startsWith(`${variant.name}|`)).map(line => {
-				const [, name = '', phase = '', detail = '', deletion = ''] = line.split('|');
+				const [, name = '', phase = '', detail = '', deletion = '', deleted = ''] = line.split('|');
 				if (!podNames.includes(name)) {
 					podNames.push(name);
 				}
 
-				const shownDetail = /^\d{4}-/.test(detail) ? 'running' : detail;
-				return `${podNames.length > 1 ? `pod${podNames.indexOf(name) + 1} ` : ''}${phase}${shownDetail ? `(${shownDetail})` : ''}${deletion ? ' deleting' : ''}`;
+				return `${podNames.length > 1 ? `pod${podNames.indexOf(name) + 1} ` : ''}${phase}${detail ? `(${detail})` : ''}${deletion ? ' deleting' : ''}${deleted ? ' DELETED' : ''}`;
 			});
 			const conditionStates = jobs.lines.filter(line => line.startsWith(`${variant.name}|`)).map(line => line.split('|')[1]!.replace(/,$/, '') || '(none)');
 			out[variant.name] = {
