@@ -10,7 +10,7 @@ DIFFERS, and do not fail the run.
 Environment: KJOBS_KUBECTL (kubectl binary), KJOBS_CONFORMANCE_KEEP=1 (keep the temp dir and its logs).
 */
 import {execFileSync} from 'node:child_process';
-import {mkdtempSync, rmSync} from 'node:fs';
+import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {ensureBinaries, findKubectl, isAlive, startControlPlane, type ControlPlane} from './control-plane.js';
@@ -60,6 +60,16 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 		say(`conformance: ${signal}, stopping`);
 		void shutdown().finally(() => process.exit(130));
 	});
+}
+
+/** VmRSS of a process in MiB, from /proc. */
+function rssMiB(pid: number): string {
+	try {
+		const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
+		return `${Math.round(kb / 1024)} MiB`;
+	} catch {
+		return '?';
+	}
 }
 
 async function main(): Promise<number> {
@@ -114,6 +124,7 @@ async function main(): Promise<number> {
 		say(`conformance: fake kubelet API errors (${kubelet.errors.length}):\n  ${kubelet.errors.slice(0, 10).join('\n  ')}`);
 	}
 
+	say(`conformance: resident memory ${Object.entries(plane.pids).map(([name, pid]) => `${name} ${rssMiB(pid)}`).join(', ')}`);
 	const stopped = await shutdown();
 	say(`conformance: ${stopped}`);
 	process.stdout.write(`\n${formatTable(rows)}\n\n`);

@@ -4,6 +4,7 @@ plane). Two variants side by side: one container exits 0, one exits 1 with backo
 raw watches opened before the apply, so every state the API server published is seen in order: the Job's
 conditions, its pod's phase, the final Job status, and `kubectl logs`.
 */
+import {spawn} from 'node:child_process';
 import {Watch} from '@kubernetes/client-node';
 import type {Job, KubeObject, Pod} from '../../../source/kube/types.js';
 import type {Target} from '../targets.js';
@@ -34,10 +35,17 @@ API server sent is lost to coalescing. `kubectl get -w` would be the obvious too
 */
 function watchLines<T extends KubeObject>(target: Target, namespace: string, path: string, line: (object: T) => string) {
 	const lines: string[] = [];
+	const kindless: string[] = [];
+	let events = 0;
 	let controller: AbortController | undefined;
 	const watch = new Watch(target.connection(namespace).kubeConfig);
 	const started = watch.watch(path.replace('{ns}', namespace), {}, (type, object: T) => {
 		if (type === 'ADDED' || type === 'MODIFIED' || type === 'DELETED') {
+			events++;
+			if (!object.kind || !object.apiVersion) {
+				kindless.push(type);
+			}
+
 			lines.push(line(object) + (type === 'DELETED' ? '|DELETED' : ''));
 		}
 	}, () => {}).then(abort => {
@@ -46,6 +54,8 @@ function watchLines<T extends KubeObject>(target: Target, namespace: string, pat
 	return {
 		lines,
 		started,
+		/** How many events came, and the types of those whose object lacked kind or apiVersion. */
+		shape: () => ({events, kindless}),
 		async stop() {
 			await started.catch(() => {});
 			controller?.abort();
@@ -53,15 +63,39 @@ function watchLines<T extends KubeObject>(target: Target, namespace: string, pat
 	};
 }
 
+/** `kubectl get jobs -w -o name` in the background: what a person watching with kubectl would see. */
+function kubectlWatch(target: Target, namespace: string) {
+	const child = spawn(target.kubectlPath, ['--kubeconfig', target.kubeconfig, 'get', 'jobs', '-n', namespace, '-w', '-o', 'name'], {stdio: ['ignore', 'pipe', 'ignore'], env: target.kubectlEnv});
+	let text = '';
+	child.stdout.on('data', (chunk: Buffer) => {
+		text += chunk.toString();
+	});
+	return {
+		async stop(): Promise<string> {
+			if (child.exitCode === null && child.signalCode === null) {
+				child.kill('SIGTERM');
+				await new Promise(resolve => child.once('exit', resolve));
+			}
+
+			const lines = text.split('\n').filter(Boolean);
+			return `${lines.length} lines: ${[...new Set(lines)].sort().join(', ')}`;
+		},
+	};
+}
+
 const dedupe = (states: string[]) => states.filter((state, i) => i === 0 || state !== states[i - 1]);
 
 /** Runs both variants against `target` in namespace conformance-job-run. */
-export async function runJobRun(target: Target): Promise<Record<string, RunFacts>> {
+export type WatchFacts = {eventShape: string; kubectlWatch: string};
+
+export async function runJobRun(target: Target): Promise<{runs: Record<string, RunFacts>; watch: WatchFacts}> {
 	const namespace = 'conformance-job-run';
 	await target.ok(['create', 'namespace', namespace]);
 	const jobs = watchLines<Job>(target, namespace, '/apis/batch/v1/namespaces/{ns}/jobs', jobLine);
 	const pods = watchLines<Pod>(target, namespace, '/api/v1/namespaces/{ns}/pods', podLine);
+	const byKubectl = kubectlWatch(target, namespace);
 	const out: Record<string, RunFacts> = {};
+	let watch: WatchFacts = {eventShape: '', kubectlWatch: ''};
 	try {
 		await jobs.started;
 		await pods.started;
@@ -99,18 +133,33 @@ export async function runJobRun(target: Target): Promise<Record<string, RunFacts
 				podAfter: pod ? `${podList.length} pod; finalizers ${(pod.metadata.finalizers ?? []).join(',') || 'none'}; ${pod.status?.containerStatuses?.[0]?.state?.terminated ? `terminated exitCode=${pod.status.containerStatuses[0].state.terminated.exitCode} reason=${pod.status.containerStatuses[0].state.terminated.reason}` : 'not terminated'}` : '(no pod)',
 			};
 		}
+
+		const shapes = [jobs.shape(), pods.shape()];
+		const kindless = shapes.flatMap(shape => shape.kindless);
+		const total = shapes.reduce((sum, shape) => sum + shape.events, 0);
+		const counts = [...new Set(kindless)].map(type => `${kindless.filter(each => each === type).length} ${type}`).join(', ');
+		watch = {
+			eventShape: kindless.length === 0 ? `all ${total} events have kind and apiVersion` : `${kindless.length} of ${total} events lack kind/apiVersion (${counts})`,
+			kubectlWatch: await byKubectl.stop(),
+		};
 	} finally {
+		await byKubectl.stop();
 		await jobs.stop();
 		await pods.stop();
 		await target.kubectl(['delete', 'namespace', namespace, '--wait=false']);
 	}
 
-	return out;
+	return {runs: out, watch};
 }
 
 /** The table rows for both targets. */
-export function jobRunRows(real: Record<string, RunFacts>, sim: Record<string, RunFacts>): Row[] {
-	const rows: Row[] = [];
+export function jobRunRows(realFacts: Awaited<ReturnType<typeof runJobRun>>, simFacts: Awaited<ReturnType<typeof runJobRun>>): Row[] {
+	const real = realFacts.runs;
+	const sim = simFacts.runs;
+	const rows: Row[] = [
+		{check: 'watch event objects (jobs, pods) carry kind + apiVersion', real: realFacts.watch.eventShape, simulator: simFacts.watch.eventShape, verdict: realFacts.watch.eventShape.startsWith('all') === simFacts.watch.eventShape.startsWith('all') ? 'match' : 'DIFFERS'},
+		{check: 'kubectl get jobs -w -o name during the run', real: realFacts.watch.kubectlWatch, simulator: simFacts.watch.kubectlWatch, verdict: realFacts.watch.kubectlWatch.replace(/^\d+ lines: /, '') === simFacts.watch.kubectlWatch.replace(/^\d+ lines: /, '') ? 'match' : 'DIFFERS'},
+	];
 	for (const variant of variants) {
 		const r = real[variant.name]!;
 		const s = sim[variant.name]!;
