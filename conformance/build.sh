@@ -8,6 +8,7 @@
 # stdout: two lines, "k8s=<dir>" and "etcd=<dir>"; everything else goes to stderr.
 # The compile runs under `nice -n 19` with at most KJOBS_BUILD_JOBS (default 2) parallel compile jobs,
 # so that it does not disturb other work on a small machine.
+# Go 1.26+: etcd v3.6.16's go.mod says `go 1.26.0` (k8s.io/kubernetes v1.34.12 says 1.25.0).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -17,7 +18,7 @@ jobs="${KJOBS_BUILD_JOBS:-2}"
 export GOCACHE="${GOCACHE:-$cache/go-build}"
 
 if ! command -v go >/dev/null 2>&1; then
-	echo "conformance: needs Go >= 1.25 on PATH (no \`go\` found) to build kube-apiserver, kube-controller-manager and etcd from the Go module proxy" >&2
+	echo "conformance: needs Go 1.26 or newer on PATH (no \`go\` found) to build kube-apiserver, kube-controller-manager and etcd from the Go module proxy" >&2
 	exit 2
 fi
 
@@ -32,7 +33,7 @@ etcd_dir="$cache/etcd-$etcd_version"
 
 # The publication time of a module version, from the proxy's .info file: a reproducible buildDate.
 module_time() { # <module dir> <module path> <version>
-	(cd "$1" && go mod download -json "$2@$3" | sed -n 's/.*"Time": *"\([^"]*\)".*/\1/p' | head -1)
+	(cd "$1" && go list -m -json "$2@$3" | sed -n 's/.*"Time": *"\([^"]*\)".*/\1/p' | head -1)
 }
 
 build() { # <label> <module dir> <out dir> <ldflags> <packages...>

@@ -128,6 +128,13 @@ export const controllers = [
 type Managed = {name: string; child: ChildProcess; exited: Promise<void>; log: string};
 
 const live = new Set<ChildProcess>();
+// Every control plane started and not yet stopped, also those still starting, for stopAllControlPlanes().
+const planes = new Set<(options?: {keep?: boolean}) => Promise<void>>();
+
+/** Stops every control plane of this process, including one still starting (for signal handlers). */
+export async function stopAllControlPlanes(options: {keep?: boolean} = {}): Promise<void> {
+	await Promise.all([...planes].map(async stop => stop(options)));
+}
 let exitHookInstalled = false;
 function installExitHook() {
 	if (exitHookInstalled) {
@@ -249,20 +256,23 @@ export async function startControlPlane(binaries: Binaries, options: StartOption
 	const dir = mkdtempSync(path.join(tmpdir(), 'kjobs-conformance-'));
 	const processes: Managed[] = [];
 	const token = randomBytes(24).toString('hex');
-	let stopped = false;
+	let stopping: Promise<void> | undefined;
 
 	const stop = async (stopOptions: {keep?: boolean} = {}) => {
-		if (!stopped) {
-			stopped = true;
+		planes.delete(stop);
+		// Concurrent callers all wait for the same, complete stop.
+		stopping ??= (async () => {
 			for (const managed of [...processes].reverse()) {
 				await stopProcess(managed);
 			}
-		}
+		})();
+		await stopping;
 
 		if (!stopOptions.keep) {
 			rmSync(dir, {recursive: true, force: true});
 		}
 	};
+	planes.add(stop);
 
 	try {
 		const certs = await makeCertificates(dir);

@@ -13,7 +13,7 @@ import {execFileSync} from 'node:child_process';
 import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
-import {ensureBinaries, findKubectl, isAlive, startControlPlane, type ControlPlane} from './control-plane.js';
+import {ensureBinaries, findKubectl, isAlive, startControlPlane, stopAllControlPlanes, type ControlPlane} from './control-plane.js';
 import {formatTable, type Row} from './checks/common.js';
 import {jobPodRows, runJobPod} from './checks/job-pod.js';
 import {jobRunRows, runJobRun} from './checks/job-run.js';
@@ -28,13 +28,26 @@ let stopSimulator: (() => Promise<void>) | undefined;
 let kubelet: FakeKubelet | undefined;
 const work = mkdtempSync(path.join(tmpdir(), 'kjobs-conformance-run-'));
 
+let shuttingDown: Promise<string> | undefined;
+/** Stops everything this run started; every caller (signal, error path, normal end) gets the same stop. */
 async function shutdown(): Promise<string> {
+	shuttingDown ??= stopEverything();
+	return shuttingDown;
+}
+
+async function stopEverything(): Promise<string> {
 	await kubelet?.stop().catch(() => {});
 	kubelet = undefined;
 	await stopSimulator?.().catch(() => {});
 	stopSimulator = undefined;
 	if (!plane) {
-		return 'nothing started';
+		// Interrupted while starting: stop whatever had started.
+		await stopAllControlPlanes({keep});
+		if (!keep) {
+			rmSync(work, {recursive: true, force: true});
+		}
+
+		return 'stopped a control plane that was still starting';
 	}
 
 	const {pids, dir} = plane;
@@ -90,6 +103,8 @@ async function main(): Promise<number> {
 	const real = makeTarget('real cluster', kubectl, plane.kubeconfig, path.join(work, 'real'), false);
 	const version = await real.kubectl(['version']);
 	say(`conformance: ${kubectl} version:\n${(version.stdout + version.stderr).trim().replace(/^/gm, '  ')}`);
+	const serverVersion = (await plane.request<Record<string, string>>('GET', '/version')).body;
+	say(`conformance: /version ${['gitVersion', 'gitCommit', 'gitTreeState', 'buildDate', 'goVersion', 'platform'].map(key => `${key}=${serverVersion[key]}`).join(' ')}`);
 	const simulator = await startSimulatorTarget(kubectl, path.join(work, 'sim'));
 	stopSimulator = simulator.stop;
 
