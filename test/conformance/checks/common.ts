@@ -38,13 +38,14 @@ export async function waitUntil(what: string, ms: number, check: () => Promise<b
 The classic pi Job. The `sim.kjobs.io/*` annotations tell the simulator's kubelet (and the conformance fake
 kubelet) how long the container runs, how it exits and what it prints; a real kubelet would run the image.
 */
-export function piJob(name: string, options: {runSeconds?: number; exitCode?: number; backoffLimit?: number} = {}): Job {
+export function piJob(name: string, options: {runSeconds?: number; exitCode?: number; backoffLimit?: number; activeDeadlineSeconds?: number} = {}): Job {
 	return {
 		apiVersion: 'batch/v1',
 		kind: 'Job',
 		metadata: {name},
 		spec: {
 			backoffLimit: options.backoffLimit ?? 0,
+			...(options.activeDeadlineSeconds === undefined ? {} : {activeDeadlineSeconds: options.activeDeadlineSeconds}),
 			template: {
 				metadata: {
 					annotations: {

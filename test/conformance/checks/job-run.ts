@@ -1,6 +1,6 @@
 /**
 Check 2: the pi Job runs to its end (a kubelet is needed: the simulator's, or the fake kubelet on the real control
-plane). Two variants side by side: one container exits 0, one exits 1 with backoffLimit 0. Recorded through
+plane). Three variants side by side: the container exits 0; exits 1 with backoffLimit 0; runs past activeDeadlineSeconds. Recorded through
 raw watches opened before the apply, so every state the API server published is seen in order: the Job's
 conditions, its pod's phase, the final Job status, and `kubectl logs`.
 */
@@ -10,15 +10,20 @@ import type {Job, KubeObject, Pod} from '../../../source/kube/types.js';
 import type {Target} from '../targets.js';
 import {piJob, type Row, waitUntil} from './common.js';
 
-type Variant = {name: string; exitCode: number};
-const variants: Variant[] = [{name: 'pi-ok', exitCode: 0}, {name: 'pi-fail', exitCode: 1}];
+type Variant = {name: string; label: string; exitCode: number; runSeconds: number; activeDeadlineSeconds?: number};
+const variants: Variant[] = [
+	{name: 'pi-ok', label: 'exit 0, backoffLimit 0', exitCode: 0, runSeconds: 3},
+	{name: 'pi-fail', label: 'exit 1, backoffLimit 0', exitCode: 1, runSeconds: 3},
+	// The job controller deletes the running pod at the deadline: the kubelet's graceful-deletion path.
+	{name: 'pi-deadline', label: 'runs 60 s, activeDeadlineSeconds 4', exitCode: 0, runSeconds: 60, activeDeadlineSeconds: 4},
+];
 
 /** What one target showed for one variant. */
 export type RunFacts = {conditions: string; podPhases: string; status: string; logs: string; podAfter: string};
 
-/** The Job's name and its condition list, one line per state. */
+/** The Job's name and its conditions (type=status(reason)), one line per state. */
 function jobLine(job: Job): string {
-	return `${job.metadata.name}|${(job.status?.conditions ?? []).map(condition => `${condition.type}=${condition.status}`).join(',')}`;
+	return `${job.metadata.name}|${(job.status?.conditions ?? []).map(condition => `${condition.type}=${condition.status}${condition.reason ? `(${condition.reason})` : ''}`).join(',')}`;
 }
 
 /** The pod's job, name, phase, container state and whether it is being deleted, one line per state. */
@@ -101,11 +106,11 @@ export async function runJobRun(target: Target): Promise<{runs: Record<string, R
 		await pods.started;
 		await new Promise(resolve => setTimeout(resolve, 500));
 		for (const variant of variants) {
-			await target.ok(['apply', '-n', namespace, '-f', '-'], JSON.stringify(piJob(variant.name, {exitCode: variant.exitCode, runSeconds: 3, backoffLimit: 0})));
+			await target.ok(['apply', '-n', namespace, '-f', '-'], JSON.stringify(piJob(variant.name, {exitCode: variant.exitCode, runSeconds: variant.runSeconds, backoffLimit: 0, activeDeadlineSeconds: variant.activeDeadlineSeconds})));
 		}
 
 		const finished = (name: string) => jobs.lines.some(line => line.startsWith(`${name}|`) && /(Complete|Failed)=True/.test(line));
-		await waitUntil(`${target.label}: both pi jobs finished`, 90_000, async () => variants.every(variant => finished(variant.name)));
+		await waitUntil(`${target.label}: all pi jobs finished`, 90_000, async () => variants.every(variant => finished(variant.name)));
 		// Let trailing updates (finalizer removal, last status write) arrive.
 		await new Promise(resolve => setTimeout(resolve, 3000));
 		for (const variant of variants) {
@@ -163,7 +168,7 @@ export function jobRunRows(realFacts: Awaited<ReturnType<typeof runJobRun>>, sim
 	for (const variant of variants) {
 		const r = real[variant.name]!;
 		const s = sim[variant.name]!;
-		const label = `${variant.name} (exit ${variant.exitCode}, backoffLimit 0)`;
+		const label = `${variant.name} (${variant.label})`;
 		const row = (what: string, a: string, b: string, ignoreTimes = false) => {
 			const strip = (text: string) => (ignoreTimes ? text.replace(/start→completion .*$/, '') : text);
 			rows.push({check: `${label}: ${what}`, real: a, simulator: b, verdict: strip(a) === strip(b) ? 'match' : 'DIFFERS'});
