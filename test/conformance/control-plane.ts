@@ -11,7 +11,7 @@ import {randomBytes, generateKeyPairSync} from 'node:crypto';
 import {closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import https from 'node:https';
 import http from 'node:http';
-import {createServer, type AddressInfo} from 'node:net';
+import {createServer} from 'node:net';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {promisify} from 'node:util';
@@ -69,18 +69,34 @@ export async function ensureBinaries(log: (line: string) => void = () => {}): Pr
 	};
 }
 
-/** A free TCP port on 127.0.0.1 (released before use: a tiny race, as with envtest). */
-export async function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
+/** Whether `port` can be bound on 127.0.0.1 right now. */
+function bindable(port: number): Promise<boolean> {
+	return new Promise(resolve => {
 		const server = createServer();
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const {port} = server.address() as AddressInfo;
-			server.close(() => {
-				resolve(port);
-			});
+		server.once('error', () => resolve(false));
+		server.listen(port, '127.0.0.1', () => {
+			server.close(() => resolve(true));
 		});
 	});
+}
+
+const handedOut = new Set<number>();
+
+/**
+A free TCP port on 127.0.0.1, drawn from 20000–32767: below Linux's ephemeral range (32768–60999), so outgoing
+connections of the many test processes on this machine cannot take it between the check and the component's bind.
+Released before use (a small race remains; startControlPlane retries when a component finds its port taken).
+*/
+export async function freePort(): Promise<number> {
+	for (let attempt = 0; attempt < 200; attempt++) {
+		const port = 20_000 + Math.floor(Math.random() * 12_768);
+		if (!handedOut.has(port) && await bindable(port)) {
+			handedOut.add(port);
+			return port;
+		}
+	}
+
+	throw new Error('no free port on 127.0.0.1 in 20000-32767');
 }
 
 /** Milliseconds each start phase took. */
@@ -248,8 +264,31 @@ function httpGetOk(url: string): Promise<boolean> {
 	});
 }
 
-/** Starts etcd, kube-apiserver and kube-controller-manager; resolves once /readyz is ok and the controllers work. */
+/**
+Starts etcd, kube-apiserver and kube-controller-manager; resolves once /readyz is ok and the controllers work.
+Tries again (up to three times, on new ports) when a component exits because its port was taken meanwhile.
+*/
 export async function startControlPlane(binaries: Binaries, options: StartOptions = {}): Promise<ControlPlane> {
+	for (let attempt = 1; ; attempt++) {
+		try {
+			return await startOnce(binaries, options);
+		} catch (error) {
+			const {message} = error as Error;
+			if (attempt >= 3 || !message.includes('address already in use')) {
+				throw error;
+			}
+
+			const kept = /\(logs kept in (.*)\)$/.exec(message)?.[1];
+			if (kept) {
+				rmSync(kept, {recursive: true, force: true});
+			}
+
+			options.log?.(`a port was taken before its component bound it; starting again (attempt ${attempt + 1})`);
+		}
+	}
+}
+
+async function startOnce(binaries: Binaries, options: StartOptions): Promise<ControlPlane> {
 	const started = Date.now();
 	const timeoutMs = options.timeoutMs ?? 120_000;
 	const log = options.log ?? (() => {});
