@@ -2,7 +2,7 @@
 A kubelet (and scheduler) for the real control plane, as an API client: registers one Node, binds every pending pod
 to it, walks each pod through ContainerCreating → Running → exit with the run time, exit code and output its
 `sim.kjobs.io/*` annotations ask for, stops the containers of deleted pods and finishes their graceful deletion, and
-serves /containerLogs over HTTPS for `kubectl logs`.
+serves /containerLogs over HTTPS for `kubectl logs` and kjobs' log pane (follow, timestamps, tailLines, sinceTime).
 
 The pod-status transitions are the simulator's own (source/simulator/controllers/kubelet/kubelet-steps.ts), applied
 to pods read from the API server and written back with PATCH pods/<name>/status; the simulator's scheduler and
@@ -62,27 +62,84 @@ export async function startFakeKubelet(plane: ControlPlane, options: {nodeName?:
 	} as unknown as EventRecorder;
 	const runtime = {random: Math.random, events, attempts: new Map<string, number>(), nodes: [nodeName]} as unknown as ControllerRuntime;
 
+	// The container's scripted lines with their due times (epoch ms), for the pod as last listed.
+	const dueLines = (namespace: string, name: string, container: string) => {
+		const pod = byName.get(`${namespace}/${name}`);
+		const status = pod?.status?.containerStatuses?.find(each => each.name === container);
+		const startedAt = Date.parse(status?.state?.running?.startedAt ?? status?.state?.terminated?.startedAt ?? '');
+		const plan = pod && records.get(pod.metadata.uid ?? '')?.plan;
+		if (!pod || Number.isNaN(startedAt) || !plan) {
+			return {pod, status, lines: undefined};
+		}
+
+		const lines = plan.lines.map((line, i) => ({time: startedAt + lineOffset(i, plan.lines.length, plan.runMs), text: line.toString('utf8')}));
+		return {pod, status, lines, ended: Boolean(status?.state?.terminated) || !byName.has(`${namespace}/${name}`)};
+	};
+
+	// Go's RFC3339Nano: fractional seconds without trailing zeros.
+	const stamp = (ms: number) => new Date(ms).toISOString().replace(/\.?0*Z$/, 'Z');
+
 	// The kubelet's HTTPS endpoint: the API server dials it for pods/log (it does not verify the certificate).
+	// Honours follow, timestamps, tailLines, sinceTime and sinceSeconds; not limitBytes or previous.
 	const tls = await signServingCert(plane, 'fake-kubelet');
 	const server = https.createServer({cert: tls.cert, key: tls.key}, (request, response) => {
-		const match = /^\/containerLogs\/([^/]+)\/([^/]+)\/([^/?]+)/.exec(request.url ?? '');
-		const pod = match ? byName.get(`${match[1]}/${match[2]}`) : undefined;
-		if (!match || !pod) {
+		const url = new URL(request.url ?? '/', 'https://127.0.0.1');
+		const match = /^\/containerLogs\/([^/]+)\/([^/]+)\/([^/]+)$/.exec(url.pathname);
+		if (!match) {
 			response.writeHead(404).end('not found');
 			return;
 		}
 
-		const status = pod.status?.containerStatuses?.find(each => each.name === match[3]);
-		const startedAt = Date.parse(status?.state?.running?.startedAt ?? status?.state?.terminated?.startedAt ?? '');
-		const plan = records.get(pod.metadata.uid ?? '')?.plan;
-		if (Number.isNaN(startedAt) || !plan) {
-			response.writeHead(400, {'content-type': 'text/plain'}).end(`container "${match[3]}" in pod "${match[2]}" is waiting to start: ${status?.state?.waiting?.reason ?? 'ContainerCreating'}`);
+		const [, namespace = '', name = '', container = ''] = match;
+		const first = dueLines(namespace, name, container);
+		if (!first.pod) {
+			response.writeHead(404).end(`pod ${namespace}/${name} not found`);
 			return;
 		}
 
+		if (!first.lines) {
+			response.writeHead(400, {'content-type': 'text/plain'}).end(`container "${container}" in pod "${name}" is waiting to start: ${first.status?.state?.waiting?.reason ?? 'ContainerCreating'}`);
+			return;
+		}
+
+		const query = url.searchParams;
+		const follow = query.get('follow') === 'true';
+		const timestamps = query.get('timestamps') === 'true';
+		const sinceTime = query.get('sinceTime') ? Date.parse(query.get('sinceTime')!) : query.get('sinceSeconds') ? Date.now() - (Number(query.get('sinceSeconds')) * 1000) : Number.NEGATIVE_INFINITY;
+		const tail = query.get('tailLines') === null ? undefined : Number(query.get('tailLines'));
+		let written = 0;
+		const write = (lines: Array<{time: number; text: string}>) => {
+			for (const line of lines) {
+				response.write(`${timestamps ? `${stamp(line.time)} ` : ''}${line.text}\n`);
+			}
+		};
+
+		response.writeHead(200, {'content-type': 'text/plain'});
 		const now = Date.now();
-		const lines = plan.lines.filter((_, i) => startedAt + lineOffset(i, plan.lines.length, plan.runMs) <= now);
-		response.writeHead(200, {'content-type': 'text/plain'}).end(lines.map(line => `${line.toString('utf8')}\n`).join(''));
+		let initial = first.lines.filter(line => line.time <= now && line.time >= sinceTime);
+		written = first.lines.filter(line => line.time <= now).length;
+		if (tail !== undefined) {
+			initial = tail > 0 ? initial.slice(-tail) : [];
+		}
+
+		write(initial);
+		if (!follow || first.ended) {
+			response.end();
+			return;
+		}
+
+		const timer = setInterval(() => {
+			const next = dueLines(namespace, name, container);
+			const current = Date.now();
+			const due = (next.lines ?? []).filter(line => line.time <= current);
+			write(due.slice(written).filter(line => line.time >= sinceTime));
+			written = due.length;
+			if (!next.lines || next.ended) {
+				clearInterval(timer);
+				response.end();
+			}
+		}, 200);
+		response.on('close', () => clearInterval(timer));
 	});
 	await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
 	const {port} = server.address() as AddressInfo;
