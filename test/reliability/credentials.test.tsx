@@ -6,6 +6,7 @@ import path from 'node:path';
 import {after, test} from 'node:test';
 import {secureKubeconfig} from '../../source/simulator/auth.js';
 import {startSimulator, type Simulator} from '../../source/simulator/index.js';
+import {generateTls} from '../../source/simulator/tls.js';
 import type {WatchState} from '../../source/store/types.js';
 import {appOn, type AppRig} from './app-rig.js';
 import {runCli} from './cli-run.js';
@@ -117,11 +118,13 @@ test('connection problems on screen: reconnecting with the next attempt, the cau
 });
 
 test('a token that stops being accepted (the server restarted with another): live, then 401 and reconnecting', {timeout: 20_000}, async () => {
-	const sim = await startSimulator({scenario: 'demo', seed: 4, token: fakeToken});
+	// TLS (with one CA for both servers): over plain http no token is sent at all.
+	const tls = generateTls(Date.now());
+	const sim = await startSimulator({scenario: 'demo', seed: 4, tls, token: fakeToken});
 	const {app} = await onScreen(sim.kubeconfig, state => state.phase === 'live');
 	const port = sim.port;
 	await sim.stop();
-	const rotated = await startSimulator({scenario: 'demo', seed: 4, port, token: fakeWrongToken});
+	const rotated = await startSimulator({scenario: 'demo', seed: 4, port, tls, token: fakeWrongToken});
 	try {
 		await waitFor('401', () => {
 			const state = app.session.store.getSnapshot().watch.jobs;
