@@ -14,13 +14,16 @@ for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP', 'SIGQUIT'] as const) {
 		const tmp = path.join(dir, signal);
 		mkdirSync(tmp);
 		const run = await runInPty(['--demo'], {TMPDIR: tmp, HOME: tmp});
-		await waitFor('the first frame', () => run.output().includes('kjobs ctx kjobs-sim'), {ms: 30_000});
+		await waitFor('the first frame', () => run.output().includes('ctx kjobs-sim'), {ms: 30_000});
 		assert.equal(readdirSync(tmp).filter(name => name.startsWith('kjobs-demo-')).length, 1);
 		process.kill(run.pid, signal);
 		const code = await run.exited;
 		const output = run.output();
-		assert.ok(output.endsWith(leaveAltScreen) || output.endsWith(`${leaveAltScreen}\r\n`), `the last bytes: ${JSON.stringify(output.slice(-40))}`);
-		assert.deepEqual(readdirSync(tmp), []);
+		// Nothing after leaving the alternate screen but Ink's own cursor-show on exit (harmless, the cursor is shown).
+		const tail = output.replace(/(\u001B\[\?25h|\r?\n)+$/, '');
+		assert.ok(tail.endsWith(leaveAltScreen.replace('\u001B[?25h', '')) && output.includes(leaveAltScreen), `the last bytes: ${JSON.stringify(output.slice(-40))}`);
+		// (tsx keeps its cache in TMPDIR too.)
+		assert.deepEqual(readdirSync(tmp).filter(name => name.startsWith('kjobs-demo-')), []);
 		assert.equal(code, 128 + constants.signals[signal]);
 	});
 }

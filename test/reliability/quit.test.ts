@@ -1,0 +1,71 @@
+import assert from 'node:assert/strict';
+import {readFileSync, writeFileSync} from 'node:fs';
+import path from 'node:path';
+import {test} from 'node:test';
+import {tempDir, waitFor} from './helpers.js';
+import {loopbackKubeconfig, startLoopbackApi} from './loopback-api.js';
+import {leaveAltScreen, runInPty} from './pty-run.js';
+
+const dir = tempDir('kjobs-quit-');
+
+function alive(pid: number): boolean {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+async function quitWithin(kubeconfig: string, ready: () => boolean): Promise<{ms: number; output: string; code: number}> {
+	const run = await runInPty(['--kubeconfig', kubeconfig], {HOME: dir, TMPDIR: dir});
+	await waitFor('the first frame', () => run.output().includes('ctx x') && ready(), {ms: 30_000});
+	const pressed = Date.now();
+	run.type('q');
+	const code = await run.exited;
+	return {ms: (run.exitedAt() ?? Date.now()) - pressed, output: run.output(), code};
+}
+
+test('q on a server that accepts and never answers: exit 0 within a second, the terminal restored', {timeout: 60_000}, async () => {
+	const server = await startLoopbackApi({silent: true});
+	const file = path.join(dir, 'silent.yaml');
+	writeFileSync(file, loopbackKubeconfig(server.url, '{}'));
+	try {
+		const {ms, output, code} = await quitWithin(file, () => server.seen.length >= 12);
+		assert.equal(code, 0);
+		assert.ok(ms < 1000, `quitting took ${ms} ms`);
+		assert.ok(output.includes(leaveAltScreen));
+	} finally {
+		await server.stop();
+	}
+});
+
+test('q while an exec plugin hangs (a browser login): exit 0 within a second, the plugin killed', {timeout: 60_000}, async () => {
+	const server = await startLoopbackApi({tls: true});
+	const pids = path.join(dir, 'pids');
+	const plugin = path.join(dir, 'login.sh');
+	writeFileSync(plugin, `#!/bin/sh\necho $$ >> ${pids}\nexec sleep 600\n`, {mode: 0o755});
+	const file = path.join(dir, 'exec.yaml');
+	writeFileSync(file, loopbackKubeconfig(server.url, `{exec: {apiVersion: client.authentication.k8s.io/v1, command: ${plugin}, interactiveMode: Never}}`));
+	const started = () => {
+		try {
+			return readFileSync(pids, 'utf8').trim().split('\n').filter(Boolean).map(Number);
+		} catch {
+			return [];
+		}
+	};
+
+	try {
+		const {ms, output, code} = await quitWithin(file, () => started().length > 0);
+		assert.equal(code, 0);
+		assert.ok(ms < 1000, `quitting took ${ms} ms`);
+		assert.ok(output.includes(leaveAltScreen));
+		assert.deepEqual(started().filter(pid => alive(pid)), []);
+	} finally {
+		for (const pid of started().filter(pid => alive(pid))) {
+			process.kill(pid, 'SIGKILL');
+		}
+
+		await server.stop();
+	}
+});
