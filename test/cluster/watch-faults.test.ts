@@ -111,7 +111,7 @@ test('429 with Retry-After waits exactly that long; a 500 backs off; then a list
 			return {status: 200, hold: true};
 		}
 
-		return {status: 200, body: {kind: 'JobList', apiVersion: 'batch/v1', metadata: {resourceVersion: '5'}, items: [{metadata: {name: 'j', namespace: 'ns', uid: 'u1', resourceVersion: '5'}}]}};
+		return {status: 200, body: {kind: 'JobList', apiVersion: 'batch/v1', metadata: {resourceVersion: '5'}, items: [{metadata: {name: 'j', namespace: 'ns', uid: 'u1', resourceVersion: '5'}, spec: {template: {spec: {containers: [{name: 'main', image: 'busybox'}]}}}}]}};
 	});
 	const w = await watchJobs(server.port);
 	try {
