@@ -79,9 +79,23 @@ export async function main(): Promise<number> {
 			readonly: {type: 'boolean', default: false},
 			demo: {type: 'boolean', default: false},
 			color: {type: 'boolean', default: true},
+			// meow answers these only when they stand alone; beside other flags they would be ignored and a session
+			// (perhaps read-write, on prod) opened instead of the help the user asked for.
+			help: {type: 'boolean', default: false},
+			version: {type: 'boolean', default: false},
 		},
 	});
 	const {flags} = cli;
+	if (flags.help) {
+		process.stdout.write(`${cli.help}\n`);
+		return 0;
+	}
+
+	if (flags.version) {
+		process.stdout.write(`${version}\n`);
+		return 0;
+	}
+
 	const noColor = !flags.color || (process.env['NO_COLOR'] ?? '') !== '';
 
 	let simulator: Simulator | undefined;
