@@ -6,7 +6,7 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {after, test} from 'node:test';
 import {loadConnection} from '../../source/cluster/kubeconfig.js';
-import {createManualScheduler} from '../../source/cluster/scheduler.js';
+import {createManualScheduler, realScheduler} from '../../source/cluster/scheduler.js';
 import {startWatchers} from '../../source/cluster/watcher.js';
 import {createResourceStore} from '../../source/store/resource-store.js';
 import type {WatchState} from '../../source/store/types.js';
@@ -189,4 +189,28 @@ test('a failing exec credential plugin is reported as a credentials problem and 
 	} finally {
 		await watchers.stop();
 	}
+});
+
+test('a huge Retry-After (beyond setTimeout\'s 24.8 days) waits the longest kjobs waits, not 1 ms', {timeout: 10_000}, async () => {
+	const server = await faultServer(() => ({status: 429, headers: {'retry-after': '99999999999'}, body: status(429, 'too many requests')}));
+	const w = await watchJobs(server.port);
+	try {
+		await waitFor('429 reported', () => w.state().phase === 'reconnecting');
+		assert.deepEqual(w.state(), {phase: 'reconnecting', nextAttemptAt: start + 300_000, attempt: 1, error: 'list jobs: 429 too many requests'});
+	} finally {
+		await w.watchers.stop();
+		await server.close();
+	}
+});
+
+test('the real scheduler clamps a delay setTimeout cannot hold instead of firing at once', async () => {
+	const warnings: string[] = [];
+	const onWarning = (warning: Error) => warnings.push(warning.name);
+	process.on('warning', onWarning);
+	let fired = 0;
+	const cancel = realScheduler.setTimer(() => fired++, 2 ** 31 + 5);
+	await new Promise(resolve => setTimeout(resolve, 50));
+	cancel();
+	process.off('warning', onWarning);
+	assert.deepEqual({fired, warnings}, {fired: 0, warnings: []});
 });
