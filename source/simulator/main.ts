@@ -1,11 +1,10 @@
 /**
 `kjobs simulate`: runs the simulated cluster in the foreground and prints where it listens and where its kubeconfig is.
 */
-import {tmpdir} from 'node:os';
-import {join} from 'node:path';
 import {parseArgs} from 'node:util';
 import {parseFaults} from './fault-spec.js';
 import {startSimulator} from './index.js';
+import {privateKubeconfigPath} from './private-file.js';
 import {scaleMain} from './scale-main.js';
 import {ScenarioError} from './scenarios/index.js';
 
@@ -56,7 +55,7 @@ export async function simulateMain(argv: string[], io: SimulateIo): Promise<numb
 			port: number('port', values.port, n => Number.isInteger(n) && n >= 0 && n <= 65_535) ?? 0,
 			host: values.host ?? '127.0.0.1',
 			scenario: values.scenario ?? 'demo',
-			kubeconfigPath: values['kubeconfig-out'] ?? join(tmpdir(), 'kjobs-sim.kubeconfig'),
+			kubeconfigOut: values['kubeconfig-out'],
 			speed: number('speed', values.speed, n => n > 0),
 			seed: number('seed', values.seed, n => Number.isInteger(n)),
 			...(values.faults === undefined ? {} : {faults: parseFaults(values.faults)}),
@@ -71,10 +70,15 @@ export async function simulateMain(argv: string[], io: SimulateIo): Promise<numb
 		return 1;
 	}
 
+	// Without --kubeconfig-out, a fresh private directory: a fixed name in /tmp is one anyone can plant first.
+	const {kubeconfigOut, ...simulatorOptions} = options;
+	const scratch = kubeconfigOut === undefined ? await privateKubeconfigPath() : undefined;
+	const kubeconfigPath = kubeconfigOut ?? scratch!.file;
 	let simulator;
 	try {
-		simulator = await startSimulator(options);
+		simulator = await startSimulator({...simulatorOptions, kubeconfigPath});
 	} catch (error) {
+		await scratch?.remove();
 		const message = error instanceof ScenarioError || error instanceof Error ? error.message : String(error);
 		io.stderr(`kjobs simulate: ${message}\n`);
 		return 1;
@@ -85,10 +89,11 @@ export async function simulateMain(argv: string[], io: SimulateIo): Promise<numb
 	}
 
 	const extras = [options.faults ? `faults: ${values(options.faults)}` : '', options.tls ? 'TLS with a generated CA' : '', options.token === undefined ? '' : 'bearer token required'].filter(Boolean);
-	io.stdout(`Simulated cluster at ${simulator.url}${extras.length > 0 ? ` [${extras.join('; ')}]` : ''} (kubeconfig: ${options.kubeconfigPath}; try: kubectl --kubeconfig ${options.kubeconfigPath} get jobs -A)\n`);
+	io.stdout(`Simulated cluster at ${simulator.url}${extras.length > 0 ? ` [${extras.join('; ')}]` : ''} (kubeconfig: ${kubeconfigPath}; try: kubectl --kubeconfig ${kubeconfigPath} get jobs -A)\n`);
 	await new Promise<void>(resolve => {
 		io.onSignal(resolve);
 	});
 	await simulator.stop();
+	await scratch?.remove();
 	return 0;
 }
