@@ -5,6 +5,7 @@ randomness for new names and the scheduler for the bounded wait of a replace-rer
 import {BatchV1Api, type ConfigurationOptions, CoreV1Api, type KubeConfig, Observable, type ObservableMiddleware, type RequestContext, type ResponseContext} from '@kubernetes/client-node';
 import {createInFlightGuard, type InFlightGuard} from './action-guard.js';
 import {gateMiddleware, type MutationGate} from './action-gate.js';
+import {noRedirectHttp} from './no-redirect-http.js';
 import {realScheduler, type Scheduler} from './scheduler.js';
 
 /** The clients and settings every action call uses. */
@@ -58,5 +59,5 @@ function contentTypeMiddleware(contentType: string): ObservableMiddleware {
 /** The per-call options: the gate's middleware always, plus a Content-Type override for patches. */
 export function callOptions(context: ActionContext, contentType?: string): ConfigurationOptions {
 	const middleware = [gateMiddleware(context.gate), ...(contentType ? [contentTypeMiddleware(contentType)] : [])];
-	return {middleware, middlewareMergeStrategy: 'append'};
+	return {middleware, middlewareMergeStrategy: 'append', httpApi: noRedirectHttp};
 }

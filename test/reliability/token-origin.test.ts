@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import {existsSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {test} from 'node:test';
+import {callOptions, createActionContext} from '../../source/cluster/action-context.js';
 import {openGate} from '../../source/cluster/action-gate.js';
 import {requestLog} from '../../source/cluster/log-request.js';
 import {checkPermissions} from '../../source/cluster/rbac-permissions.js';
@@ -41,11 +42,11 @@ test('plain http: no token, no basic auth and no exec plugin, as kubectl (watche
 	}
 });
 
-test('a redirect to another port never carries the token: logs and permission checks are not followed', {timeout: 20_000}, async () => {
+test('a redirect to another port never carries the token: logs, permission checks and actions are not followed', {timeout: 20_000}, async () => {
 	const elsewhere = await startLoopbackApi({tls: true});
 	const api = await startLoopbackApi({tls: true, answer(request, response, body) {
-		if (request.url?.includes('/log') || request.url?.includes('selfsubjectaccessreviews')) {
-			response.writeHead(request.method === 'POST' ? 307 : 302, {location: `${elsewhere.url}${request.url}`});
+		if (request.url?.includes('/log') || request.url?.includes('selfsubjectaccessreviews') || request.url?.includes('/jobs/')) {
+			response.writeHead(request.method === 'GET' ? 302 : 307, {location: `${elsewhere.url}${request.url}`});
 			response.end();
 			return;
 		}
@@ -56,6 +57,9 @@ test('a redirect to another port never carries the token: logs and permission ch
 		const connection = connectionFrom(dir, loopbackKubeconfig(api.url, `{token: ${fakeToken}}`));
 		const permissions = await checkPermissions(connection.kubeConfig, openGate, 'default');
 		const log = await requestLog(connection.kubeConfig, logTarget, () => {}, registry);
+		const actions = createActionContext(connection.kubeConfig, openGate);
+		await assert.rejects(actions.batch.deleteNamespacedJob({name: 'x', namespace: 'default'}, callOptions(actions)));
+		assert.ok(api.seen.some(seen => seen.method === 'DELETE'));
 		assert.ok(api.seen.some(seen => seen.url.includes('/log') && seen.authorization === `Bearer ${fakeToken}`), 'the API server itself gets the token');
 		assert.deepEqual(elsewhere.seen.filter(seen => seen.authorization !== undefined).map(seen => `${seen.method} ${seen.url.split('?')[0]}`), [], 'the token went to another origin');
 		assert.equal(log.outcome, 'refused');
