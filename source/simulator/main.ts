@@ -65,6 +65,11 @@ export async function simulateMain(argv: string[], io: SimulateIo): Promise<numb
 		if (options.token === '') {
 			throw new TypeError('invalid value for --token: it must not be empty');
 		}
+
+		if (options.token !== undefined && !options.tls) {
+			// A real client sends no token over plain http, so the simulator would refuse kubectl and kjobs alike.
+			throw new TypeError('--token needs --tls: kubectl and kjobs send no token over plain http');
+		}
 	} catch (error) {
 		io.stderr(`kjobs simulate: ${error instanceof Error ? error.message : String(error)}\n`);
 		return 1;

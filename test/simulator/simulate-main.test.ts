@@ -25,6 +25,9 @@ test('bad flags give one line on stderr and exit code 1', async () => {
 	assert.equal(await simulateMain(['--speed', '0'], speed.io), 1);
 	assert.deepEqual(speed.err, ['kjobs simulate: invalid value for --speed: 0\n']);
 	assert.deepEqual(port.out, []);
+	const token = io();
+	assert.equal(await simulateMain(['--token', 'kjobs-example-token'], token.io), 1);
+	assert.deepEqual(token.err, ['kjobs simulate: --token needs --tls: kubectl and kjobs send no token over plain http\n']);
 });
 
 test('a missing scenario file is one line on stderr, no stack', async () => {
