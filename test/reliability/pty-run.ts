@@ -18,6 +18,8 @@ export type PtyRun = {
 	/** Resolves with `script`'s exit code, which is kjobs' own (128 + n when a signal n killed it). */
 	readonly exited: Promise<number>;
 	exitedAt(): number | undefined;
+	/** When `text` first appeared in the output (epoch ms), or undefined. */
+	seenAt(text: string): number | undefined;
 };
 
 /** Starts `node --import tsx source/bin.ts ...args` in a pty with `env` (and a PATH), from the repository root. */
@@ -31,8 +33,11 @@ export async function runInPty(args: readonly string[], env: Record<string, stri
 	});
 	let output = '';
 	let exitedAt: number | undefined;
+	// [output length after the chunk, when it arrived], to tell when a piece of output was written.
+	const arrivals: Array<[number, number]> = [];
 	child.stdout.setEncoding('utf8').on('data', (text: string) => {
 		output += text;
+		arrivals.push([output.length, Date.now()]);
 	});
 	const exited = new Promise<number>(resolve => {
 		child.on('exit', code => {
@@ -50,6 +55,10 @@ export async function runInPty(args: readonly string[], env: Record<string, stri
 		},
 		exited,
 		exitedAt: () => exitedAt,
+		seenAt(text) {
+			const index = output.indexOf(text);
+			return index === -1 ? undefined : arrivals.find(([length]) => length >= index + text.length)?.[1];
+		},
 	};
 }
 

@@ -17,30 +17,36 @@ function alive(pid: number): boolean {
 	}
 }
 
-async function quitWithin(kubeconfig: string, ready: () => boolean): Promise<{ms: number; output: string; code: number}> {
+/**
+How long quitting took: from the key press to the exit (which includes getting the key through the pty to a process on
+a loaded machine), and from the screen being restored to the exit (kjobs' own shutdown, which the 1 s is about).
+*/
+async function quitWithin(kubeconfig: string, ready: () => boolean): Promise<{ms: number; shutdownMs: number; output: string; code: number}> {
 	const run = await runInPty(['--kubeconfig', kubeconfig], {HOME: dir, TMPDIR: dir});
 	await waitFor('the first frame', () => run.output().includes('ctx x') && ready(), {ms: 30_000});
 	const pressed = Date.now();
 	run.type('q');
 	const code = await run.exited;
-	return {ms: (run.exitedAt() ?? Date.now()) - pressed, output: run.output(), code};
+	const exitedAt = run.exitedAt() ?? Date.now();
+	return {ms: exitedAt - pressed, shutdownMs: exitedAt - (run.seenAt(leaveAltScreen) ?? pressed), output: run.output(), code};
 }
 
-test('q on a server that accepts and never answers: exit 0 within a second, the terminal restored', {timeout: 60_000}, async () => {
+test('q on a server that accepts and never answers: exit 0 within a second, the terminal restored', {timeout: 60_000}, async t => {
 	const server = await startLoopbackApi({silent: true});
 	const file = path.join(dir, 'silent.yaml');
 	writeFileSync(file, loopbackKubeconfig(server.url, '{}'));
 	try {
-		const {ms, output, code} = await quitWithin(file, () => server.seen.length >= 12);
+		const {ms, shutdownMs, output, code} = await quitWithin(file, () => server.seen.length >= 12);
 		assert.equal(code, 0);
-		assert.ok(ms < 1000, `quitting took ${ms} ms`);
+		assert.ok(shutdownMs < 1000 && ms < 2000, `quitting took ${ms} ms, ${shutdownMs} ms of them after the terminal was restored`);
+		t.diagnostic(`quit: ${ms} ms from the key, ${shutdownMs} ms after the terminal was restored`);
 		assert.ok(output.includes(leaveAltScreen));
 	} finally {
 		await server.stop();
 	}
 });
 
-test('q while an exec plugin hangs (a browser login): exit 0 within a second, the plugin killed', {timeout: 60_000}, async () => {
+test('q while an exec plugin hangs (a browser login): exit 0 within a second, the plugin killed', {timeout: 60_000}, async t => {
 	const server = await startLoopbackApi({tls: true});
 	const pids = path.join(dir, 'pids');
 	const plugin = path.join(dir, 'login.sh');
@@ -56,9 +62,10 @@ test('q while an exec plugin hangs (a browser login): exit 0 within a second, th
 	};
 
 	try {
-		const {ms, output, code} = await quitWithin(file, () => started().length > 0);
+		const {ms, shutdownMs, output, code} = await quitWithin(file, () => started().length > 0);
 		assert.equal(code, 0);
-		assert.ok(ms < 1000, `quitting took ${ms} ms`);
+		assert.ok(shutdownMs < 1000 && ms < 2000, `quitting took ${ms} ms, ${shutdownMs} ms of them after the terminal was restored`);
+		t.diagnostic(`quit: ${ms} ms from the key, ${shutdownMs} ms after the terminal was restored`);
 		assert.ok(output.includes(leaveAltScreen));
 		assert.deepEqual(started().filter(pid => alive(pid)), []);
 	} finally {
