@@ -27,6 +27,7 @@ import {tableQuery} from './state/ui-state.js';
 import type {AppClock, ResourceStore} from './store/types.js';
 import {emptyTableText} from './view-model/empty-text.js';
 import {connectionProblem} from './view-model/header.js';
+import {malformedNotice} from './view-model/malformed.js';
 
 /** Props of the app. */
 export type AppProps = {
@@ -98,7 +99,7 @@ export function App(props: AppProps) {
 			{state.dialog || pane === undefined ? null : <LogPane view={pane.view} width={width} height={split.paneHeight} title={pane.title} noColor={noColor}/>}
 			<BottomLine
 				state={state} now={now} names={screen.names} matches={table?.rows.length ?? 0} filterError={table?.filterError}
-				onList={table !== undefined} problem={connectionProblem(snapshot, now)} width={width} noColor={noColor}
+				onList={table !== undefined} problem={connectionProblem(snapshot, now) ?? malformedNotice(snapshot)} width={width} noColor={noColor}
 			/>
 			{/* An open dialog draws its own key line; the footer would only repeat it. */}
 			<KeyHints hints={state.dialog ? [] : hintsFor(pane && state.logs?.pane.search.draft !== undefined ? 'filter' : data.context)} width={width} noColor={noColor}/>

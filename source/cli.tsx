@@ -3,7 +3,7 @@ The command line: flags → configuration → a session on a cluster (real, or t
 the screen. The only module that touches `process` (besides the two-line launcher in bin.ts).
 */
 import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
-import {homedir, tmpdir} from 'node:os';
+import {constants, homedir, tmpdir} from 'node:os';
 import path from 'node:path';
 import meow from 'meow';
 import {render} from 'ink';
@@ -79,9 +79,23 @@ export async function main(): Promise<number> {
 			readonly: {type: 'boolean', default: false},
 			demo: {type: 'boolean', default: false},
 			color: {type: 'boolean', default: true},
+			// meow answers these only when they stand alone; beside other flags they would be ignored and a session
+			// (perhaps read-write, on prod) opened instead of the help the user asked for.
+			help: {type: 'boolean', default: false},
+			version: {type: 'boolean', default: false},
 		},
 	});
 	const {flags} = cli;
+	if (flags.help) {
+		process.stdout.write(`${cli.help}\n`);
+		return 0;
+	}
+
+	if (flags.version) {
+		process.stdout.write(`${version}\n`);
+		return 0;
+	}
+
 	const noColor = !flags.color || (process.env['NO_COLOR'] ?? '') !== '';
 
 	let simulator: Simulator | undefined;
@@ -132,9 +146,15 @@ export async function main(): Promise<number> {
 	// Ink 6.8 has no alternate-screen option: enter it ourselves and leave it on every exit path.
 	process.stdout.write(enterAltScreen);
 	let left = false;
+	let unmount = () => {};
 	const leave = () => {
 		if (!left) {
 			left = true;
+			unmount();
+			if (process.stdin.isTTY) {
+				process.stdin.setRawMode(false);
+			}
+
 			process.stdout.write(leaveAltScreen);
 		}
 	};
@@ -149,12 +169,27 @@ export async function main(): Promise<number> {
 	process.on('uncaughtException', crash);
 	process.on('unhandledRejection', crash);
 
+	// Ink's signal-exit re-raises a signal nobody else listens to, killing the process before the screen is restored;
+	// listening to all four (for good, not once) keeps it from doing so. What a signal must do is done synchronously:
+	// there is no time for an orderly stop.
+	const onSignal = (signal: 'SIGTERM' | 'SIGINT' | 'SIGHUP' | 'SIGQUIT') => {
+		leave();
+		void session.cluster.connection.credentials.close();
+		if (scratch) {
+			rmSync(scratch, {recursive: true, force: true});
+		}
+
+		process.exit(128 + constants.signals[signal]);
+	};
+
+	for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP', 'SIGQUIT'] as const) {
+		process.on(signal, onSignal);
+	}
+
 	let quit: () => void = () => {};
 	const quitting = new Promise<void>(resolve => {
 		quit = resolve;
 	});
-	process.once('SIGTERM', () => quit());
-	process.once('SIGHUP', () => quit());
 
 	const view = () => (
 		<App
@@ -174,6 +209,9 @@ export async function main(): Promise<number> {
 	// and the clock ticks once. Ink's own throttle would hold a key's frame back too (maxFps 15 measured j/k p50 109 ms,
 	// p95 201 ms at 200 jobs and no churn; 60 gave 27 / 77 ms), so it only caps bursts of held keys.
 	const instance = render(view(), {exitOnCtrlC: false, maxFps: 60, patchConsole: false, stdout: diffStdout(process.stdout)});
+	unmount = () => {
+		instance.unmount();
+	};
 	session.onInfoChange(() => instance.rerender(view()));
 	const benchReport = process.env['KJOBS_BENCH_REPORT'];
 	if (benchReport) {
@@ -186,9 +224,21 @@ export async function main(): Promise<number> {
 
 
 	await quitting;
-	instance.unmount();
+	// The terminal first, so the prompt is back at once; then the session, which aborts every request and kills every
+	// exec plugin. Whatever still holds the process open after that (a socket the OS is slow to close) gets a deadline.
+	leave();
+	const deadline = setTimeout(() => {
+		if (scratch) {
+			rmSync(scratch, {recursive: true, force: true});
+		}
+
+		process.exit(0);
+	}, quitDeadlineMs);
+	deadline.unref();
 	await session.stop();
 	await cleanup();
-	leave();
 	return 0;
 }
+
+/** How long quitting may take before kjobs exits regardless (the terminal is restored before it starts counting). */
+export const quitDeadlineMs = 900;

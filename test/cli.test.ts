@@ -78,3 +78,14 @@ test('an unknown context names the contexts that exist', () => {
 		stderr: 'kjobs: needs an interactive terminal (stdin and stdout must be a TTY).\nOver SSH, allocate one: ssh -t HOST kjobs\n',
 	});
 });
+
+test('--help and --version beside other flags print and exit, whatever else is asked (never a session)', () => {
+	for (const args of [['--context', 'prod', '--help'], ['--help', '-A'], ['--demo', '--help'], ['--kubeconfig', '/nonexistent/config', '--help']]) {
+		const {status, stdout, stderr} = kjobs(args);
+		assert.deepEqual({args, status, stderr, usage: stdout.includes('Usage') && stdout.includes('--kubeconfig FILE')}, {args, status: 0, stderr: '', usage: true});
+	}
+
+	for (const args of [['--context', 'prod', '--version'], ['-n', 'batch', '--version']]) {
+		assert.deepEqual({args, ...kjobs(args)}, {args, status: 0, stdout: `${version}\n`, stderr: ''});
+	}
+});

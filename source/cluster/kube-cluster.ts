@@ -54,6 +54,8 @@ export class KubeCluster {
 	#permissions: Permissions = allAllowed;
 	// Bumped on every check: an answer for a scope that has since changed is dropped.
 	#permissionRound = 0;
+	// Aborts the permission checks in flight (on stop and on every switch).
+	#permissionCheck = new AbortController();
 	readonly #checksPermissions: boolean;
 	readonly #permissionListeners = new Set<() => void>();
 
@@ -96,7 +98,7 @@ export class KubeCluster {
 	async refreshPermissions(): Promise<void> {
 		const round = ++this.#permissionRound;
 		const {kubeConfig, namespace} = this.#connection;
-		const answer = await checkPermissions(kubeConfig, this.#gate, namespace);
+		const answer = await checkPermissions(kubeConfig, this.#gate, namespace, this.#permissionCheck.signal);
 		if (round !== this.#permissionRound) {
 			return;
 		}
@@ -152,16 +154,24 @@ export class KubeCluster {
 		this.#watchers = undefined;
 		this.#namespaceCheck?.abort();
 		this.#namespaceCheck = undefined;
+		this.#permissionCheck.abort();
+		this.#permissionCheck = new AbortController();
 		await watchers?.stop();
+	}
+
+	/** Stops everything for good: the watchers, every check in flight and every exec plugin still running. */
+	async close(): Promise<void> {
+		await Promise.all([this.stop(), this.#connection.credentials.close()]);
 	}
 
 	/** Shows `namespace`, or every namespace when undefined: the store starts over from a fresh list. */
 	async switchNamespace(namespace: string | undefined): Promise<void> {
-		const connection = resolveConnection(this.#connection.kubeConfig, this.#connection.source, {
+		const {loaded, source, credentials} = this.#connection;
+		const connection = resolveConnection(loaded, source, {
 			context: this.#connection.context,
 			namespace,
 			allNamespaces: namespace === undefined,
-		});
+		}, credentials);
 		await this.#replace(connection);
 	}
 
@@ -170,7 +180,8 @@ export class KubeCluster {
 	one, leaving the current connection running). A fresh KubeConfig means fresh clients for the new server and user.
 	*/
 	async switchContext(name: string, scope: {namespace?: string; allNamespaces?: boolean} = {}): Promise<void> {
-		const connection = resolveConnection(this.#connection.kubeConfig, this.#connection.source, {context: name, ...scope});
+		const {loaded, source, credentials} = this.#connection;
+		const connection = resolveConnection(loaded, source, {context: name, ...scope}, credentials);
 		await this.#replace(connection);
 	}
 

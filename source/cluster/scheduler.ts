@@ -9,11 +9,19 @@ export type Scheduler = {
 	setTimer(callback: () => void, ms: number): () => void;
 };
 
+/** The longest delay setTimeout can hold (2^31 - 1 ms, 24.8 days); beyond it Node fires after 1 ms, with a warning. */
+export const longestDelayMs = 2_147_483_647;
+
+/** `ms` as setTimeout can take it: a number in [0, longestDelayMs] (NaN counts as 0). */
+export function clampDelay(ms: number): number {
+	return Number.isNaN(ms) ? 0 : Math.min(Math.max(ms, 0), longestDelayMs);
+}
+
 /** The real scheduler: wall time and unref'd timeouts, so a pending retry never keeps the process alive by itself. */
 export const realScheduler: Scheduler = {
 	now: () => Date.now(),
 	setTimer(callback, ms) {
-		const timer = setTimeout(callback, ms);
+		const timer = setTimeout(callback, clampDelay(ms));
 		timer.unref();
 		return () => {
 			clearTimeout(timer);

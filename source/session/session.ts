@@ -125,7 +125,7 @@ export function startSession(options: SessionOptions): Session {
 		},
 		async stop() {
 			logs.close();
-			await cluster.stop();
+			await cluster.close();
 			options.clock?.stop?.();
 			if (!options.clock) {
 				(clock as {stop(): void}).stop();

@@ -2,10 +2,10 @@
 The simulated Kubernetes cluster: an API server on loopback plus the controllers, over one store. Used by tests,
 `kjobs --demo` and `kjobs simulate`.
 */
-import {writeFile} from 'node:fs/promises';
 import {hasToken, secureKubeconfig, sendUnauthorized} from './api/auth.js';
-import {FaultInjector, parseFaults, type FaultCounts, type FaultRates} from './faults/fault.js';
+import {type FaultCounts, FaultInjector, type FaultRates, parseFaults} from './faults/fault.js';
 import {generateTls, type SimTls} from './tls/tls.js';
+import {writePrivateFile} from './private-file.js';
 import type {Server, ServerResponse} from 'node:http';
 import type {AddressInfo, Socket} from 'node:net';
 import {ManualClock, ScaledClock, type SimClock} from './clock.js';
@@ -218,7 +218,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 	const url = () => `${tls ? 'https' : 'http'}://${urlHost}:${port}`;
 	const kubeconfig = () => (tls || options.token !== undefined ? secureKubeconfig(kubeconfigYaml(url()), {ca: tls?.ca, token: options.token}) : kubeconfigYaml(url()));
 	if (options.kubeconfigPath) {
-		await writeFile(options.kubeconfigPath, kubeconfig(), {mode: 0o600});
+		await writePrivateFile(options.kubeconfigPath, kubeconfig());
 	}
 
 	const simulator: Simulator = {

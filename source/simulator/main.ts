@@ -1,12 +1,11 @@
 /**
 `kjobs simulate`: runs the simulated cluster in the foreground and prints where it listens and where its kubeconfig is.
 */
-import {tmpdir} from 'node:os';
-import {join} from 'node:path';
 import {parseArgs} from 'node:util';
 import {parseFaults} from './faults/spec.js';
 import {startSimulator} from './index.js';
 import {scaleMain} from './scenarios/scale/main.js';
+import {privateKubeconfigPath} from './private-file.js';
 import {ScenarioError} from './scenarios/index.js';
 
 const values = (rates: Record<string, number | undefined>) => Object.entries(rates).map(([name, rate]) => `${name}=${rate}`).join(',') || 'none';
@@ -56,7 +55,7 @@ export async function simulateMain(argv: string[], io: SimulateIo): Promise<numb
 			port: number('port', values.port, n => Number.isInteger(n) && n >= 0 && n <= 65_535) ?? 0,
 			host: values.host ?? '127.0.0.1',
 			scenario: values.scenario ?? 'demo',
-			kubeconfigPath: values['kubeconfig-out'] ?? join(tmpdir(), 'kjobs-sim.kubeconfig'),
+			kubeconfigOut: values['kubeconfig-out'],
 			speed: number('speed', values.speed, n => n > 0),
 			seed: number('seed', values.seed, n => Number.isInteger(n)),
 			...(values.faults === undefined ? {} : {faults: parseFaults(values.faults)}),
@@ -66,15 +65,25 @@ export async function simulateMain(argv: string[], io: SimulateIo): Promise<numb
 		if (options.token === '') {
 			throw new TypeError('invalid value for --token: it must not be empty');
 		}
+
+		if (options.token !== undefined && !options.tls) {
+			// A real client sends no token over plain http, so the simulator would refuse kubectl and kjobs alike.
+			throw new TypeError('--token needs --tls: kubectl and kjobs send no token over plain http');
+		}
 	} catch (error) {
 		io.stderr(`kjobs simulate: ${error instanceof Error ? error.message : String(error)}\n`);
 		return 1;
 	}
 
+	// Without --kubeconfig-out, a fresh private directory: a fixed name in /tmp is one anyone can plant first.
+	const {kubeconfigOut, ...simulatorOptions} = options;
+	const scratch = kubeconfigOut === undefined ? await privateKubeconfigPath() : undefined;
+	const kubeconfigPath = kubeconfigOut ?? scratch!.file;
 	let simulator;
 	try {
-		simulator = await startSimulator(options);
+		simulator = await startSimulator({...simulatorOptions, kubeconfigPath});
 	} catch (error) {
+		await scratch?.remove();
 		const message = error instanceof ScenarioError || error instanceof Error ? error.message : String(error);
 		io.stderr(`kjobs simulate: ${message}\n`);
 		return 1;
@@ -85,10 +94,11 @@ export async function simulateMain(argv: string[], io: SimulateIo): Promise<numb
 	}
 
 	const extras = [options.faults ? `faults: ${values(options.faults)}` : '', options.tls ? 'TLS with a generated CA' : '', options.token === undefined ? '' : 'bearer token required'].filter(Boolean);
-	io.stdout(`Simulated cluster at ${simulator.url}${extras.length > 0 ? ` [${extras.join('; ')}]` : ''} (kubeconfig: ${options.kubeconfigPath}; try: kubectl --kubeconfig ${options.kubeconfigPath} get jobs -A)\n`);
+	io.stdout(`Simulated cluster at ${simulator.url}${extras.length > 0 ? ` [${extras.join('; ')}]` : ''} (kubeconfig: ${kubeconfigPath}; try: kubectl --kubeconfig ${kubeconfigPath} get jobs -A)\n`);
 	await new Promise<void>(resolve => {
 		io.onSignal(resolve);
 	});
 	await simulator.stop();
+	await scratch?.remove();
 	return 0;
 }

@@ -5,7 +5,7 @@ useSyncExternalStore.
 import type {CronJob, Job, KubeEvent, KubeObject, Pod} from '../kube/types.js';
 import {ChangeRecord} from './change-record.js';
 import {eventObjectUid, jobCronJobUid, ParentIndex, podJobUid} from './indexes.js';
-import type {LiveResourceStore, ResourceSnapshot, Tombstone, WatchEvent, WatchKind, WatchState} from './types.js';
+import type {LiveResourceStore, MalformedObject, ResourceSnapshot, Tombstone, WatchEvent, WatchKind, WatchState} from './types.js';
 
 /** Schedules `callback` after `ms`; returns the cancel function. */
 export type ScheduleTimer = (callback: () => void, ms: number) => () => void;
@@ -61,6 +61,16 @@ export function createResourceStore(options: ResourceStoreOptions): LiveResource
 	const changedAt = new Map<string, number>();
 	let watch: Record<WatchKind, WatchState> = initialWatch();
 	let missingNamespace: string | undefined;
+	// kind + name → the report; a list starting over (its first page) or a good version of the object drops it.
+	const malformedByKey = new Map<string, {readonly kind: WatchKind; readonly object: MalformedObject}>();
+	let malformed: readonly MalformedObject[] = [];
+	const kindOrder: readonly WatchKind[] = ['jobs', 'cronjobs', 'pods', 'events'];
+	const malformedChanged = () => {
+		malformed = kindOrder.flatMap(kind => [...malformedByKey.values()].filter(entry => entry.kind === kind).map(entry => entry.object));
+		record.watchChanged();
+		markDirty();
+	};
+
 	const listeners = new Set<() => void>();
 
 	// What changed since the last publication: published as the next snapshot's `changes` (types.ts SnapshotChanges).
@@ -78,6 +88,7 @@ export function createResourceStore(options: ResourceStoreOptions): LiveResource
 		changedAt,
 		watch,
 		missingNamespace,
+		...(malformed.length > 0 ? {malformed} : {}),
 		changes,
 		pending: record,
 	});
@@ -230,6 +241,12 @@ export function createResourceStore(options: ResourceStoreOptions): LiveResource
 
 			switch (event.type) {
 				case 'upsert': {
+					const {namespace, name} = event.object.metadata;
+					// A good version of an object reported as malformed replaces the report.
+					if (malformedByKey.delete(`${event.kind} ${namespace === undefined ? '' : `${namespace}/`}${name ?? ''}`)) {
+						malformedChanged();
+					}
+
 					upsert(event.kind, event.object);
 					break;
 				}
@@ -245,7 +262,23 @@ export function createResourceStore(options: ResourceStoreOptions): LiveResource
 				}
 
 				case 'list-page': {
+					if (event.first && [...malformedByKey.values()].some(entry => entry.kind === event.kind)) {
+						for (const [key, entry] of malformedByKey) {
+							if (entry.kind === event.kind) {
+								malformedByKey.delete(key);
+							}
+						}
+
+						malformedChanged();
+					}
+
 					listPage(event.kind, event.objects, event.first);
+					break;
+				}
+
+				case 'malformed': {
+					malformedByKey.set(`${event.kind} ${event.object.name}`, {kind: event.kind, object: event.object});
+					malformedChanged();
 					break;
 				}
 
@@ -279,6 +312,8 @@ export function createResourceStore(options: ResourceStoreOptions): LiveResource
 			changedAt.clear();
 			watch = initialWatch();
 			missingNamespace = undefined;
+			malformedByKey.clear();
+			malformed = [];
 			record.everything();
 			markDirty();
 		},

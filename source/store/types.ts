@@ -3,6 +3,9 @@ The contract between the cluster layer (which feeds the live store) and everythi
 */
 import type {CronJob, Job, KubeEvent, KubeObject, Pod} from '../kube/types.js';
 
+/** An object the watchers skipped because it does not have the shape kjobs reads (cluster/object-shape.ts). */
+export type MalformedObject = {readonly kind: string; readonly name: string; readonly reason: string};
+
 /** The kinds kjobs watches. */
 export type WatchKind = 'jobs' | 'cronjobs' | 'pods' | 'events';
 
@@ -43,6 +46,8 @@ export type ResourceSnapshot = {
 	readonly watch: Readonly<Record<WatchKind, WatchState>>;
 	/** The namespace in scope when the API server says it does not exist (lists in it are simply empty). */
 	readonly missingNamespace?: string;
+	/** Objects skipped as malformed, jobs first, then cron jobs, pods and events. */
+	readonly malformed?: readonly MalformedObject[];
 	/**
 	What changed in the maps between the previous publication and this one, so a reader can update what it derived
 	from the previous snapshot instead of working everything out again. Absent (snapshots not made by the store): unknown.
@@ -100,7 +105,9 @@ export type WatchEvent =
 	| {readonly type: 'list-page'; readonly kind: WatchKind; readonly objects: readonly KubeObject[]; readonly first: boolean}
 	| {readonly type: 'delete'; readonly kind: WatchKind; readonly object: KubeObject}
 	| {readonly type: 'relist'; readonly kind: WatchKind; readonly objects: readonly KubeObject[]}
-	| {readonly type: 'status'; readonly kind: WatchKind; readonly state: WatchState};
+	| {readonly type: 'status'; readonly kind: WatchKind; readonly state: WatchState}
+	/** An object skipped as malformed (reported after its list page, so a first page's clearing keeps it). */
+	| {readonly type: 'malformed'; readonly kind: WatchKind; readonly object: MalformedObject};
 
 /** The live store: fed by watchers, read through useSyncExternalStore. Created once per app instance. */
 export type ResourceStore = {

@@ -6,6 +6,7 @@ import {BatchV1Api, type ConfigurationOptions, CoreV1Api, type KubeConfig, Obser
 import {createInFlightGuard, type InFlightGuard} from './guard.js';
 import {gateMiddleware, type MutationGate} from './gate.js';
 import {realScheduler, type Scheduler} from '../scheduler.js';
+import {noRedirectHttp} from '../connection/no-redirect-http.js';
 
 /** The clients and settings every action call uses. */
 export type ActionContext = {
@@ -58,5 +59,5 @@ function contentTypeMiddleware(contentType: string): ObservableMiddleware {
 /** The per-call options: the gate's middleware always, plus a Content-Type override for patches. */
 export function callOptions(context: ActionContext, contentType?: string): ConfigurationOptions {
 	const middleware = [gateMiddleware(context.gate), ...(contentType ? [contentTypeMiddleware(contentType)] : [])];
-	return {middleware, middlewareMergeStrategy: 'append'};
+	return {middleware, middlewareMergeStrategy: 'append', httpApi: noRedirectHttp};
 }

@@ -27,7 +27,7 @@ export async function waitUntilGone(context: ActionContext, target: ObjectRef): 
 	const attempts = Math.max(1, Math.ceil(context.goneTimeoutMs / context.pollMs));
 	for (let attempt = 0; attempt < attempts; attempt++) {
 		try {
-			const current = await context.batch.readNamespacedJob({name: target.name, namespace: target.namespace});
+			const current = await context.batch.readNamespacedJob({name: target.name, namespace: target.namespace}, callOptions(context));
 			if (target.uid !== undefined && current.metadata?.uid !== target.uid) {
 				return;
 			}

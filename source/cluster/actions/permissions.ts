@@ -3,9 +3,10 @@ What the user may do in the current scope, asked of the API with SelfSubjectAcce
 does). The result is plain data with a reason for every denial; call checkPermissions again when the namespace or
 context changes.
 */
-import {AuthorizationV1Api, type KubeConfig} from '@kubernetes/client-node';
+import type {KubeConfig} from '@kubernetes/client-node';
 import {forbiddenMessage} from './errors.js';
-import {gateMiddleware, type MutationGate} from './gate.js';
+import {assertMayMutate, type MutationGate} from './gate.js';
+import {sendRequest} from '../connection/kube-request.js';
 
 /** The checks kjobs makes, named verb-resource. */
 export type PermissionKey = 'delete-jobs' | 'create-jobs' | 'patch-jobs' | 'patch-cronjobs' | 'delete-cronjobs' | 'delete-pods' | 'get-pods-log';
@@ -46,24 +47,29 @@ function denial(check: Check, namespace: string | undefined): string {
 Asks the API about every check in `namespace` (undefined: all namespaces, asked cluster-wide). In read-only mode
 nothing is sent (a review is a POST): every mutating check is denied with the gate's reason and log reading is
 assumed allowed. A check that fails to answer counts as allowed: the action itself will then report the API's reply.
+The reviews go through kjobs' own request path, which never follows a redirect with the token; `signal` aborts them.
 */
-export async function checkPermissions(kubeConfig: KubeConfig, gate: MutationGate, namespace: string | undefined): Promise<Permissions> {
+export async function checkPermissions(kubeConfig: KubeConfig, gate: MutationGate, namespace: string | undefined, signal?: AbortSignal): Promise<Permissions> {
 	const refusal = gate.refusal();
 	if (refusal !== undefined) {
 		return Object.fromEntries(keys.map(key => [key, key === 'get-pods-log' ? {allowed: true} : {allowed: false, reason: refusal}])) as Record<PermissionKey, Permission>;
 	}
 
-	const api = kubeConfig.makeApiClient(AuthorizationV1Api);
-	const options = {middleware: [gateMiddleware(gate)], middlewareMergeStrategy: 'append' as const};
 	const answers = await Promise.all(keys.map(async (key): Promise<[PermissionKey, Permission]> => {
 		const check = permissionChecks[key];
 		try {
-			const review = await api.createSelfSubjectAccessReview({body: {
+			assertMayMutate(gate, 'POST');
+			const response = await sendRequest(kubeConfig, {method: 'POST', path: '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews', signal, body: {
 				apiVersion: 'authorization.k8s.io/v1',
 				kind: 'SelfSubjectAccessReview',
 				spec: {resourceAttributes: {verb: check.verb, group: check.group, resource: check.resource, ...(check.subresource ? {subresource: check.subresource} : {}), ...(namespace === undefined ? {} : {namespace})}},
-			}}, options);
-			return [key, review.status?.allowed ? {allowed: true} : {allowed: false, reason: denial(check, namespace)}];
+			}});
+			if (response.status !== 200 && response.status !== 201) {
+				return [key, {allowed: true}];
+			}
+
+			const review = JSON.parse(response.body) as {status?: {allowed?: unknown}};
+			return [key, review.status?.allowed === true ? {allowed: true} : {allowed: false, reason: denial(check, namespace)}];
 		} catch {
 			return [key, {allowed: true}];
 		}

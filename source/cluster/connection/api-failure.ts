@@ -112,10 +112,13 @@ export function transportFailure(error: unknown, server: string): ApiFailure {
 	return {kind: 'retry', message: `cannot reach ${server}: ${text || 'connection failed'}`};
 }
 
+/** The longest Retry-After honoured: a server asking for more (by mistake, or 10^11 s) is asked again after this. */
+export const longestRetryAfterMs = 300_000;
+
 function retryAfter(header: string | string[] | undefined, statusBody: Partial<Status> | undefined): number | undefined {
 	const value = Array.isArray(header) ? header[0] : header;
 	const seconds = value === undefined ? statusBody?.details?.retryAfterSeconds : Number(value);
-	return seconds !== undefined && Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : undefined;
+	return seconds !== undefined && Number.isFinite(seconds) && seconds >= 0 ? Math.min(seconds * 1000, longestRetryAfterMs) : undefined;
 }
 
 // Messages from libraries may run over several lines (and quote input); the screen shows one.

@@ -2,6 +2,7 @@
 Raw HTTP to the API server through client-node's KubeConfig: it supplies the agent (CA, client certificate,
 insecure-skip-tls-verify, proxy) and the headers (token, exec plugin, basic auth); this module only sends.
 Raw responses keep the wire shape (ISO timestamps), the status, the Retry-After header and the error body.
+Redirects are never followed: the request carries the token, and an API server has no reason to send it elsewhere.
 */
 import http, {type IncomingHttpHeaders, type IncomingMessage} from 'node:http';
 import https from 'node:https';
@@ -49,8 +50,13 @@ export async function openRequest(kc: KubeConfig, request: KubeRequest): Promise
 	const url = requestUrl(kc, request.path, request.query);
 	let fetchOptions: Awaited<ReturnType<KubeConfig['applyToFetchOptions']>>;
 	try {
-		fetchOptions = await kc.applyToFetchOptions({});
+		// An exec plugin may take its time (a browser login): stop waiting for it when the request is aborted.
+		fetchOptions = await untilAborted(kc.applyToFetchOptions({}), request.signal);
 	} catch (error) {
+		if (request.signal?.aborted) {
+			throw error;
+		}
+
 		// An exec plugin that fails, an unreadable client key or token file: a credentials problem, not a network one.
 		throw new CredentialError(error instanceof Error ? error.message : String(error));
 	}
@@ -77,6 +83,28 @@ export async function openRequest(kc: KubeConfig, request: KubeRequest): Promise
 		});
 		outgoing.end(payload);
 	});
+}
+
+/** `promise`, or a rejection with an AbortError as soon as `signal` aborts. */
+export async function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+	if (!signal) {
+		return promise;
+	}
+
+	signal.throwIfAborted();
+	let onAbort = () => {};
+	const aborted = new Promise<never>((_resolve, reject) => {
+		onAbort = () => {
+			reject(signal.reason instanceof Error ? signal.reason : new DOMException('aborted', 'AbortError'));
+		};
+
+		signal.addEventListener('abort', onAbort, {once: true});
+	});
+	try {
+		return await Promise.race([promise, aborted]);
+	} finally {
+		signal.removeEventListener('abort', onAbort);
+	}
 }
 
 /** Sends a request and reads the whole body. */

@@ -6,6 +6,7 @@ import {readFileSync} from 'node:fs';
 import {KubeConfig, type Cluster, type Context, type User} from '@kubernetes/client-node';
 import {parse} from 'yaml';
 import {ConfigError} from './config-error.js';
+import {resolvePluginCommand} from './exec-credential.js';
 
 /** What a set of kubeconfig files add up to. */
 export type MergedConfig = {clusters: Cluster[]; users: User[]; contexts: Context[]; currentContext: string};
@@ -40,6 +41,11 @@ export function readKubeconfigFile(file: string): KubeConfig {
 		throw new ConfigError(`kubeconfig ${file} is not valid: ${notAKubeconfig}`);
 	}
 
+	// client-node resolves the file's certificate paths but leaves the exec command to the working directory.
+	kc.users = kc.users.map(user => {
+		const exec = user.exec as {command?: unknown} | undefined;
+		return typeof exec?.command === 'string' ? {...user, exec: {...exec, command: resolvePluginCommand(exec.command, file)}} : user;
+	});
 	return kc;
 }
 

@@ -6,6 +6,7 @@ import {existsSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import {KubeConfig, type Cluster} from '@kubernetes/client-node';
 import {ConfigError} from './config-error.js';
+import {ExecCredentials, withKjobsExec} from './exec-credential.js';
 import {mergeKubeconfigs, readKubeconfigFile, type MergedConfig} from './kubeconfig-files.js';
 
 /** Where a pod's service account credentials are mounted. */
@@ -25,7 +26,12 @@ export type ConnectionOptions = {
 
 /** A resolved connection: which cluster, as whom, and which namespaces to show. */
 export type Connection = {
+	/** The configuration requests go through: the context in use, with no credentials when the server is plain http. */
 	readonly kubeConfig: KubeConfig;
+	/** Everything the kubeconfig files hold, for switching context or namespace. */
+	readonly loaded: KubeConfig;
+	/** The session's exec plugin runs (closed with the session). */
+	readonly credentials: ExecCredentials;
 	/** The context in use. */
 	readonly context: string;
 	/** Every context name in the loaded configuration. */
@@ -46,21 +52,25 @@ export type Connection = {
 export function loadConnection(options: ConnectionOptions): Connection {
 	const {config, source} = loadConfig(options);
 	const kc = new KubeConfig();
-	kc.loadFromOptions({...config, clusters: config.clusters.map(allowPlainHttp)});
-	return resolveConnection(kc, source, {context: options.context, namespace: options.namespace, allNamespaces: options.allNamespaces});
+	kc.loadFromOptions({...config, clusters: config.clusters.map(allowPlainHttp), users: config.users.map(withKjobsExec)});
+	const credentials = new ExecCredentials({env: options.env});
+	return resolveConnection(kc, source, {context: options.context, namespace: options.namespace, allNamespaces: options.allNamespaces}, credentials);
 }
 
 /**
 Resolves a context (default: the current one) and a namespace scope on an already loaded configuration. Used for the
-initial load and for switching context or namespace later; the KubeConfig is copied so earlier connections stay valid.
+initial load and for switching context or namespace later (pass the connection's `loaded` and `credentials`); the
+KubeConfig is copied so earlier connections stay valid.
 */
 export function resolveConnection(
 	loaded: KubeConfig,
 	source: string,
 	scope: {context?: string; namespace?: string; allNamespaces?: boolean},
+	credentials: ExecCredentials = new ExecCredentials(),
 ): Connection {
 	const kc = new KubeConfig();
 	kc.loadFromOptions({clusters: loaded.getClusters(), users: loaded.getUsers(), contexts: loaded.getContexts(), currentContext: loaded.getCurrentContext()});
+	kc.addAuthenticator(credentials);
 	const names = kc.getContexts().map(context => context.name);
 	const list = names.length > 0 ? names.join(', ') : 'none';
 	const name = scope.context ?? kc.getCurrentContext();
@@ -84,10 +94,17 @@ export function resolveConnection(
 	}
 
 	kc.setCurrentContext(name);
+	if (cluster.server.startsWith('http:')) {
+		// As kubectl: over plain http no token, password, client key or exec plugin is used — anyone on the path would read it.
+		kc.users = kc.users.map(user => (user.name === context.user ? {name: user.name} : user));
+	}
+
 	const contextNamespace = context.namespace?.trim() || 'default';
 	const namespace = scope.allNamespaces ? undefined : (scope.namespace ?? contextNamespace);
 	return {
 		kubeConfig: kc,
+		loaded,
+		credentials,
 		context: name,
 		contexts: names,
 		server: cluster.server,

@@ -1,11 +1,12 @@
 /**
-One pods/log request through client-node's `Log` class, resolved when the response ends, breaks or is aborted.
-`Log.log` pipes the response body into our Writable but does not forward body errors, so the splitter listens for the
-`pipe` event to learn the body stream and watch it for errors (a broken connection) as well as for its end.
+One pods/log request, resolved when the response ends, breaks or is aborted. It goes through kjobs' own request path
+(kube-request.ts), not client-node's `Log`: that one cannot be aborted before the server answers (a silent server
+kept quitting waiting), and its fetch follows redirects with the token to wherever they point.
 */
 import type {KubeConfig} from '@kubernetes/client-node';
-import {Log} from '@kubernetes/client-node';
 import {LineSplitter, type ReceivedLine} from './lines.js';
+import {parseStatus} from '../connection/api-failure.js';
+import {openRequest} from '../connection/kube-request.js';
 
 /** What to ask the API for. `timestamps` is always on. */
 export type LogRequestOptions = {
@@ -30,54 +31,93 @@ export type AbortRegistry = {add(abort: () => void): () => void; readonly closed
 
 /** Runs one request, handing each line to `onLine`; never rejects. */
 export async function requestLog(kc: KubeConfig, options: LogRequestOptions, onLine: (line: ReceivedLine) => void, registry: AbortRegistry): Promise<LogRequestResult> {
-	let settle: (outcome: 'end' | 'broken' | 'aborted') => void = () => {};
-	const finished = new Promise<'end' | 'broken' | 'aborted'>(resolve => {
-		settle = resolve;
+	// The pane may have closed before this request was made.
+	if (registry.closed) {
+		return {outcome: 'aborted'};
+	}
+
+	const controller = new AbortController();
+	const remove = registry.add(() => {
+		controller.abort();
 	});
+	try {
+		return await read(kc, options, onLine, controller.signal);
+	} finally {
+		remove();
+	}
+}
+
+async function read(kc: KubeConfig, options: LogRequestOptions, onLine: (line: ReceivedLine) => void, signal: AbortSignal): Promise<LogRequestResult> {
+	const path = `/api/v1/namespaces/${encodeURIComponent(options.namespace)}/pods/${encodeURIComponent(options.pod)}/log`;
+	const query = {
+		container: options.container,
+		follow: options.follow || undefined,
+		previous: options.previous || undefined,
+		timestamps: true,
+		tailLines: options.tailLines,
+		sinceSeconds: options.sinceTime === undefined ? options.sinceSeconds : undefined,
+		sinceTime: options.sinceTime === undefined ? undefined : new Date(options.sinceTime).toISOString(),
+	};
+	let stream: Awaited<ReturnType<typeof openRequest>>;
+	try {
+		stream = await openRequest(kc, {method: 'GET', path, query, signal});
+	} catch (error) {
+		if (signal.aborted) {
+			return {outcome: 'aborted'};
+		}
+
+		return {outcome: 'refused', code: 0, message: error instanceof Error ? error.message.split('\n')[0]! : String(error)};
+	}
+
+	if (stream.status !== 200) {
+		const chunks: Buffer[] = [];
+		try {
+			for await (const chunk of stream.response) {
+				chunks.push(chunk as Buffer);
+			}
+		} catch {
+			// The refusal is known from the status; a body cut short changes nothing.
+		}
+
+		if (signal.aborted) {
+			return {outcome: 'aborted'};
+		}
+
+		const status = parseStatus(Buffer.concat(chunks).toString('utf8'));
+		const code = status?.code ?? stream.status;
+		const redirect = stream.status >= 300 && stream.status < 400 ? 'the server redirected the request elsewhere (not followed: it carries the credentials)' : undefined;
+		return {outcome: 'refused', code, message: redirect ?? `${code} ${status?.message ?? 'log request refused'}`};
+	}
+
 	let aborted = false;
 	const splitter = new LineSplitter(line => {
 		if (!aborted) {
 			onLine(line);
 		}
 	});
-	splitter.on('finish', () => settle(aborted ? 'aborted' : 'end'));
-	splitter.on('error', () => settle(aborted ? 'aborted' : 'broken'));
-	splitter.on('pipe', (source: NodeJS.ReadableStream) => {
-		source.on('error', () => {
-			// The partial line in the splitter is not delivered: the resume fetches it again whole.
-			settle(aborted ? 'aborted' : 'broken');
-		});
+	return new Promise(resolve => {
+		const settle = (outcome: 'end' | 'broken' | 'aborted') => {
+			signal.removeEventListener('abort', onAbort);
+			resolve({outcome});
+		};
+
+		const onAbort = () => {
+			aborted = true;
+			stream.response.destroy();
+			settle('aborted');
+		};
+
+		if (signal.aborted) {
+			onAbort();
+			return;
+		}
+
+		signal.addEventListener('abort', onAbort, {once: true});
+		splitter.on('finish', () => settle(aborted ? 'aborted' : 'end'));
+		splitter.on('error', () => settle(aborted ? 'aborted' : 'broken'));
+		// The partial line in the splitter is not delivered on a break: the resume fetches it again whole.
+		stream.response.on('error', () => settle(aborted ? 'aborted' : 'broken'));
+		stream.response.on('aborted', () => settle(aborted ? 'aborted' : 'broken'));
+		stream.response.pipe(splitter);
 	});
-
-	let controller: AbortController;
-	try {
-		controller = await new Log(kc).log(options.namespace, options.pod, options.container, splitter, {
-			follow: options.follow,
-			previous: options.previous ?? false,
-			timestamps: true,
-			tailLines: options.tailLines,
-			sinceSeconds: options.sinceTime === undefined ? options.sinceSeconds : undefined,
-			sinceTime: options.sinceTime === undefined ? undefined : new Date(options.sinceTime).toISOString(),
-		});
-	} catch (error) {
-		const code = typeof (error as {code?: unknown}).code === 'number' ? (error as {code: number}).code : 0;
-		return {outcome: 'refused', code, message: error instanceof Error ? error.message : String(error)};
-	}
-
-	const abort = () => {
-		aborted = true;
-		controller.abort();
-		settle('aborted');
-	};
-
-	// The pane may have closed while the request was being made.
-	if (registry.closed) {
-		abort();
-		return {outcome: 'aborted'};
-	}
-
-	const remove = registry.add(abort);
-	const outcome = await finished;
-	remove();
-	return {outcome};
 }

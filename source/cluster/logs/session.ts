@@ -6,6 +6,7 @@ import type {KubeConfig} from '@kubernetes/client-node';
 import type {LogBuffer} from '../../store/log-buffer.js';
 import type {ResourceStore} from '../../store/types.js';
 import type {ContainerStreamContext, LogSince} from './container-stream.js';
+import {clampDelay} from '../scheduler.js';
 
 /** Options shared by every kind of log session. */
 export type LogSessionOptions = {
@@ -73,7 +74,7 @@ export function openSession(kc: KubeConfig, store: ResourceStore, buffer: LogBuf
 			timers.delete(timer);
 			sleepers.delete(resolve);
 			resolve();
-		}, ms);
+		}, clampDelay(ms));
 		timers.add(timer);
 		sleepers.add(resolve);
 	}));

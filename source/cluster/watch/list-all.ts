@@ -8,6 +8,7 @@ import type {WatchKind} from '../../store/types.js';
 import {ApiFailureError, httpFailure, parseStatus} from '../connection/api-failure.js';
 import {sendRequest} from '../connection/kube-request.js';
 import type {Scheduler} from '../scheduler.js';
+import {malformation, type Malformed} from './object-shape.js';
 import {collectionPath} from './resources.js';
 import {type Interner, storedObject} from './stored-object.js';
 
@@ -36,7 +37,7 @@ export type ListResult = {items: KubeObject[]; resourceVersion: string | undefin
 Lists a kind in pages of options.pageSize, following continue tokens; objects come back normalized. `onPage` hears
 each page's objects as soon as they are parsed, so the screen can fill before the last page is in.
 */
-export async function listAll(options: ListOptions, signal: AbortSignal, onPage?: (objects: KubeObject[], first: boolean) => void): Promise<ListResult> {
+export async function listAll(options: ListOptions, signal: AbortSignal, onPage?: (objects: KubeObject[], first: boolean) => void, onMalformed?: (object: Malformed) => void): Promise<ListResult> {
 	const path = collectionPath(options.kind, options.namespace);
 	const items: KubeObject[] = [];
 	let resourceVersion: string | undefined;
@@ -49,19 +50,30 @@ export async function listAll(options: ListOptions, signal: AbortSignal, onPage?
 			throw new ApiFailureError(httpFailure(response.status, parseStatus(response.body), response.headers, `list ${options.kind}`));
 		}
 
-		const page = JSON.parse(response.body) as {metadata?: {resourceVersion?: string; continue?: string}; items?: KubeObject[]};
+		const page = JSON.parse(response.body) as {metadata?: {resourceVersion?: string; continue?: string}; items?: unknown};
 		// Every page of one list is served from the same snapshot; the first page's version is the list's.
 		const first = pages++ === 0;
-		resourceVersion ??= page.metadata?.resourceVersion;
+		resourceVersion ??= page?.metadata?.resourceVersion;
 		const objects: KubeObject[] = [];
-		for (const item of page.items ?? []) {
-			if (!options.accept || options.accept(item)) {
-				objects.push(storedObject(item, options.interner));
+		const skipped: Malformed[] = [];
+		for (const item of Array.isArray(page?.items) ? page.items as unknown[] : []) {
+			const bad = malformation(options.kind, item);
+			if (bad) {
+				// Events cannot be told apart from those about other kinds once malformed: they are dropped unnamed.
+				if (options.kind !== 'events') {
+					skipped.push(bad);
+				}
+			} else if (!options.accept || options.accept(item as KubeObject)) {
+				objects.push(storedObject(item as KubeObject, options.interner));
 			}
 		}
 
 		items.push(...objects);
 		onPage?.(objects, first);
+		for (const bad of skipped) {
+			onMalformed?.(bad);
+		}
+
 		continueToken = page.metadata?.continue || undefined;
 	} while (continueToken);
 

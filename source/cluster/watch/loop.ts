@@ -11,6 +11,7 @@ import {listAll, type ListOptions} from './list-all.js';
 import {collectionPath} from './resources.js';
 import {sleep} from '../scheduler.js';
 import {storedObject} from './stored-object.js';
+import {malformation} from './object-shape.js';
 
 /** Retry timing. */
 export type BackoffOptions = {initialMs: number; maxMs: number; random: () => number};
@@ -63,6 +64,8 @@ export async function runWatchLoop(options: WatchLoopOptions, signal: AbortSigna
 					if (!live && listed > 0) {
 						setState({phase: 'listing', listed});
 					}
+				}, object => {
+					emit({type: 'malformed', kind, object});
 				});
 				if (signal.aborted) {
 					break;
@@ -218,8 +221,19 @@ function handleLine(options: WatchLoopOptions, parsed: unknown, resourceVersion:
 		throw new ApiFailureError(httpFailure(object.code ?? 500, object, {}, what));
 	}
 
-	const next = object.metadata?.resourceVersion ?? resourceVersion;
-	if (line.type === 'BOOKMARK' || typeof object.metadata !== 'object' || object.metadata === null) {
+	const version: unknown = (object.metadata as {resourceVersion?: unknown} | null | undefined)?.resourceVersion;
+	const next = typeof version === 'string' ? version : resourceVersion;
+	if (line.type === 'BOOKMARK') {
+		return next;
+	}
+
+	// A malformed object is skipped and named rather than let in to break rendering (object-shape.ts).
+	const bad = malformation(options.kind, object);
+	if (bad) {
+		if (options.kind !== 'events' && (line.type === 'ADDED' || line.type === 'MODIFIED' || line.type === 'DELETED')) {
+			options.emit({type: 'malformed', kind: options.kind, object: bad});
+		}
+
 		return next;
 	}
 

@@ -6,7 +6,7 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {after, test} from 'node:test';
 import {loadConnection} from '../../../source/cluster/connection/kubeconfig.js';
-import {createManualScheduler} from '../../../source/cluster/scheduler.js';
+import {createManualScheduler, realScheduler} from '../../../source/cluster/scheduler.js';
 import {startWatchers} from '../../../source/cluster/watch/watcher.js';
 import {createResourceStore} from '../../../source/store/resource-store.js';
 import type {WatchState} from '../../../source/store/types.js';
@@ -78,13 +78,14 @@ function assertNoToken(state: WatchState) {
 	assert.ok(!JSON.stringify(state).includes(token), `credential leaked in ${JSON.stringify(state)}`);
 }
 
-test('401: "credentials rejected or expired", retried with backoff (the token is sent, never shown)', {timeout: 10_000}, async () => {
+test('401: "credentials rejected or expired", retried with backoff (the token is never shown)', {timeout: 10_000}, async () => {
 	const server = await faultServer(() => ({status: 401, body: status(401, 'Unauthorized')}));
 	const w = await watchJobs(server.port);
 	try {
 		await waitFor('401 reported', () => w.state().phase === 'reconnecting');
 		assert.deepEqual(w.state(), {phase: 'reconnecting', nextAttemptAt: start + 1000, attempt: 1, error: 'credentials rejected or expired (401 Unauthorized)'});
-		assert.equal(server.seen[0], `Bearer ${token}`);
+		// Plain http: like kubectl, kjobs sends no token there (test/reliability/token-origin.test.ts).
+		assert.equal(server.seen[0], '');
 		w.scheduler.advance(1000);
 		await waitFor('second attempt', () => w.state().phase === 'reconnecting' && (w.state() as {attempt: number}).attempt === 2);
 		assert.deepEqual(w.state(), {phase: 'reconnecting', nextAttemptAt: start + 1000 + 2000, attempt: 2, error: 'credentials rejected or expired (401 Unauthorized)'});
@@ -110,7 +111,7 @@ test('429 with Retry-After waits exactly that long; a 500 backs off; then a list
 			return {status: 200, hold: true};
 		}
 
-		return {status: 200, body: {kind: 'JobList', apiVersion: 'batch/v1', metadata: {resourceVersion: '5'}, items: [{metadata: {name: 'j', namespace: 'ns', uid: 'u1', resourceVersion: '5'}}]}};
+		return {status: 200, body: {kind: 'JobList', apiVersion: 'batch/v1', metadata: {resourceVersion: '5'}, items: [{metadata: {name: 'j', namespace: 'ns', uid: 'u1', resourceVersion: '5'}, spec: {template: {spec: {containers: [{name: 'main', image: 'busybox'}]}}}}]}};
 	});
 	const w = await watchJobs(server.port);
 	try {
@@ -172,7 +173,8 @@ test('a failing exec credential plugin is reported as a credentials problem and 
 	writeFileSync(
 		file,
 		[
-			'clusters: [{name: c, cluster: {server: "http://127.0.0.1:9"}}]',
+			// https: over plain http no plugin runs at all.
+			'clusters: [{name: c, cluster: {server: "https://127.0.0.1:9"}}]',
 			'users: [{name: u, user: {exec: {apiVersion: client.authentication.k8s.io/v1, command: kjobs-no-such-plugin, interactiveMode: Never}}}]',
 			'contexts: [{name: ctx, context: {cluster: c, user: u}}]',
 			'current-context: ctx',
@@ -183,8 +185,32 @@ test('a failing exec credential plugin is reported as a credentials problem and 
 	const watchers = startWatchers(loadConnection({kubeconfig: file, env: {}, homeDir: dir}), store, {scheduler, kinds: ['jobs'], backoff: {random: () => 1}});
 	try {
 		await waitFor('the plugin failure', () => store.getSnapshot().watch.jobs.phase === 'reconnecting');
-		assert.deepEqual(store.getSnapshot().watch.jobs, {phase: 'reconnecting', nextAttemptAt: start + 1000, attempt: 1, error: 'cannot get credentials for http://127.0.0.1:9: spawn kjobs-no-such-plugin ENOENT'});
+		assert.deepEqual(store.getSnapshot().watch.jobs, {phase: 'reconnecting', nextAttemptAt: start + 1000, attempt: 1, error: 'cannot get credentials for https://127.0.0.1:9: exec plugin kjobs-no-such-plugin: no such file'});
 	} finally {
 		await watchers.stop();
 	}
+});
+
+test('a huge Retry-After (beyond setTimeout\'s 24.8 days) waits the longest kjobs waits, not 1 ms', {timeout: 10_000}, async () => {
+	const server = await faultServer(() => ({status: 429, headers: {'retry-after': '99999999999'}, body: status(429, 'too many requests')}));
+	const w = await watchJobs(server.port);
+	try {
+		await waitFor('429 reported', () => w.state().phase === 'reconnecting');
+		assert.deepEqual(w.state(), {phase: 'reconnecting', nextAttemptAt: start + 300_000, attempt: 1, error: 'list jobs: 429 too many requests'});
+	} finally {
+		await w.watchers.stop();
+		await server.close();
+	}
+});
+
+test('the real scheduler clamps a delay setTimeout cannot hold instead of firing at once', async () => {
+	const warnings: string[] = [];
+	const onWarning = (warning: Error) => warnings.push(warning.name);
+	process.on('warning', onWarning);
+	let fired = 0;
+	const cancel = realScheduler.setTimer(() => fired++, 2 ** 31 + 5);
+	await new Promise(resolve => setTimeout(resolve, 50));
+	cancel();
+	process.off('warning', onWarning);
+	assert.deepEqual({fired, warnings}, {fired: 0, warnings: []});
 });
