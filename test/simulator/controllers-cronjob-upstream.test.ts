@@ -1,6 +1,4 @@
 import assert from 'node:assert/strict';
-import {readFileSync} from 'node:fs';
-import path from 'node:path';
 import {test} from 'node:test';
 import type {CronJob, Job, KubeEvent} from '../../source/kube/types.js';
 import {CronJobController} from '../../source/simulator/controllers/cronjob-controller.js';
@@ -8,7 +6,7 @@ import {EventRecorder} from '../../source/simulator/controllers/events.js';
 import {prepareJobForCreate} from '../../source/simulator/controllers/job-defaults.js';
 import {SimLogs} from '../../source/simulator/logs.js';
 import {SimStore} from '../../source/simulator/store.js';
-import {sharedDirectory} from '../shared.js';
+import {readFixtureJson} from '../helpers/fixtures.js';
 
 type Time = {at: string} | null;
 type Case = {
@@ -21,7 +19,7 @@ type Case = {
 	expected: {expectCreate: boolean; expectDelete: boolean; expectCompleted?: boolean; expectActive: number; expectedWarnings: number};
 };
 
-const fixture = JSON.parse(readFileSync(path.join(sharedDirectory, 'fixtures/upstream/cronjob-controller-sync.json'), 'utf8')) as {cases: Case[]};
+const fixture = readFixtureJson<{cases: Case[]}>('upstream/cronjob-controller-sync.json');
 const at = (time: Time, fallback: string): string => time?.at ?? fallback;
 
 // Cases that inject API errors cannot happen in the simulator; the zero-time cases are unverified additions of the fork.
@@ -108,7 +106,7 @@ for (const c of runnable) {
 }
 
 type CleanupCase = {name: string; inputs: {now: string; cronJob: CronJob; finishedJobs: Job[]}; expected: {deletedJobNames: string[]}};
-const cleanupCases = (JSON.parse(readFileSync(path.join(sharedDirectory, 'fixtures/upstream/cronjob-controller-sync.json'), 'utf8')) as {cleanupFinishedJobsCases: CleanupCase[]}).cleanupFinishedJobsCases;
+const cleanupCases = readFixtureJson<{cleanupFinishedJobsCases: CleanupCase[]}>('upstream/cronjob-controller-sync.json').cleanupFinishedJobsCases;
 
 for (const c of cleanupCases) {
 	test(`upstream TestControllerV2CleanupFinishedJobs: ${c.name}`, () => {
