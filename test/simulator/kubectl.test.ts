@@ -6,7 +6,7 @@ import {after, before, test} from 'node:test';
 import type {Job} from '../../source/kube/types.js';
 import type {Simulator} from '../../source/simulator/index.js';
 import {call, hasKubectl, type Kubectl, kubectlFor, startTestSimulator} from './helpers.js';
-import {waitFor as settle} from '../wait-for.js';
+import {waitFor} from '../helpers/wait-for.js';
 import {buildKubectlFixture} from './kubectl-fixture.js';
 
 // kubectl is part of the test setup (the parity checks need a real client): without it these tests fail, they do not skip.
@@ -175,22 +175,13 @@ test('kubectl get -w prints the list, then a row per change', async () => {
 		out += chunk.toString();
 	});
 	const exited = new Promise<void>(resolve => child.on('exit', () => resolve()));
-	const waitFor = async (lines: number) => {
-		const deadline = Date.now() + 15_000;
-		while (out.split('\n').length <= lines && Date.now() < deadline) {
-			await new Promise(resolve => setTimeout(resolve, 50));
-		}
-	};
+	const lines = async (count: number) => waitFor(`${count} lines from kubectl get -w`, () => out.split('\n').length > count, {ms: 15_000, explain: () => out});
 
 	try {
-		await waitFor(2);
-		const deadline = Date.now() + 15_000;
-		while (sim.openWatches() === 0 && Date.now() < deadline) {
-			await new Promise(resolve => setTimeout(resolve, 50));
-		}
-
+		await lines(2);
+		await waitFor('kubectl\'s watch', () => sim.openWatches() > 0, {ms: 15_000});
 		await call(sim, 'PATCH', '/apis/batch/v1/namespaces/other/jobs/elsewhere', {spec: {suspend: true}}, {'Content-Type': 'application/merge-patch+json'});
-		await waitFor(3);
+		await lines(3);
 	} finally {
 		child.kill();
 		await exited;
@@ -202,7 +193,7 @@ test('kubectl get -w prints the list, then a row per change', async () => {
 		'elsewhere   Running   0/1                      5m',
 		''].join('\n'));
 	// The server hears of the closed connection a moment after kubectl exits (later still on a busy machine).
-	await settle('the watch closed on the server', () => sim.openWatches() === 0);
+	await waitFor('the watch closed on the server', () => sim.openWatches() === 0);
 });
 
 test('kubectl delete job sends Background and the Job is gone', async () => {
