@@ -184,6 +184,8 @@ test('403 on everything, a server without batch/v1, a missing namespace, a 20×5
 	const url = `http://127.0.0.1:${(bare.address() as AddressInfo).port}`;
 	const noBatch = await onScreen(sim.kubeconfig.replace(/server: .*/, `server: ${url}`), state => state.phase === 'failed');
 	assert.deepEqual(noBatch.state, {phase: 'failed', error: 'list jobs: 404 the server could not find the requested resource'});
+	// The cron jobs watch fails on its own request, a moment after the jobs watch: wait for it too.
+	await waitFor('the cron jobs watch failed too', () => (noBatch.app.lines()[1] ?? '').includes('· cronjobs failed'), {ms: 8000});
 	assert.match(noBatch.app.lines()[1] ?? '', /^0 jobs │ jobs failed: list jobs: 404 the server could not find the requested resource · cronjobs failed/);
 	await finish(noBatch.app);
 	bare.closeAllConnections();
