@@ -39,6 +39,9 @@ const result = await build({
 	legalComments: 'eof',
 	// Ink imports its devtools only when DEV is set; the file is not shipped.
 	external: ['./devtools.js'],
+	// node-fetch's tr46 requires "punycode": from the bundle (outside node_modules) Node 22+ would warn that the built-in is
+	// deprecated, so the npm package of the same name is bundled in its place.
+	alias: {punycode: 'punycode/'},
 	define: {'process.env.NODE_ENV': '"production"'},
 	logOverride: {'assign-to-define': 'silent'},
 	// Some bundled CommonJS code calls require() for node's built-ins; an ES module has none of its own.

@@ -10,6 +10,7 @@ import {startSession} from '../../source/session/session.js';
 import {ManualClock} from '../../source/simulator/clock.js';
 import {startSimulator} from '../../source/simulator/index.js';
 import {createManualClock} from '../../source/store/clock.js';
+import {waitFor} from '../helpers/wait-for.js';
 
 const start = Date.parse('2026-11-23T10:00:00Z');
 const dir = mkdtempSync(path.join(tmpdir(), 'kjobs-e2e-'));
@@ -71,16 +72,8 @@ test('end to end on the simulated cluster: a job backs off with a falling RETRY 
 	const frame = () => app.lastFrame() ?? '';
 
 	/** Waits (bounded, on real loopback I/O) until the frame satisfies `check`. */
-	const until = async (what: string, check: (text: string) => boolean) => {
-		const deadline = Date.now() + 5000;
-		while (!check(frame())) {
-			if (Date.now() > deadline) {
-				assert.fail(`timed out waiting for ${what}; last frame:\n${frame()}`);
-			}
+	const until = async (what: string, check: (text: string) => boolean) => waitFor(what, () => check(frame()), {explain: () => `last frame:\n${frame()}`});
 
-			await new Promise(resolve => setTimeout(resolve, 10));
-		}
-	};
 
 	/** Moves simulated and app time on together, one second at a time, letting watch events arrive in between. */
 	const tick = async (seconds: number) => {

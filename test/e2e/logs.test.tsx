@@ -11,6 +11,7 @@ import {startSession, type Session} from '../../source/session/session.js';
 import {createManualClock} from '../../source/store/clock.js';
 import {startTestSimulator} from '../helpers/simulator.js';
 import {createJob, createJobPod, type LogWorld, print, restartContainer, submitJob} from '../helpers/logs.js';
+import {waitFor} from '../helpers/wait-for.js';
 
 type Sim = Awaited<ReturnType<typeof startTestSimulator>>;
 
@@ -50,20 +51,9 @@ function renderApp() {
 }
 
 /** Polls the frame (real time: watch events and log chunks cross loopback sockets) until `predicate` holds. */
-async function waitFor(lines: () => string[], predicate: (lines: string[]) => boolean, what: string, ms = 5000): Promise<string[]> {
-	const deadline = Date.now() + ms;
-	for (;;) {
-		const now = lines();
-		if (predicate(now)) {
-			return now;
-		}
-
-		if (Date.now() > deadline) {
-			throw new Error(`timed out waiting for ${what}; frame:\n${now.join('\n')}`);
-		}
-
-		await new Promise(resolve => setTimeout(resolve, 10));
-	}
+async function frameWhen(lines: () => string[], predicate: (lines: string[]) => boolean, what: string, ms = 5000): Promise<string[]> {
+	await waitFor(what, () => predicate(lines()), {ms, explain: () => `frame:\n${lines().join('\n')}`});
+	return lines();
 }
 
 /** Steps the simulated cluster (and the app clock with it) a second at a time until `predicate` holds. */
@@ -92,12 +82,8 @@ const press = async (app: ReturnType<typeof render>, ...keys: string[]) => {
 
 /** The simulator's count of open log streams once the pane's session closed and its sockets did (bounded wait). */
 async function streamsAfterClose(ms = 3000): Promise<number> {
-	const deadline = Date.now() + ms;
 	// The close request reaches the session a moment after the frame changed (the app hands requests over in an effect).
-	while ((sim.openLogStreams() > 0 || session.logs.getSnapshot() !== undefined) && Date.now() < deadline) {
-		await new Promise(resolve => setTimeout(resolve, 10));
-	}
-
+	await waitFor('the log streams to close', () => sim.openLogStreams() === 0 && session.logs.getSnapshot() === undefined, {ms, explain: () => `${sim.openLogStreams()} open`});
 	return sim.openLogStreams();
 }
 
@@ -112,7 +98,7 @@ test('l on a retrying job: every attempt behind its separator, retries attached 
 	const {app, lines} = renderApp();
 	await advanceUntil(() => lines().some(line => / retry /.test(line)), 'the job row');
 	await press(app, 'l');
-	await waitFor(lines, has('Logs › job default/retry'), 'the pane');
+	await frameWhen(lines, has('Logs › job default/retry'), 'the pane');
 	// Step the cluster a second at a time, giving the pane's stream (real time) the chance to attach to the running pod.
 	for (let second = 0; second < 10 && sim.openLogStreams() === 0; second++) {
 		await sim.advance(1000);
@@ -124,22 +110,22 @@ test('l on a retrying job: every attempt behind its separator, retries attached 
 	}
 
 	assert.equal(sim.openLogStreams(), 1);
-	await waitFor(lines, has('#1 attempt 1 on'), 'attempt 1 in the pane');
+	await frameWhen(lines, has('#1 attempt 1 on'), 'attempt 1 in the pane');
 	assert.equal(lines()[11], 'Logs › job default/retry · all attempts');
 
 	// Attempt 2 is created 10 s after attempt 1 failed: long after the pane opened.
 	await advanceUntil(() => bufferTexts().includes('#2 boom'), 'attempt 2 printed boom');
-	await waitFor(lines, has('#2 boom'), 'attempt 2 in the pane');
+	await frameWhen(lines, has('#2 boom'), 'attempt 2 in the pane');
 	// Scrolling up pauses; attempt 3 arrives meanwhile and is counted, not shown.
 	await press(app, 'k');
-	await waitFor(lines, has('paused'), 'the pause');
+	await frameWhen(lines, has('paused'), 'the pause');
 	await advanceUntil(() => bufferTexts().includes('#3 boom'), 'attempt 3 printed boom');
-	const paused = await waitFor(lines, has('paused · 4 new lines'), 'the new-lines count');
+	const paused = await frameWhen(lines, has('paused · 4 new lines'), 'the new-lines count');
 	// All twelve rows fit in the pane, so a paused view still fills it (logView never leaves it half empty).
 	assert.equal(paused[26], 'paused · 4 new lines · tail 1000');
 
 	await press(app, 'G');
-	const following = await waitFor(lines, has('#3 boom'), 'attempt 3 after G');
+	const following = await frameWhen(lines, has('#3 boom'), 'attempt 3 after G');
 	const pods = [...sim.store.list<Pod>('Pod', 'default')].filter(pod => pod.metadata.labels?.['batch.kubernetes.io/job-name'] === 'retry')
 		.sort((a, b) => Date.parse(a.metadata.creationTimestamp!) - Date.parse(b.metadata.creationTimestamp!));
 	assert.equal(pods.length, 3);
@@ -158,15 +144,15 @@ test('l on a retrying job: every attempt behind its separator, retries attached 
 
 	// Search: / types into the pane's search line, Enter jumps to the newest hit and counts them.
 	await press(app, '/', 'b', 'o', 'o', 'm', '\r');
-	const searched = await waitFor(lines, has('/boom · 3/3'), 'the search status');
+	const searched = await frameWhen(lines, has('/boom · 3/3'), 'the search status');
 	assert.equal(searched[26], 'paused · /boom · 3/3 · n older · N newer · tail 1000');
 	await press(app, 'z');
-	const full = await waitFor(lines, lines => lines[3]?.startsWith('Logs ›') ?? false, 'the full-screen pane');
+	const full = await frameWhen(lines, lines => lines[3]?.startsWith('Logs ›') ?? false, 'the full-screen pane');
 	assert.equal(full[3], 'Logs › job default/retry · all attempts');
 	await press(app, 'z', '\u001B');
-	await waitFor(lines, lines => !(lines.at(-3) ?? '').includes('/boom'), 'the search cleared');
+	await frameWhen(lines, lines => !(lines.at(-3) ?? '').includes('/boom'), 'the search cleared');
 	await press(app, '\u001B');
-	await waitFor(lines, lines => !lines.some(line => line.startsWith('Logs ›')), 'the pane closed');
+	await frameWhen(lines, lines => !lines.some(line => line.startsWith('Logs ›')), 'the pane closed');
 	assert.equal(await streamsAfterClose(), 0);
 	assert.equal(session.logs.getSnapshot(), undefined);
 	app.unmount();
@@ -184,26 +170,26 @@ test('p on a restarted OnFailure pod shows the previous container; l follows the
 	clock.set(sim.clock.now());
 	const {app, lines} = renderApp();
 	await press(app, ':', 'p', 'o', 'd', 's', '\r');
-	await waitFor(lines, has('flaky-xxxxx'), 'the pod row');
+	await frameWhen(lines, has('flaky-xxxxx'), 'the pod row');
 	await press(app, 'p');
-	const previous = await waitFor(lines, has('run 0 crashed'), 'the previous container\'s lines');
+	const previous = await frameWhen(lines, has('run 0 crashed'), 'the previous container\'s lines');
 	assert.equal(previous[11], 'Logs › pod default/flaky-xxxxx · previous container');
 	assert.deepEqual(previous.slice(12, 14), ['run 0 line', 'run 0 crashed']);
 	assert.equal(previous.some(line => line.includes('run 1 line')), false);
 	await press(app, '\u001B', 'l');
-	const live = await waitFor(lines, has('run 1 line'), 'the running container\'s lines');
+	const live = await frameWhen(lines, has('run 1 line'), 'the running container\'s lines');
 	assert.equal(live[11], 'Logs › pod default/flaky-xxxxx');
 	assert.equal(sim.openLogStreams(), 1);
 
 	// s saves the buffer: the path goes to the message line and the file holds the lines.
 	await press(app, 's');
-	const saved = await waitFor(lines, has('saved 1 line to '), 'the save message');
+	const saved = await frameWhen(lines, has('saved 1 line to '), 'the save message');
 	const file = /saved 1 line to (\S+)/.exec(saved.join('\n'))?.[1] ?? '';
 	assert.equal(path.dirname(file), scratch);
 	assert.equal(readFileSync(file, 'utf8'), 'run 1 line\n');
 
 	await press(app, '\u001B');
-	await waitFor(lines, lines => !lines.some(line => line.startsWith('Logs ›')), 'the pane closed');
+	await frameWhen(lines, lines => !lines.some(line => line.startsWith('Logs ›')), 'the pane closed');
 	assert.equal(await streamsAfterClose(), 0);
 	app.unmount();
 });
@@ -215,20 +201,20 @@ test('c on a pod with two containers: each container in turn, then both again; t
 	print(world, pod, 'from sidecar', 'sidecar');
 	const {app, lines} = renderApp();
 	await press(app, ':', 'p', 'o', 'd', 's', '\r');
-	await waitFor(lines, lines => / duo-yyyyy /.test(lines[4] ?? ''), 'the pod row selected');
+	await frameWhen(lines, lines => / duo-yyyyy /.test(lines[4] ?? ''), 'the pod row selected');
 	await press(app, 'l');
-	const both = await waitFor(lines, lines => has('from app')(lines) && has('from sidecar')(lines), 'both containers');
+	const both = await frameWhen(lines, lines => has('from app')(lines) && has('from sidecar')(lines), 'both containers');
 	assert.equal(both[11], 'Logs › pod default/duo-yyyyy');
 	// Lines of either container may come first (two streams); each carries its container's name.
 	assert.deepEqual(both.slice(12, 14).sort(), ['app     from app', 'sidecar from sidecar']);
 	await press(app, 'c');
-	const first = await waitFor(lines, lines => lines[11] === 'Logs › pod default/duo-yyyyy · container app' && has('from app')(lines), 'the app container');
+	const first = await frameWhen(lines, lines => lines[11] === 'Logs › pod default/duo-yyyyy · container app' && has('from app')(lines), 'the app container');
 	assert.deepEqual(first.slice(12, 14), ['from app', '']);
 	await press(app, 'c');
-	const second = await waitFor(lines, lines => lines[11] === 'Logs › pod default/duo-yyyyy · container sidecar' && has('from sidecar')(lines), 'the sidecar container');
+	const second = await frameWhen(lines, lines => lines[11] === 'Logs › pod default/duo-yyyyy · container sidecar' && has('from sidecar')(lines), 'the sidecar container');
 	assert.equal(second.some(line => line.includes('from app')), false);
 	await press(app, 'c');
-	await waitFor(lines, lines => lines[11] === 'Logs › pod default/duo-yyyyy' && has('from app')(lines) && has('from sidecar')(lines), 'both again');
+	await frameWhen(lines, lines => lines[11] === 'Logs › pod default/duo-yyyyy' && has('from app')(lines) && has('from sidecar')(lines), 'both again');
 	assert.equal(sim.openLogStreams(), 2);
 	await press(app, '\u001B');
 	assert.equal(await streamsAfterClose(), 0);

@@ -99,15 +99,3 @@ export async function recordingProxy(world: ActionWorld): Promise<RecordingProxy
 		server.close(() => resolve());
 	})};
 }
-
-/** Waits (on loopback I/O, up to 5 s) until `condition` holds; fails the test otherwise. */
-export async function waitFor(condition: () => boolean, what: string): Promise<void> {
-	const deadline = Date.now() + 5000;
-	while (!condition()) {
-		if (Date.now() > deadline) {
-			throw new Error(`timed out waiting for ${what}`);
-		}
-
-		await new Promise(resolve => setTimeout(resolve, 10));
-	}
-}

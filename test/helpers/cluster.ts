@@ -10,7 +10,7 @@ import {ManualClock} from '../../source/simulator/clock.js';
 import {startSimulator, type Simulator, type SimulatorOptions} from '../../source/simulator/index.js';
 import {createResourceStore} from '../../source/store/resource-store.js';
 import type {LiveResourceStore} from '../../source/store/types.js';
-import {waitFor} from '../wait-for.js';
+import {waitFor} from '../helpers/wait-for.js';
 
 export const start = Date.parse('2026-11-23T10:00:00Z');
 

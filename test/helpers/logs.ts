@@ -7,7 +7,8 @@ import type {ContainerStatus, Job, Pod} from '../../source/kube/types.js';
 import {createResourceStore} from '../../source/store/resource-store.js';
 import type {LiveResourceStore} from '../../source/store/types.js';
 import type {LogBuffer, LogEntry} from '../../source/store/log-buffer.js';
-import {call, startTestSimulator, start} from './simulator.js';
+import {call, start, startTestSimulator} from './simulator.js';
+import {waitFor} from '../helpers/wait-for.js';
 
 export {start} from './simulator.js';
 
@@ -127,16 +128,8 @@ export function restartContainer(world: LogWorld, pod: Pod, container = 'main'):
 }
 
 /** Waits (real time, loopback I/O) until `predicate` holds, flushing the buffer; fails after `ms`. */
-export async function until(buffer: LogBuffer, predicate: () => boolean, ms = 3000): Promise<void> {
-	const deadline = Date.now() + ms;
-	while (!predicate()) {
-		if (Date.now() > deadline) {
-			throw new Error(`timed out waiting for log entries; have ${JSON.stringify(describe(buffer.getSnapshot().entries))}, ${buffer.getSnapshot().activity.errors.join('; ')}`);
-		}
-
-		await new Promise(resolve => setTimeout(resolve, 5));
-	}
-
+export async function until(buffer: LogBuffer, predicate: () => boolean, ms = 5000): Promise<void> {
+	await waitFor('log entries', predicate, {ms, explain: () => `have ${JSON.stringify(describe(buffer.getSnapshot().entries))}, ${buffer.getSnapshot().activity.errors.join('; ')}`});
 	buffer.flush();
 }
 

@@ -5,7 +5,7 @@ on exit, raw mode, signals. The output is every byte kjobs wrote to the terminal
 import {spawn} from 'node:child_process';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {waitFor} from '../wait-for.js';
+import {waitFor} from './wait-for.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 

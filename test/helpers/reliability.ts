@@ -61,7 +61,7 @@ export function storePicture(snapshot: ResourceSnapshot): ReturnType<typeof serv
 	return {jobs: versions(snapshot.jobs.values()), cronJobs: versions(snapshot.cronJobs.values()), pods: versions(snapshot.pods.values())};
 }
 
-export {waitFor} from '../wait-for.js';
+export {waitFor} from '../helpers/wait-for.js';
 
 /** A minimal valid Job. */
 export function jobInput(name: string, namespace = 'default', labels: Record<string, string> = {}): Job {

@@ -14,6 +14,7 @@ import {ManualClock} from '../../source/simulator/clock.js';
 import {type RbacRule, type Simulator, startSimulator} from '../../source/simulator/index.js';
 import {createManualClock} from '../../source/store/clock.js';
 import {seeded} from './actions.js';
+import {waitFor} from '../helpers/wait-for.js';
 
 /** Where the simulated time starts. */
 export const worldStart = Date.parse('2026-01-01T00:00:00Z');
@@ -32,8 +33,6 @@ export type SessionWorld = {
 	waitFor(predicate: (frame: string) => boolean, what: string, timeoutMs?: number): Promise<string>;
 	stop(): Promise<void>;
 };
-
-const pause = async (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Starts the simulator with `scenario`, a session on it (read-only with `readOnly`), and renders the App. */
 export async function sessionWorld(options: {scenario: string; readOnly?: '--demo' | '--readonly'; columns?: number; rows?: number; access?: AccessSource; rbac?: RbacRule[]; namespace?: string}): Promise<SessionWorld> {
@@ -79,15 +78,7 @@ export async function sessionWorld(options: {scenario: string; readOnly?: '--dem
 			await settle();
 		},
 		async waitFor(predicate, what, timeoutMs = 5000) {
-			const deadline = Date.now() + timeoutMs;
-			while (!predicate(frame())) {
-				if (Date.now() > deadline) {
-					throw new Error(`timed out waiting for ${what}; last frame:\n${frame()}`);
-				}
-
-				await pause(10);
-			}
-
+			await waitFor(what, () => predicate(frame()), {ms: timeoutMs, explain: () => `last frame:\n${frame()}`});
 			return frame();
 		},
 		async stop() {

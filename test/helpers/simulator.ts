@@ -9,6 +9,7 @@ import {join} from 'node:path';
 import {ManualClock} from '../../source/simulator/clock.js';
 import {type Simulator, type SimulatorOptions, startSimulator} from '../../source/simulator/index.js';
 import type {Job, Pod} from '../../source/kube/types.js';
+import {waitFor} from '../helpers/wait-for.js';
 
 /** Simulated start time of every test cluster. */
 export const start = Date.parse('2026-01-01T00:00:00Z');
@@ -53,7 +54,6 @@ export type Stream = {lines: string[]; status: Promise<number>; ended: Promise<v
 export function stream(sim: Simulator, path: string, headers: Record<string, string> = {}): Stream {
 	const lines: string[] = [];
 	let buffer = '';
-	let wake: (() => void) | undefined;
 	let resolveStatus!: (n: number) => void;
 	let resolveEnded!: () => void;
 	const status = new Promise<number>(r => {
@@ -69,7 +69,6 @@ export function stream(sim: Simulator, path: string, headers: Record<string, str
 			const parts = buffer.split('\n');
 			buffer = parts.pop() ?? '';
 			lines.push(...parts);
-			wake?.();
 		});
 		res.on('end', () => {
 			if (buffer) {
@@ -77,7 +76,6 @@ export function stream(sim: Simulator, path: string, headers: Record<string, str
 			}
 
 			resolveEnded();
-			wake?.();
 		});
 		res.on('error', () => resolveEnded());
 	});
@@ -95,14 +93,7 @@ export function stream(sim: Simulator, path: string, headers: Record<string, str
 		status,
 		ended,
 		async next(count: number) {
-			const deadline = Date.now() + 3000;
-			while (lines.length < count && !ended_ && Date.now() < deadline) {
-				await new Promise<void>(r => {
-					wake = r;
-					setTimeout(r, 50);
-				});
-			}
-
+			await waitFor(`${count} lines of ${path}`, () => lines.length >= count || ended_, {explain: () => `have ${lines.length}: ${lines.join(' | ')}`});
 			return lines.slice(0, count);
 		},
 		close() {
@@ -175,16 +166,4 @@ export function hasKubectl(): Promise<boolean> {
 			resolve(!error);
 		});
 	});
-}
-
-/** Waits (up to 5 s of wall time) until `check` holds; loopback I/O needs real time, the simulated clock does not. */
-export async function until(check: () => boolean, what: string): Promise<void> {
-	const deadline = Date.now() + 5000;
-	while (!check()) {
-		if (Date.now() > deadline) {
-			throw new Error(`timed out waiting for ${what}`);
-		}
-
-		await new Promise(resolve => setTimeout(resolve, 20));
-	}
 }

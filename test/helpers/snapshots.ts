@@ -2,11 +2,9 @@
 Test-only helpers: build a ResourceSnapshot from plain arrays (with the indexes the store keeps) and load the upstream
 printer vectors with their relative times resolved against a fixed `now`.
 */
-import {readFileSync} from 'node:fs';
-import path from 'node:path';
-import {sharedDirectory} from '../shared.js';
 import type {CronJob, Job, KubeEvent, Pod} from '../../source/kube/types.js';
 import type {ResourceSnapshot, WatchKind, WatchState} from '../../source/store/types.js';
+import {readFixtureJson} from '../helpers/fixtures.js';
 
 /** Everything a test may put in a snapshot; indexes are derived. */
 export type SnapshotParts = {
@@ -86,9 +84,9 @@ export function iso(ms: number): string {
 	return new Date(ms).toISOString();
 }
 
-/** Reads a JSON file from shared/fixtures (relative path). */
+/** Reads a JSON file from test/fixtures (relative path). */
 export function fixture<T = unknown>(relativePath: string): T {
-	return JSON.parse(readFileSync(path.join(sharedDirectory, 'fixtures', relativePath), 'utf8')) as T;
+	return readFixtureJson<T>(relativePath);
 }
 
 /** Replaces the upstream `$offsetSeconds` / `$addDate` markers with RFC 3339 strings relative to `now`. */

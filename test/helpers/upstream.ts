@@ -1,21 +1,16 @@
 /**
-Loads the upstream Kubernetes test vectors in shared/fixtures/upstream and resolves their relative-time
+Loads the upstream Kubernetes test vectors in test/fixtures/upstream and resolves their relative-time
 encodings ($offsetSeconds, $addDate, $plusSeconds) against a fixed `now`.
 */
 
-import {readFileSync} from 'node:fs';
-import path from 'node:path';
-import {sharedDirectory} from '../shared.js';
-
-/** Where the shared fixtures live. */
-export const fixturesDirectory = path.join(sharedDirectory, 'fixtures');
+import {readFixtureJson} from '../helpers/fixtures.js';
 
 /** The fixed "time.Now()" every relative fixture is resolved against. */
 export const fixedNow = Date.parse('2026-03-15T12:34:56.789Z');
 
 /** Reads one JSON fixture file. */
 export function loadFixture<T = any>(name: string): T {
-	return JSON.parse(readFileSync(`${fixturesDirectory}/${name}`, 'utf8')) as T;
+	return readFixtureJson<T>(name);
 }
 
 /** Reads one upstream vector file. */

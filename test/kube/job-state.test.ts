@@ -32,8 +32,8 @@ describe('job-state', () => {
 		assert.equal(jobFinishedAt(job([], '2026-01-01T10:00:10Z')), undefined);
 	});
 
-	test('jobOwner returns the controller ownerReference (k9s-job.json is owned by CronJob hello)', () => {
-		const real = loadFixture<Job>('k9s-job.json');
+	test('jobOwner returns the controller ownerReference (k9s/job.json is owned by CronJob hello)', () => {
+		const real = loadFixture<Job>('k9s/job.json');
 		assert.deepEqual(jobOwner(real), {apiVersion: 'batch/v1beta1', blockOwnerDeletion: true, controller: true, kind: 'CronJob', name: 'hello', uid: '7f0b856c-cb39-11e9-990f-42010a800218'});
 		assert.equal(jobOwner({metadata: {ownerReferences: [{apiVersion: 'v1', kind: 'X', name: 'x', uid: 'u'}]}}), undefined);
 		assert.equal(jobOwner({metadata: {}}), undefined);

@@ -30,7 +30,18 @@ test('the quick start is exactly the two commands CI runs, and they exist as scr
 	const quickStart = /## Quick start\n\n```sh\n([\s\S]*?)\n```/.exec(readme)?.[1]?.split('\n');
 	assert.deepEqual(quickStart?.map((line) => line.replace(/\s+#.*$/, '')), ['npm ci && npm start', 'npm test']);
 	assert.equal(packageJson.scripts['start'], 'npm run build --silent && node dist/kjobs.mjs --demo');
-	assert.equal(readFileSync(path.join(root, '.ci', 'run'), 'utf8').trim().split('\n').at(-1), 'npm test');
+	const ci = readFileSync(path.join(root, '.ci', 'run'), 'utf8');
+	assert.match(ci, /^npm ci$/m);
+	assert.match(ci, /^\tif PATH="\$path" npm test >/m);
+});
+
+test('the readme names the Node.js versions CI tests, and engines allows the oldest', () => {
+	const ci = readFileSync(path.join(root, '.ci', 'run'), 'utf8');
+	const others = /^for major in ([\d ]+); do$/m.exec(ci)?.[1]?.split(' ');
+	// The machine's own Node.js (20) runs first, then the versions scripts/node-versions.sh installs.
+	assert.deepEqual(others, ['22', '24']);
+	assert.match(readme, /tested on Node\.js 20, 22 and 24\./);
+	assert.equal((packageJson as {engines?: {node?: string}}).engines?.node, '>=20.19');
 });
 
 test('the picture at the top is the recorded one', () => {

@@ -4,6 +4,7 @@ import {tmpdir} from 'node:os';
 import {dirname, join} from 'node:path';
 import {test} from 'node:test';
 import {simulateMain} from '../../source/simulator/main.js';
+import {waitFor} from '../helpers/wait-for.js';
 
 function io() {
 	const out: string[] = [];
@@ -43,11 +44,7 @@ test('runs until the signal, printing the URL and the kubeconfig path once', asy
 	const kubeconfig = join(dir, 'kc.yaml');
 	const run = io();
 	const done = simulateMain(['--port', '0', '--scenario', 'empty', '--kubeconfig-out', kubeconfig, '--seed', '3'], run.io);
-	const deadline = Date.now() + 5000;
-	while (run.out.length === 0 && Date.now() < deadline) {
-		await new Promise(resolve => setTimeout(resolve, 20));
-	}
-
+	await waitFor('the URL line', () => run.out.length > 0);
 	assert.equal(run.out.length, 1);
 	const url = /at (http:\/\/127\.0\.0\.1:\d+) /.exec(run.out[0]!)?.[1];
 	assert.ok(url);
@@ -63,11 +60,7 @@ test('runs until the signal, printing the URL and the kubeconfig path once', asy
 async function runUntilPrinted(args: string[]): Promise<{out: string; stop: () => Promise<number>}> {
 	const run = io();
 	const done = simulateMain(['--port', '0', '--scenario', 'empty', ...args], run.io);
-	const deadline = Date.now() + 5000;
-	while (run.out.length === 0 && run.err.length === 0 && Date.now() < deadline) {
-		await new Promise(resolve => setTimeout(resolve, 20));
-	}
-
+	await waitFor('a line on stdout or stderr', () => run.out.length > 0 || run.err.length > 0);
 	return {out: run.out.join('') + run.err.join(''), stop: async () => {
 		run.fire();
 		return done;

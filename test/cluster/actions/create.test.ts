@@ -5,7 +5,8 @@ import {openGate} from '../../../source/cluster/actions/gate.js';
 import {performAction} from '../../../source/cluster/actions/perform.js';
 import type {Job, Pod} from '../../../source/kube/types.js';
 import {call} from '../../helpers/simulator.js';
-import {type ActionWorld, actionWorld, cronJob, recordingProxy, seeded, waitFor, writesSince} from '../../helpers/actions.js';
+import {type ActionWorld, actionWorld, cronJob, recordingProxy, seeded, writesSince} from '../../helpers/actions.js';
+import {waitFor} from '../../helpers/wait-for.js';
 
 let world: ActionWorld | undefined;
 afterEach(async () => {
@@ -70,7 +71,7 @@ test('rerun replacing: delete (background), wait until the old job is gone, then
 	const from = world.requests.length;
 	const pending = performAction(world.context, {kind: 'rerun', job: current, mode: 'replace'});
 	const polls = () => world?.requests.slice(from).filter(request => request.method === 'GET' && request.path === '/apis/batch/v1/namespaces/batch/jobs/pi').length ?? 0;
-	await waitFor(() => polls() >= 3, 'three polls of the old job');
+	await waitFor('three polls of the old job', () => polls() >= 3);
 	assert.deepEqual(writesSince(world.requests, from), [
 		'POST /apis/batch/v1/namespaces/batch/jobs?dryRun=All&fieldManager=kjobs application/json',
 		'DELETE /apis/batch/v1/namespaces/batch/jobs/pi?propagationPolicy=Background application/json',

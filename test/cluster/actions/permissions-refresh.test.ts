@@ -6,6 +6,7 @@ import {allAllowed, type Permissions} from '../../../source/cluster/actions/perm
 import {createResourceStore} from '../../../source/store/resource-store.js';
 import {connectionTo} from '../../helpers/cluster.js';
 import {startTestSimulator} from '../../helpers/simulator.js';
+import {waitFor} from '../../helpers/wait-for.js';
 
 const reviews = (requests: ReadonlyArray<{method: string; path: string}>) => requests.filter((request) => request.method === 'POST' && request.path.endsWith('/selfsubjectaccessreviews')).length;
 
@@ -22,10 +23,7 @@ test('KubeCluster asks on start and on every switch; an answer for a scope left 
 		const stale = cluster.refreshPermissions();
 		await cluster.switchNamespace('batch');
 		await stale;
-		const deadline = Date.now() + 5000;
-		while (seen.length < 2 && Date.now() < deadline) {
-			await new Promise((resolve) => setTimeout(resolve, 10));
-		}
+		await waitFor('the answer for batch', () => seen.length >= 2);
 
 		assert.equal(seen.length, 2);
 		assert.equal(seen[0], allAllowed);

@@ -17,7 +17,7 @@ afterEach(async () => {
 	world = undefined;
 });
 
-/** The seed's ServiceAccount role (shared/seed-manifests/rbac.yaml): pods yes, jobs no. */
+/** The seed's ServiceAccount role (test/fixtures/seed-manifests/rbac.yaml): pods yes, jobs no. */
 const podUpdater: RbacRule[] = [
 	{apiGroups: [''], resources: ['pods'], verbs: ['get', 'watch', 'list', 'patch', 'update', 'delete', 'create']},
 	{apiGroups: [''], resources: ['pods/log'], verbs: ['get', 'list']},

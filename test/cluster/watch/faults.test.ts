@@ -119,11 +119,12 @@ test('429 with Retry-After waits exactly that long; a 500 backs off; then a list
 		assert.deepEqual(w.state(), {phase: 'reconnecting', nextAttemptAt: start + 7000, attempt: 1, error: 'list jobs: 429 too many requests'});
 		mode = 'broken';
 		w.scheduler.advance(6999);
-		await new Promise(resolve => setTimeout(resolve, 20));
-		assert.equal(server.seen.length, 1);
 		w.scheduler.advance(1);
 		await waitFor('500 reported', () => (w.state() as {attempt?: number}).attempt === 2);
+		// The second answer is the barrier: a retry a millisecond early would have been the second request, its 500
+		// would set the next attempt from 6999, and a third request would have followed.
 		assert.deepEqual(w.state(), {phase: 'reconnecting', nextAttemptAt: start + 7000 + 2000, attempt: 2, error: 'list jobs: 500 etcd is sad'});
+		assert.equal(server.seen.length, 2);
 		mode = 'ok';
 		w.scheduler.advance(2000);
 		await waitFor('live', () => w.state().phase === 'live');
@@ -160,8 +161,10 @@ test('a server that ends every watch at once, empty, is not hammered: the loop b
 	try {
 		await waitFor('backing off', () => w.state().phase === 'reconnecting');
 		assert.deepEqual(w.state(), {phase: 'reconnecting', nextAttemptAt: start + 1000, attempt: 1, error: 'watch jobs: the server closed the watch at once'});
-		await new Promise(resolve => setTimeout(resolve, 30));
-		assert.equal(server.seen.length, 2, 'one list and one watch, then a wait');
+		// The retry the scheduler releases is the barrier: a loop that hammered would have sent more requests before it.
+		w.scheduler.advance(1000);
+		await waitFor('the retry after the wait', () => (w.state() as {attempt?: number}).attempt === 2);
+		assert.equal(server.seen.length, 3, 'one list and one watch, a wait, then one more watch');
 	} finally {
 		await w.watchers.stop();
 		await server.close();

@@ -54,9 +54,11 @@ test('events are kept only for jobs, pods and cron jobs', {timeout: 10_000}, asy
 		r.sim.store.create('Event', event('about-pod', 'Pod'));
 		r.sim.store.create('Event', event('about-node', 'Node'));
 		r.sim.store.create('Event', event('about-job', 'Job'));
-		await waitFor('two events', () => r.store.getSnapshot().events.size === 2);
-		await new Promise(resolve => setTimeout(resolve, 30));
-		assert.deepEqual([...r.store.getSnapshot().events.values()].map(each => each.metadata.name).sort(), ['about-job', 'about-pod']);
+		// A sentinel event after the three as a barrier: the watch delivers in order, so once the sentinel is in, the
+		// event about the node has come too, had it been kept.
+		r.sim.store.create('Event', event('sentinel', 'Pod'));
+		await waitFor('the sentinel event', () => [...r.store.getSnapshot().events.values()].some(each => each.metadata.name === 'sentinel'));
+		assert.deepEqual([...r.store.getSnapshot().events.values()].map(each => each.metadata.name).sort(), ['about-job', 'about-pod', 'sentinel']);
 		assert.deepEqual([...(r.store.getSnapshot().eventsByObject.get('uid-about-pod') ?? [])].length, 1);
 	} finally {
 		await r.stop();
@@ -87,16 +89,19 @@ test('a burst of events arriving over the network makes exactly one notification
 	try {
 		await allLive(r.store);
 		r.store.flush();
-		await new Promise(resolve => setTimeout(resolve, 20));
-		const before = r.notifications();
+		// The number of jobs in the store at each notification from here on.
+		const sizes: number[] = [];
+		r.store.subscribe(() => sizes.push(r.store.getSnapshot().jobs.size));
 		for (let i = 0; i < 300; i++) {
 			r.sim.store.create('Job', jobInput(`burst-${i}`));
 		}
 
-		// The maps are shared with the snapshot, so the count is visible before the coalesced notification.
-		await waitFor('300 jobs', () => r.store.getSnapshot().jobs.size === 300);
-		await new Promise(resolve => setTimeout(resolve, 150));
-		assert.equal(r.notifications() - before, 1);
+		await waitFor('the notification of the burst', () => sizes.length > 0);
+		// A sentinel job after the burst as a barrier: its own notification comes after any the burst still had
+		// pending, so once it has come, every notification the burst made has been counted.
+		r.sim.store.create('Job', jobInput('sentinel'));
+		await waitFor('the notification of the sentinel', () => sizes.includes(301));
+		assert.deepEqual(sizes, [300, 301]);
 	} finally {
 		await r.stop();
 	}

@@ -4,7 +4,7 @@ import {eventColumns, namespaceColumns, printEvent, printNamespace} from '../../
 import {visibleColumns} from '../../../source/kube/printers/table.js';
 import type {KubeEvent} from '../../../source/kube/types.js';
 
-// No upstream vectors exist for events/namespaces in /work/shared/fixtures/upstream; these follow printers.go §6.4.
+// No upstream vectors exist for events/namespaces in test/fixtures/upstream; these follow printers.go §6.4.
 const now = Date.parse('2026-01-01T10:10:00Z');
 
 describe('printEvent', () => {

@@ -8,8 +8,8 @@ import {loadFixture} from '../../helpers/upstream.js';
 const now = Date.parse('2026-01-01T00:00:00Z');
 
 describe('real API objects (k9s fixtures)', () => {
-	test('k9s-job.json: a completed CronJob child', () => {
-		const job = loadFixture<Job>('k9s-job.json');
+	test('k9s/job.json: a completed CronJob child', () => {
+		const job = loadFixture<Job>('k9s/job.json');
 		assert.deepEqual(printJob(job, now, {wide: true}).cells, [
 			'hello-1567179180', 'Complete', '1/1', '8s', '6y125d', 'c1', 'blang/busybox-bash',
 			'controller-uid=7473e6d0-cb3b-11e9-990f-42010a800218',
@@ -17,21 +17,21 @@ describe('real API objects (k9s fixtures)', () => {
 		assert.equal(printJob(job, now).cells.length, 5);
 	});
 
-	test('k9s-po.json: a running single-container pod (podIP only, no podIPs)', () => {
-		const pod = loadFixture<Pod>('k9s-po.json');
+	test('k9s/po.json: a running single-container pod (podIP only, no podIPs)', () => {
+		const pod = loadFixture<Pod>('k9s/po.json');
 		const row = printPod(pod, now, {wide: true});
 		assert.deepEqual(row.cells, ['nginx', '1/1', 'Running', '0', '6y146d', '172.17.0.6', 'minikube', '<none>', '<none>']);
 		assert.equal(row.conditions, undefined);
 	});
 
-	test('k9s-po_init.json: a running non-restartable init container keeps Init:0/1 even once Initialized', () => {
+	test('k9s/po_init.json: a running non-restartable init container keeps Init:0/1 even once Initialized', () => {
 		// Upstream only overrides the reason for waiting/terminated main containers, so the Init reason survives.
-		const pod = loadFixture<Pod>('k9s-po_init.json');
+		const pod = loadFixture<Pod>('k9s/po_init.json');
 		assert.deepEqual(printPod(pod, now).cells, ['nginx', '1/1', 'Init:0/1', '0', '6y146d']);
 	});
 
-	test('k9s-po_sidecar.json: a started sidecar counts in READY', () => {
-		const pod = loadFixture<Pod>('k9s-po_sidecar.json');
+	test('k9s/po_sidecar.json: a started sidecar counts in READY', () => {
+		const pod = loadFixture<Pod>('k9s/po_sidecar.json');
 		assert.deepEqual(printPod(pod, now, {wide: true}).cells, ['sleep', '2/2', 'Running', '0', '494d', '10.244.0.8', 'kind-control-plane', '<none>', '<none>']);
 		assert.equal(podReady(pod), '2/2');
 	});

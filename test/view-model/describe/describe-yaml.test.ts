@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import {readFileSync} from 'node:fs';
 import path from 'node:path';
-import {sharedDirectory} from '../../shared.js';
 import {test} from 'node:test';
 import {parse, parseAllDocuments} from 'yaml';
 import type {CronJob, Job, KubeEvent, Pod} from '../../../source/kube/types.js';
@@ -11,8 +10,9 @@ import {describeTarget} from '../../../source/view-model/describe/object.js';
 import {objectYaml, objectYamlLines} from '../../../source/view-model/describe/yaml.js';
 import {makeEvent, makeJob, makePod, now as later} from '../../helpers/builders.js';
 import {makeSnapshot} from '../../helpers/snapshots.js';
+import {fixturesDirectory} from '../../helpers/fixtures.js';
 
-const seeds = path.join(sharedDirectory, 'seed-manifests');
+const seeds = path.join(fixturesDirectory, 'seed-manifests');
 const now = Date.parse('2026-01-01T00:05:00Z');
 
 /** Every value the seed Secret holds, base64 and decoded: none may ever appear on screen. */

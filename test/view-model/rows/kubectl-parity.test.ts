@@ -1,6 +1,6 @@
 /*
 Where a column is one kubectl also has, the view-model's cell equals Kubernetes' own expectation
-(shared/fixtures/upstream/printers-*.json); a job's STATUS may only refine kubectl's "Running".
+(test/fixtures/upstream/printers-*.json); a job's STATUS may only refine kubectl's "Running".
 */
 import assert from 'node:assert/strict';
 import {test} from 'node:test';

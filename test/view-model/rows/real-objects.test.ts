@@ -1,5 +1,5 @@
 /*
-Real API objects from shared/fixtures (captured by k9s from live clusters).
+Real API objects from test/fixtures/k9s (captured by k9s from live clusters).
 */
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
@@ -9,8 +9,8 @@ import {jobRow} from '../../../source/view-model/rows/job-rows.js';
 import {podRow} from '../../../source/view-model/rows/pod-rows.js';
 import {fixture, makeSnapshot} from '../../helpers/snapshots.js';
 
-const job = fixture<Job>('k9s-job.json');
-const [plain, init, sidecar] = ['k9s-po.json', 'k9s-po_init.json', 'k9s-po_sidecar.json'].map((file) => fixture<Pod>(file));
+const job = fixture<Job>('k9s/job.json');
+const [plain, init, sidecar] = ['k9s/po.json', 'k9s/po_init.json', 'k9s/po_sidecar.json'].map((file) => fixture<Pod>(file));
 const now = Date.parse('2019-08-30T15:40:00Z');
 
 test('the k9s job: a Complete cron job child', () => {

@@ -20,7 +20,7 @@ const source = {component: 'cronjob-controller'};
 export {cronJobChildName} from './cronjob-jobs.js';
 
 /** What one sync did (for tests and the upstream vectors). */
-export type CronSyncResult = {created?: string; deleted: string[]; requeueAfterMs?: number};
+export type CronSyncResult = {created?: string; deleted: string[]};
 
 /** The CronJob controller. */
 export class CronJobController {
