@@ -186,6 +186,10 @@ export async function main(): Promise<number> {
 		process.on(signal, onSignal);
 	}
 
+	// Node opens its debugger on port 9229 at SIGUSR1 unless something listens for it: any process of the same user
+	// could then read the session's credentials out of memory. kjobs listens and does nothing.
+	process.on('SIGUSR1', () => {});
+
 	let quit: () => void = () => {};
 	const quitting = new Promise<void>(resolve => {
 		quit = resolve;

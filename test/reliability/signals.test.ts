@@ -27,3 +27,23 @@ for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP', 'SIGQUIT'] as const) {
 		assert.equal(code, 128 + constants.signals[signal]);
 	});
 }
+
+test('SIGUSR1 does not open Node\'s debugger: kjobs keeps running, nothing listens for an inspector', {timeout: 40_000}, async () => {
+	const tmp = path.join(dir, 'SIGUSR1');
+	mkdirSync(tmp);
+	const run = await runInPty(['--demo'], {TMPDIR: tmp, HOME: tmp});
+	try {
+		await waitFor('the first frame', () => run.output().includes('ctx kjobs-sim'), {ms: 30_000});
+		process.kill(run.pid, 'SIGUSR1');
+		// A key answered after the signal: the signal has been handled by then.
+		run.type('?');
+		await waitFor('help', () => run.output().includes('Navigation'), {ms: 10_000});
+		assert.doesNotMatch(run.output(), /Debugger listening|inspector/i);
+		run.type('q');
+		assert.equal(await run.exited, 0);
+	} finally {
+		if (run.exitedAt() === undefined) {
+			process.kill(run.pid, 'SIGKILL');
+		}
+	}
+});
