@@ -32,14 +32,16 @@ export type TableModel = {
 	readonly filterError?: string;
 };
 
-const models = new WeakMap<TableOrder, {readonly now: number; readonly model: TableModel}>();
+// The model built last for an order: reused for the same snapshot and time only. Its rows read the snapshot's watch
+// states (a stale row is dimmed), which can change while no object does and the order stays the very same.
+const models = new WeakMap<TableOrder, {readonly snapshot: ResourceSnapshot; readonly now: number; readonly model: TableModel}>();
 
 /** Builds the table for a view: one row per object (tombstones included, marked), filtered, hidden and sorted as asked. */
 export function tableModel(view: ViewId, snapshot: ResourceSnapshot, now: number, query: TableQuery): TableModel {
 	const specs = columnSpecs(view, query.allNamespaces);
 	const order = tableOrder(view, snapshot, now, query, specs);
 	const known = models.get(order);
-	if (known?.now === now) {
+	if (known?.now === now && known.snapshot === snapshot) {
 		return known.model;
 	}
 
@@ -57,7 +59,7 @@ export function tableModel(view: ViewId, snapshot: ResourceSnapshot, now: number
 		return sizedColumn(spec, Math.max(order.widest[spec.id] ?? 0, clock ? clockWidth(clock, now) : 0));
 	});
 	const model: TableModel = order.filterError === undefined ? {columns, ids, rows} : {columns, ids, rows, filterError: order.filterError};
-	models.set(order, {now, model});
+	models.set(order, {snapshot, now, model});
 	return model;
 }
 

@@ -95,6 +95,15 @@ test('stale rows while the kind\'s watch is down', () => {
 	assert.equal(tableModel('pods', down, now, query).rows.at(0)?.stale, true);
 });
 
+test('rows stop being stale as soon as the watch is live again, within the same second and with no object changed', () => {
+	const listing = makeSnapshot({jobs: [alpha], watch: {jobs: {phase: 'listing', listed: 0}}});
+	assert.equal(tableModel('jobs', listing, now, query).rows.at(0)?.stale, true);
+	// The store publishes a new snapshot over the same maps when only the watch state changed: the order is the very
+	// same object, and the model must still be rebuilt for it.
+	const live = {...listing, watch: {...listing.watch, jobs: {phase: 'live' as const, since: now}}};
+	assert.equal(tableModel('jobs', live, now, query).rows.at(0)?.stale, undefined);
+});
+
 test('the cron jobs view lists cron jobs and their tombstones', () => {
 	const model = tableModel('cronjobs', makeSnapshot({}), now, query);
 	assert.deepEqual(allRows(model.rows), []);
