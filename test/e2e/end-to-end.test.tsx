@@ -70,15 +70,23 @@ test('end to end on the simulated cluster: a job backs off with a falling RETRY 
 	const app = render(<App store={session.store} clock={clock} info={session.info()} size={{columns: 120, rows: 20}} noColor onQuit={() => {}}/>);
 	const frame = () => app.lastFrame() ?? '';
 
+	// The store's notification waits on the manual app clock; flushing delivers what arrived without moving time.
+	const deliver = async () => {
+		session.store.flush();
+		await new Promise(resolve => setImmediate(resolve));
+	};
+
 	/** Waits (bounded, on real loopback I/O) until the frame satisfies `check`. */
 	const until = async (what: string, check: (text: string) => boolean) => {
 		const deadline = Date.now() + 5000;
+		await deliver();
 		while (!check(frame())) {
 			if (Date.now() > deadline) {
 				assert.fail(`timed out waiting for ${what}; last frame:\n${frame()}`);
 			}
 
 			await new Promise(resolve => setTimeout(resolve, 10));
+			await deliver();
 		}
 	};
 
@@ -88,6 +96,7 @@ test('end to end on the simulated cluster: a job backs off with a falling RETRY 
 			await sim.advance(1000);
 			clock.advance(1000);
 			await new Promise(resolve => setTimeout(resolve, 15));
+			await deliver();
 		}
 	};
 

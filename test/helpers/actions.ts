@@ -1,6 +1,6 @@
 /**
 Shared set-up for the action tests: a manual-clock simulator with a `batch` namespace, a KubeConfig for it and an
-action context with seeded randomness.
+action context with seeded randomness on a manual app clock (a replace-rerun's polling waits for its advance).
 */
 import {createServer, request} from 'node:http';
 import type {AddressInfo} from 'node:net';
@@ -9,10 +9,11 @@ import {type ActionContext, type ActionContextOptions, createActionContext} from
 import {type MutationGate, openGate} from '../../source/cluster/actions/gate.js';
 import type {CronJob, Job} from '../../source/kube/types.js';
 import type {RbacRule, RecordedRequest} from '../../source/simulator/index.js';
-import {call, createJob, jobManifest, startTestSimulator} from './simulator.js';
+import {createManualClock, type ManualClock} from '../../source/store/clock.js';
+import {call, createJob, jobManifest, startTestSimulator, start} from './simulator.js';
 
 /** A started simulator plus what the actions need. */
-export type ActionWorld = Awaited<ReturnType<typeof startTestSimulator>> & {kc: KubeConfig; context: ActionContext};
+export type ActionWorld = Awaited<ReturnType<typeof startTestSimulator>> & {kc: KubeConfig; context: ActionContext; appClock: ManualClock};
 
 /** A repeatable random source (a tiny LCG) so generated names are known. */
 export function seeded(seed = 7): () => number {
@@ -33,8 +34,9 @@ export async function actionWorld(gate: MutationGate = openGate, options: Action
 
 	const kc = new KubeConfig();
 	kc.loadFromString(sim.kubeconfig);
-	const context = createActionContext(kc, gate, {random: seeded(), pollMs: 20, ...options});
-	return Object.assign(sim, {kc, context});
+	const appClock = createManualClock(start);
+	const context = createActionContext(kc, gate, appClock, {random: seeded(), pollMs: 20, ...options});
+	return Object.assign(sim, {kc, context, appClock});
 }
 
 /** A job with `pods` parallel pods in `batch`, its pods created by the simulated controller. */
@@ -100,14 +102,28 @@ export async function recordingProxy(world: ActionWorld): Promise<RecordingProxy
 	})};
 }
 
-/** Waits (on loopback I/O, up to 5 s) until `condition` holds; fails the test otherwise. */
-export async function waitFor(condition: () => boolean, what: string): Promise<void> {
+/** Waits (on loopback I/O, up to 5 s) until `condition` holds, running `step` before each look; fails the test otherwise. */
+export async function waitFor(condition: () => boolean, what: string, step?: () => void): Promise<void> {
 	const deadline = Date.now() + 5000;
-	while (!condition()) {
+	for (step?.(); !condition(); step?.()) {
 		if (Date.now() > deadline) {
 			throw new Error(`timed out waiting for ${what}`);
 		}
 
 		await new Promise(resolve => setTimeout(resolve, 10));
 	}
+}
+
+/** Awaits `work`, moving `clock` on by `ms` at each look so the waits it makes on the clock end (bounded by waitFor). */
+export async function stepping<T>(clock: ManualClock, work: Promise<T>, ms = 20): Promise<T> {
+	let done = false;
+	const result = work.finally(() => {
+		done = true;
+	});
+	await waitFor(() => done, 'the action to finish', () => {
+		if (!done) {
+			clock.advance(ms);
+		}
+	});
+	return result;
 }

@@ -80,12 +80,22 @@ export async function sessionWorld(options: {scenario: string; readOnly?: '--dem
 		},
 		async waitFor(predicate, what, timeoutMs = 5000) {
 			const deadline = Date.now() + timeoutMs;
+			// The store's and the log buffer's notifications wait on the manual app clock: flushing delivers them
+			// without moving time, so the frame shows what arrived over the network.
+			const deliver = async () => {
+				session.store.flush();
+				session.logs.getSnapshot()?.buffer.flush();
+				await settle();
+			};
+
+			await deliver();
 			while (!predicate(frame())) {
 				if (Date.now() > deadline) {
 					throw new Error(`timed out waiting for ${what}; last frame:\n${frame()}`);
 				}
 
 				await pause(10);
+				await deliver();
 			}
 
 			return frame();

@@ -6,7 +6,7 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {after, test} from 'node:test';
 import {loadConnection} from '../../../source/cluster/connection/kubeconfig.js';
-import {createManualScheduler} from '../../../source/cluster/scheduler.js';
+import {createManualClock} from '../../../source/store/clock.js';
 import {startWatchers} from '../../../source/cluster/watch/watcher.js';
 import {createResourceStore} from '../../../source/store/resource-store.js';
 import type {WatchState} from '../../../source/store/types.js';
@@ -65,11 +65,15 @@ function connection(port: number) {
 }
 
 async function watchJobs(port: number) {
-	const scheduler = createManualScheduler(start);
-	const store = createResourceStore({now: () => scheduler.now()});
-	const watchers = startWatchers(connection(port), store, {scheduler, kinds: ['jobs'], backoff: {random: () => 1}});
-	const state = () => store.getSnapshot().watch.jobs;
-	return {scheduler, store, watchers, state};
+	const clock = createManualClock(start);
+	const store = createResourceStore({clock});
+	const watchers = startWatchers(connection(port), store, clock, {kinds: ['jobs'], backoff: {random: () => 1}});
+	// Watch states reach the snapshot with the store's next notification, which waits on the manual clock: flush it.
+	const state = () => {
+		store.flush();
+		return store.getSnapshot().watch.jobs;
+	};
+	return {clock, store, watchers, state};
 }
 
 const status = (code: number, message: string) => ({kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', code, message});
@@ -85,7 +89,7 @@ test('401: "credentials rejected or expired", retried with backoff (the token is
 		await waitFor('401 reported', () => w.state().phase === 'reconnecting');
 		assert.deepEqual(w.state(), {phase: 'reconnecting', nextAttemptAt: start + 1000, attempt: 1, error: 'credentials rejected or expired (401 Unauthorized)'});
 		assert.equal(server.seen[0], `Bearer ${token}`);
-		w.scheduler.advance(1000);
+		w.clock.advance(1000);
 		await waitFor('second attempt', () => w.state().phase === 'reconnecting' && (w.state() as {attempt: number}).attempt === 2);
 		assert.deepEqual(w.state(), {phase: 'reconnecting', nextAttemptAt: start + 1000 + 2000, attempt: 2, error: 'credentials rejected or expired (401 Unauthorized)'});
 		assertNoToken(w.state());
@@ -117,14 +121,14 @@ test('429 with Retry-After waits exactly that long; a 500 backs off; then a list
 		await waitFor('429 reported', () => w.state().phase === 'reconnecting');
 		assert.deepEqual(w.state(), {phase: 'reconnecting', nextAttemptAt: start + 7000, attempt: 1, error: 'list jobs: 429 too many requests'});
 		mode = 'broken';
-		w.scheduler.advance(6999);
+		w.clock.advance(6999);
 		await new Promise(resolve => setTimeout(resolve, 20));
 		assert.equal(server.seen.length, 1);
-		w.scheduler.advance(1);
+		w.clock.advance(1);
 		await waitFor('500 reported', () => (w.state() as {attempt?: number}).attempt === 2);
 		assert.deepEqual(w.state(), {phase: 'reconnecting', nextAttemptAt: start + 7000 + 2000, attempt: 2, error: 'list jobs: 500 etcd is sad'});
 		mode = 'ok';
-		w.scheduler.advance(2000);
+		w.clock.advance(2000);
 		await waitFor('live', () => w.state().phase === 'live');
 		assert.equal(w.store.getSnapshot().jobs.get('u1')?.metadata.name, 'j');
 	} finally {
@@ -141,9 +145,9 @@ test('an unreachable server: the URL and the error, retried with growing delays'
 	try {
 		await waitFor('refused', () => w.state().phase === 'reconnecting');
 		assert.deepEqual(w.state(), {phase: 'reconnecting', nextAttemptAt: start + 1000, attempt: 1, error: `cannot reach http://127.0.0.1:${port}: connection refused`});
-		w.scheduler.advance(1000);
+		w.clock.advance(1000);
 		await waitFor('attempt 2', () => (w.state() as {attempt?: number}).attempt === 2);
-		w.scheduler.advance(2000);
+		w.clock.advance(2000);
 		await waitFor('attempt 3', () => (w.state() as {attempt?: number}).attempt === 3);
 		assert.deepEqual(w.state(), {phase: 'reconnecting', nextAttemptAt: start + 3000 + 4000, attempt: 3, error: `cannot reach http://127.0.0.1:${port}: connection refused`});
 	} finally {
@@ -178,11 +182,11 @@ test('a failing exec credential plugin is reported as a credentials problem and 
 			'current-context: ctx',
 		].join('\n'),
 	);
-	const scheduler = createManualScheduler(start);
-	const store = createResourceStore({now: () => scheduler.now()});
-	const watchers = startWatchers(loadConnection({kubeconfig: file, env: {}, homeDir: dir}), store, {scheduler, kinds: ['jobs'], backoff: {random: () => 1}});
+	const clock = createManualClock(start);
+	const store = createResourceStore({clock});
+	const watchers = startWatchers(loadConnection({kubeconfig: file, env: {}, homeDir: dir}), store, clock, {kinds: ['jobs'], backoff: {random: () => 1}});
 	try {
-		await waitFor('the plugin failure', () => store.getSnapshot().watch.jobs.phase === 'reconnecting');
+		await waitFor('the plugin failure', () => store.getSnapshot().watch.jobs.phase === 'reconnecting', {step: () => store.flush()});
 		assert.deepEqual(store.getSnapshot().watch.jobs, {phase: 'reconnecting', nextAttemptAt: start + 1000, attempt: 1, error: 'cannot get credentials for http://127.0.0.1:9: spawn kjobs-no-such-plugin ENOENT'});
 	} finally {
 		await watchers.stop();
