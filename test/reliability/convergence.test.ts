@@ -16,8 +16,8 @@ async function rig(seed: number) {
 	const store = createResourceStore({clock});
 	const watchers = startWatchers(connectionFrom(dir, sim.kubeconfig, {allNamespaces: true}), store, clock, {
 		kinds: ['jobs', 'cronjobs', 'pods'],
-		// The app's clock runs far ahead of real time here, so a stall counts only after 35 s of it without a bookmark
-		// (the server sends one every 100 ms of real time).
+		// The app's clock is stepped 1.5 s per round and 1 s per look while converging, the server's bookmarks come every
+		// 100 ms of simulated time: a stall counts only after 35 s of app time without one.
 		timeoutSeconds: 30,
 		stallMarginMs: 5000,
 		backoff: {initialMs: 200, maxMs: 2000, random: seededRandom(seed + 7)},

@@ -212,6 +212,13 @@ export class WatchHub {
 	}
 
 	#write(watcher: Watcher, type: EventType, object: KubeObject | unknown): void {
+		// A response a fault (or the client) already ended takes nothing more: its close event, which drops the watcher,
+		// comes a turn later, while timers on a manual clock can fire several times within one advance.
+		if (watcher.res.writableEnded || watcher.res.destroyed) {
+			this.#close(watcher);
+			return;
+		}
+
 		let payload: unknown;
 		if (type === 'ERROR') {
 			payload = object;
