@@ -24,7 +24,8 @@ import {layoutFor} from './state/layout.js';
 import {logSplit} from './state/log-layout.js';
 import {paneHasKeys} from './state/log-pane/state.js';
 import {tableQuery} from './state/ui-state.js';
-import type {AppClock, ResourceStore} from './store/types.js';
+import type {Clock} from './store/clock.js';
+import type {ResourceStore} from './store/types.js';
 import {emptyTableText} from './view-model/empty-text.js';
 import {connectionProblem} from './view-model/header.js';
 import {malformedNotice} from './view-model/malformed.js';
@@ -32,7 +33,7 @@ import {malformedNotice} from './view-model/malformed.js';
 /** Props of the app. */
 export type AppProps = {
 	readonly store: ResourceStore;
-	readonly clock: AppClock;
+	readonly clock: Clock;
 	/** namespace undefined = all namespaces. */
 	readonly info: ConnectionInfo & {readonly namespace: string | undefined};
 	readonly noColor?: boolean;

@@ -231,14 +231,13 @@ export async function main(): Promise<number> {
 	// The terminal first, so the prompt is back at once; then the session, which aborts every request and kills every
 	// exec plugin. Whatever still holds the process open after that (a socket the OS is slow to close) gets a deadline.
 	leave();
-	const deadline = setTimeout(() => {
+	session.clock.setTimer(() => {
 		if (scratch) {
 			rmSync(scratch, {recursive: true, force: true});
 		}
 
 		process.exit(0);
 	}, quitDeadlineMs);
-	deadline.unref();
 	await session.stop();
 	await cleanup();
 	return 0;

@@ -2,6 +2,7 @@
 The app's handle on one cluster: the connection, the watchers feeding the live store, switching namespace or
 context, and the single request path through which every future action goes (and where --readonly refuses it).
 */
+import type {Clock} from '../store/clock.js';
 import type {LiveResourceStore} from '../store/types.js';
 import {type ActionContext, type ActionContextOptions, createActionContext} from './actions/context.js';
 import {assertMayMutate, openGate, readOnlyGate, type MutationGate} from './actions/gate.js';
@@ -11,13 +12,14 @@ import {sendRequest, type KubeRequest} from './connection/kube-request.js';
 import {resolveConnection, type Connection} from './connection/kubeconfig.js';
 import {followNamespace} from './watch/namespace-check.js';
 import {allAllowed, checkPermissions, type Permissions} from './actions/permissions.js';
-import {realScheduler} from './scheduler.js';
 import {startWatchers, type WatcherOptions, type Watchers} from './watch/watcher.js';
 
 /** How to build a KubeCluster. */
 export type KubeClusterOptions = {
 	connection: Connection;
 	store: LiveResourceStore;
+	/** The app clock: watch retries and deadlines, the namespace re-check and the actions' polling run on it. */
+	clock: Clock;
 	/** Refuse every mutating request (--readonly); ignored when `gate` is given. */
 	readOnly?: boolean;
 	gate?: MutationGate;
@@ -44,6 +46,7 @@ export class KubeApiError extends Error {
 export class KubeCluster {
 	#connection: Connection;
 	readonly #store: LiveResourceStore;
+	readonly #clock: Clock;
 	readonly #gate: MutationGate;
 	#watchOptions: WatcherOptions;
 	#watchers: Watchers | undefined;
@@ -62,11 +65,12 @@ export class KubeCluster {
 	constructor(options: KubeClusterOptions) {
 		this.#connection = options.connection;
 		this.#store = options.store;
+		this.#clock = options.clock;
 		this.#gate = options.gate ?? (options.readOnly ? readOnlyGate('--readonly') : openGate);
 		this.#watchOptions = options.watch ?? {};
 		// One guard for the session: a double key press stays one action even across a context switch.
 		this.#actionOptions = {...options.actions, guard: options.actions?.guard ?? createInFlightGuard()};
-		this.#actions = createActionContext(this.#connection.kubeConfig, this.#gate, this.#actionOptions);
+		this.#actions = createActionContext(this.#connection.kubeConfig, this.#gate, this.#clock, this.#actionOptions);
 		this.#checksPermissions = options.checkPermissions ?? true;
 	}
 
@@ -138,11 +142,11 @@ export class KubeCluster {
 			this.refreshPermissions().catch(() => {});
 		}
 
-		this.#watchers = startWatchers(this.#connection, this.#store, this.#watchOptions);
+		this.#watchers = startWatchers(this.#connection, this.#store, this.#clock, this.#watchOptions);
 		const {kubeConfig, namespace} = this.#connection;
 		if (namespace !== undefined) {
 			this.#namespaceCheck = new AbortController();
-			followNamespace(kubeConfig, namespace, this.#watchOptions.scheduler ?? realScheduler, missing => {
+			followNamespace(kubeConfig, namespace, this.#clock, missing => {
 				this.#store.setMissingNamespace(missing ? namespace : undefined);
 			}, this.#namespaceCheck.signal);
 		}
@@ -214,7 +218,7 @@ export class KubeCluster {
 		const wasRunning = this.running;
 		await this.stop();
 		this.#connection = connection;
-		this.#actions = createActionContext(connection.kubeConfig, this.#gate, this.#actionOptions);
+		this.#actions = createActionContext(connection.kubeConfig, this.#gate, this.#clock, this.#actionOptions);
 		// Until the new scope's answers arrive, the old ones do not apply: assume allowed (the action reports a 403).
 		this.#permissionRound++;
 		this.#setPermissions(allAllowed);

@@ -4,6 +4,7 @@ about ten a second), and computes what the pane draws for its size, plus what a 
 */
 import {useCallback, useMemo, useSyncExternalStore} from 'react';
 import type {LogKeyContext, LogPaneSource, OpenLogPane} from '../state/types.js';
+import {createManualClock} from '../store/clock.js';
 import {LogBuffer} from '../store/log-buffer.js';
 import type {LogViewModel} from '../view-model/logs/types.js';
 import {logView} from '../view-model/logs/view.js';
@@ -17,7 +18,8 @@ export type LogPaneFrame = {
 };
 
 // Stands in while no feed is open (the session has not opened the streams yet), so the hooks run unconditionally.
-const idle = new LogBuffer({capacity: 1});
+// Nothing is ever appended to it, so it never sets a timer: a clock that never moves is all it needs.
+const idle = new LogBuffer({capacity: 1, clock: createManualClock(0)});
 const noFeed = () => () => {};
 const none = () => undefined;
 

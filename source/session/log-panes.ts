@@ -11,6 +11,7 @@ import {timeOf, type Job, type Pod} from '../kube/types.js';
 import {initialLogPaneState} from '../state/log-pane/reducer.js';
 import type {RequestResult} from '../cluster/actions/types.js';
 import type {LogFeed, LogPaneSource, Target, UiRequest} from '../state/types.js';
+import type {Clock} from '../store/clock.js';
 import {LogBuffer} from '../store/log-buffer.js';
 import type {ResourceSnapshot, ResourceStore} from '../store/types.js';
 import {logSaveLines} from '../view-model/logs/save-text.js';
@@ -21,8 +22,8 @@ export type LogPanesOptions = {
 	/** The connection's KubeConfig now (it changes with the context). */
 	readonly kubeConfig: () => KubeConfig;
 	readonly store: ResourceStore;
-	/** App-clock time, for saved file names. */
-	readonly now: () => number;
+	/** The app clock: saved file names, the buffer's notifications, the streams' reconnect waits. */
+	readonly clock: Clock;
 	/** Lines a pane keeps. @default 10000 */
 	readonly capacity?: number;
 	/** Where saved logs go. @default the working directory */
@@ -68,9 +69,9 @@ export function createLogPanes(options: LogPanesOptions): LogPanes {
 
 	const start = (request: Extract<LogRequest, {kind: 'open-logs'}>): Open => {
 		// A new buffer per session: a stream of the closed session can never write into the new one.
-		const buffer = new LogBuffer({capacity: options.capacity});
+		const buffer = new LogBuffer({capacity: options.capacity, clock: options.clock});
 		const kc = options.kubeConfig();
-		const since = {since: sinceOptions(request.since ?? defaultSince)};
+		const since = {since: sinceOptions(request.since ?? defaultSince), clock: options.clock};
 		const snapshot = options.store.getSnapshot();
 		const subject = subjectOf(snapshot, request.target);
 		if (subject === undefined) {
@@ -142,7 +143,7 @@ export function createLogPanes(options: LogPanesOptions): LogPanes {
 					}
 
 					const lines = logSaveLines(open.buffer.getSnapshot(), {timestamps: request.timestamps});
-					const path = await saveLogLines(join(options.directory ?? '.', logFileName(open.name, options.now())), lines);
+					const path = await saveLogLines(join(options.directory ?? '.', logFileName(open.name, options.clock.now())), lines);
 					return {ok: true, message: `saved ${lines.length} ${lines.length === 1 ? 'line' : 'lines'} to ${path}`};
 				}
 			}

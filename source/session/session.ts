@@ -9,9 +9,9 @@ import {performAction} from '../cluster/actions/perform.js';
 import {KubeCluster} from '../cluster/kube-cluster.js';
 import type {Connection} from '../cluster/connection/kubeconfig.js';
 import {createLogPanes, isLogRequest, type LogPanes} from './log-panes.js';
-import {createTickingClock} from '../store/clock.js';
+import {createSystemClock, type Clock} from '../store/clock.js';
 import {createResourceStore} from '../store/resource-store.js';
-import type {AppClock, LiveResourceStore} from '../store/types.js';
+import type {LiveResourceStore} from '../store/types.js';
 
 /** How to start a session. */
 export type SessionOptions = {
@@ -20,8 +20,8 @@ export type SessionOptions = {
 	readonly readOnly?: ReadOnlyFlag;
 	readonly demo: boolean;
 	readonly labelSelector?: string;
-	/** The app clock; a ticking one by default. */
-	readonly clock?: AppClock & {stop?: () => void};
+	/** The one app clock every part of the session times itself by; the system clock by default (tests pass a manual one). */
+	readonly clock?: Clock & {stop?: () => void};
 	/** Where saved logs go (default: the working directory). */
 	readonly logDirectory?: string;
 	/** Settings of the actions (randomness for new names, replace-rerun timeouts). */
@@ -31,7 +31,7 @@ export type SessionOptions = {
 /** A running session. */
 export type Session = {
 	readonly store: LiveResourceStore;
-	readonly clock: AppClock;
+	readonly clock: Clock;
 	readonly cluster: KubeCluster;
 	/** The log pane's feed: the buffer its streams write to (the app draws it). */
 	readonly logs: LogPanes;
@@ -50,11 +50,12 @@ export type Session = {
 
 /** Starts the watchers for `connection` and returns the session. */
 export function startSession(options: SessionOptions): Session {
-	const clock = options.clock ?? createTickingClock();
-	const store = createResourceStore({now: () => clock.now()});
+	const clock = options.clock ?? createSystemClock();
+	const store = createResourceStore({clock});
 	const cluster = new KubeCluster({
 		connection: options.connection,
 		store,
+		clock,
 		gate: options.readOnly ? readOnlyGate(options.readOnly) : openGate,
 		watch: {labelSelector: options.labelSelector},
 		...(options.actions ? {actions: options.actions} : {}),
@@ -76,7 +77,7 @@ export function startSession(options: SessionOptions): Session {
 		}
 	};
 
-	const logs = createLogPanes({kubeConfig: () => cluster.connection.kubeConfig, store, now: () => clock.now(), directory: options.logDirectory});
+	const logs = createLogPanes({kubeConfig: () => cluster.connection.kubeConfig, store, clock, directory: options.logDirectory});
 	const handle: RequestHandler = async request => {
 		if (isLogRequest(request)) {
 			return logs.handle(request);

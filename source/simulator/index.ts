@@ -8,7 +8,7 @@ import {generateTls, type SimTls} from './tls/tls.js';
 import {writePrivateFile} from './private-file.js';
 import type {Server, ServerResponse} from 'node:http';
 import type {AddressInfo, Socket} from 'node:net';
-import {ManualClock, ScaledClock, type SimClock} from './clock.js';
+import {ManualClock, ScaledClock, type SimClock, wallNow} from './clock.js';
 import type {ApiContext} from './api/context.js';
 import {createControllers, type Controllers, type SimContext} from './controllers/index.js';
 import {kubeconfigYaml} from './kubeconfig.js';
@@ -113,6 +113,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 	// Faults draw from their own seeded source so the scenario stays the same with or without them.
 	const faults = new FaultInjector(options.seed === undefined ? Math.random : seededRandom(options.seed + 1), {
 		slowMs: options.slowFaultMs,
+		clock,
 		restart: async keepState => simulator.restart({keepState}),
 	});
 	faults.set(typeof options.faults === 'string' ? parseFaults(options.faults) : options.faults ?? {});
@@ -120,7 +121,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 	const makeWorld = (startRv: number): World => {
 		const store = new SimStore({now: () => clock.now(), startRv, historySize: options.historySize, random, uid});
 		// The hub subscribes first, so it knows every object's previous state for selector transitions.
-		const hub = new WatchHub(store, () => clock.now(), bookmarkIntervalMs);
+		const hub = new WatchHub(store, clock, bookmarkIntervalMs);
 		hub.faults = faults;
 		for (const name of defaultNamespaces) {
 			store.create('Namespace', {metadata: {name, labels: {'kubernetes.io/metadata.name': name}}, spec: {finalizers: ['kubernetes']}, status: {phase: 'Active'}});
@@ -141,11 +142,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 	};
 
 	// Seeded runs are reproducible; otherwise versions start from the wall clock so they never go backwards across runs.
-	let world = makeWorld(options.seed === undefined && !options.clock ? Math.floor(Date.now() / 1000) : 1000);
+	let world = makeWorld(options.seed === undefined && !options.clock ? Math.floor(wallNow() / 1000) : 1000);
 	const sockets = new Set<Socket>();
 	let server: Server;
 	let port = options.port ?? 0;
-	let ticker: NodeJS.Timeout | undefined;
+	let ticker: (() => void) | undefined;
 	// A restart a fault scheduled must not bring the server back after stop().
 	let stopped = false;
 
@@ -179,22 +180,26 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		});
 		port = (server.address() as AddressInfo).port;
 		if (!clock.manual) {
-			ticker = setInterval(() => {
+			// The controllers reconcile every 100 ms of real time, whatever the speed.
+			const tickMs = 100 * (options.speed ?? 1);
+			const tick = () => {
 				try {
 					world.controllers.reconcile(clock.now());
 				} catch {
 					// A controller bug must not take the API server down with it; the next tick tries again
 					// (manual-clock tests call reconcile through advance(), where the error does surface).
 				}
-			}, 100).unref();
+
+				ticker = clock.setTimer(tick, tickMs);
+			};
+
+			ticker = clock.setTimer(tick, tickMs);
 		}
 	};
 
 	const close = async () => {
-		if (ticker) {
-			clearInterval(ticker);
-			ticker = undefined;
-		}
+		ticker?.();
+		ticker = undefined;
 
 		world.hub.dropAll();
 		for (const res of logStreams) {

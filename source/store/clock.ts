@@ -1,56 +1,103 @@
 /**
-The app clock: one source of "now" for every age, duration and countdown, and one shared tick for re-rendering them.
+The app's one clock: the only source of "now" for every age, duration and countdown, of every timer (the store's and
+the log buffer's coalesced notifications, watch retries and deadlines, log reconnects, the namespace re-check, an
+action's polling) and of the shared tick that re-renders the screen. The real one reads the system clock; tests step
+a manual one, so no test has to sleep on wall time. A guard test keeps `Date.now`, `setTimeout` and `setInterval` out
+of every other app file.
 */
-import type {AppClock} from './types.js';
 
-/** The wall clock, ticking while anyone listens. */
-export type TickingClock = AppClock & {stop(): void};
+/** A source of time, one-shot timers and a steady tick. */
+export type Clock = {
+	/** The current time, epoch ms. */
+	now(): number;
+	/** Runs `callback` once after `ms` (clamped to what a timer can wait, see clampDelay); returns the cancel function. */
+	setTimer(callback: () => void, ms: number): () => void;
+	/** Calls `tick` on every tick (once a second on the system clock; on each advance of a manual one). Returns the unsubscribe. */
+	subscribe(tick: () => void): () => void;
+};
 
-/** A clock tests step by hand. */
-export type ManualClock = AppClock & {advance(ms: number): void; set(ms: number): void};
+/** The system clock, which can stop its tick. */
+export type SystemClock = Clock & {stop(): void};
+
+/** A clock tests step by hand: time and timers move only through advance and set. */
+export type ManualClock = Clock & {
+	/** Moves time forward by `ms`, firing every timer that falls due on the way, in order, then ticks once. */
+	advance(ms: number): void;
+	/** Moves time to `ms` (firing due timers when that is forward), then ticks once. */
+	set(ms: number): void;
+	/** How many timers are waiting. */
+	pending(): number;
+};
+
+/** The longest delay a Node timer can hold (2^31 − 1 ms, about 24.8 days). */
+export const maxDelayMs = 2 ** 31 - 1;
 
 /**
-Creates the wall clock. One unref'd interval runs only while at least one listener is subscribed, so an idle clock
-never keeps the process alive.
+Brings a delay into [0, maxDelayMs]. Node treats a longer delay (a server's huge Retry-After, say) as 1 ms, which
+would turn one long wait into a tight loop; so the longest wait is the longest a timer can hold. A delay that is not
+a number at all waits 0 ms.
 */
-export function createTickingClock(options: {intervalMs?: number} = {}): TickingClock {
-	const intervalMs = options.intervalMs ?? 1000;
-	const listeners = new Set<() => void>();
-	let timer: NodeJS.Timeout | undefined;
+export function clampDelay(ms: number): number {
+	if (Number.isNaN(ms)) {
+		return 0;
+	}
 
-	const stopTimer = () => {
-		if (timer) {
-			clearInterval(timer);
-			timer = undefined;
+	return Math.min(maxDelayMs, Math.max(0, ms));
+}
+
+/**
+Creates the system clock: wall time and real timers. Every timer is unref'd, so a pending retry never keeps the
+process alive by itself; one interval runs the tick only while at least one listener is subscribed.
+*/
+export function createSystemClock(options: {tickMs?: number} = {}): SystemClock {
+	const tickMs = options.tickMs ?? 1000;
+	const listeners = new Set<() => void>();
+	let ticker: NodeJS.Timeout | undefined;
+
+	const stopTicker = () => {
+		if (ticker) {
+			clearInterval(ticker);
+			ticker = undefined;
 		}
 	};
 
 	return {
 		now: () => Date.now(),
+		setTimer(callback, ms) {
+			const timer = setTimeout(callback, clampDelay(ms));
+			timer.unref();
+			return () => {
+				clearTimeout(timer);
+			};
+		},
 		subscribe(listener) {
 			listeners.add(listener);
-			timer ??= setInterval(() => {
+			ticker ??= setInterval(() => {
 				for (const each of [...listeners]) {
 					each();
 				}
-			}, intervalMs).unref();
+			}, tickMs).unref();
 			return () => {
 				listeners.delete(listener);
 				if (listeners.size === 0) {
-					stopTimer();
+					stopTicker();
 				}
 			};
 		},
 		stop() {
 			listeners.clear();
-			stopTimer();
+			stopTicker();
 		},
 	};
 }
 
-/** Creates a manual clock starting at `start` (epoch ms); every advance or set notifies the listeners once. */
+type Timer = {readonly id: number; readonly at: number; readonly callback: () => void};
+
+/** Creates a manual clock starting at `start` (epoch ms). */
 export function createManualClock(start: number): ManualClock {
 	let now = start;
+	let nextId = 0;
+	const timers = new Map<number, Timer>();
 	const listeners = new Set<() => void>();
 	const notify = () => {
 		for (const each of [...listeners]) {
@@ -58,8 +105,38 @@ export function createManualClock(start: number): ManualClock {
 		}
 	};
 
+	// Fires due timers one at a time, earliest first (the first set among equals), so a timer a callback sets that
+	// also falls due before `end` fires in this same advance, in its place.
+	const runUntil = (end: number) => {
+		for (;;) {
+			let next: Timer | undefined;
+			for (const timer of timers.values()) {
+				if (timer.at <= end && (!next || timer.at < next.at || (timer.at === next.at && timer.id < next.id))) {
+					next = timer;
+				}
+			}
+
+			if (!next) {
+				break;
+			}
+
+			timers.delete(next.id);
+			now = Math.max(now, next.at);
+			next.callback();
+		}
+
+		now = end;
+	};
+
 	return {
 		now: () => now,
+		setTimer(callback, ms) {
+			const id = nextId++;
+			timers.set(id, {id, at: now + clampDelay(ms), callback});
+			return () => {
+				timers.delete(id);
+			};
+		},
 		subscribe(listener) {
 			listeners.add(listener);
 			return () => {
@@ -67,12 +144,40 @@ export function createManualClock(start: number): ManualClock {
 			};
 		},
 		advance(ms) {
-			now += ms;
+			if (!(ms >= 0)) {
+				throw new RangeError(`time only moves forward (advance(${ms}))`);
+			}
+
+			runUntil(now + ms);
 			notify();
 		},
 		set(ms) {
-			now = ms;
+			if (ms >= now) {
+				runUntil(ms);
+			} else {
+				now = ms;
+			}
+
 			notify();
 		},
+		pending: () => timers.size,
 	};
+}
+
+/** Resolves after `ms` on `clock`, or at once when `signal` aborts (or has already). */
+export async function sleep(clock: Clock, ms: number, signal?: AbortSignal): Promise<void> {
+	if (signal?.aborted) {
+		return;
+	}
+
+	await new Promise<void>(resolve => {
+		const done = () => {
+			cancel();
+			signal?.removeEventListener('abort', done);
+			resolve();
+		};
+
+		const cancel = clock.setTimer(done, ms);
+		signal?.addEventListener('abort', done, {once: true});
+	});
 }

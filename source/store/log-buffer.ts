@@ -3,6 +3,7 @@ A bounded ring buffer of log entries for one log pane. Streams append at any rat
 (at most one per interval), so a chatty pod cannot flood the renderer, and memory stays bounded by the line capacity
 times the per-line cap.
 */
+import type {Clock} from './clock.js';
 
 /** Fields every entry carries. `seq` grows by one per entry for the life of the buffer and is the React key. */
 type EntryBase = {
@@ -66,12 +67,6 @@ export type LogBufferSnapshot = {
 	readonly tagWidth: number;
 };
 
-/** Timer functions, injectable so tests control notification timing. */
-export type LogTimers = {
-	setTimeout(callback: () => void, ms: number): unknown;
-	clearTimeout(handle: unknown): void;
-};
-
 /** How a buffer is sized and how often it notifies. */
 export type LogBufferOptions = {
 	/** Entries kept; older ones drop from the top. @default 10000 */
@@ -80,12 +75,8 @@ export type LogBufferOptions = {
 	maxLineLength?: number;
 	/** Minimum time between notifications. @default 100 */
 	notifyIntervalMs?: number;
-	timers?: LogTimers;
-};
-
-const realTimers: LogTimers = {
-	setTimeout: (callback, ms) => setTimeout(callback, ms),
-	clearTimeout: handle => clearTimeout(handle as NodeJS.Timeout),
+	/** The app clock, whose timer spaces the notifications out. */
+	clock: Clock;
 };
 
 /** The default number of entries a pane keeps. */
@@ -97,24 +88,24 @@ export class LogBuffer {
 	readonly maxLineLength: number;
 	readonly #ring: Array<LogEntry | undefined>;
 	readonly #interval: number;
-	readonly #timers: LogTimers;
+	readonly #clock: Clock;
 	readonly #listeners = new Set<() => void>();
 	#start = 0;
 	#size = 0;
 	#dropped = 0;
 	#nextSeq = 1;
 	#version = 0;
-	#timer: unknown;
+	#cancelTimer: (() => void) | undefined;
 	#snapshot: LogBufferSnapshot | undefined;
 	#activity: LogActivity = {following: 0, reconnecting: 0, errors: []};
 	#containers = new Set<string>();
 	#tagWidth = 0;
 
-	constructor(options: LogBufferOptions = {}) {
+	constructor(options: LogBufferOptions) {
 		this.capacity = Math.max(1, Math.floor(options.capacity ?? defaultLogCapacity));
 		this.maxLineLength = Math.max(1, options.maxLineLength ?? 16_384);
 		this.#interval = options.notifyIntervalMs ?? 100;
-		this.#timers = options.timers ?? realTimers;
+		this.#clock = options.clock;
 		this.#ring = Array.from({length: this.capacity});
 	}
 
@@ -188,10 +179,8 @@ export class LogBuffer {
 
 	/** Delivers a pending notification now. */
 	flush(): void {
-		if (this.#timer !== undefined) {
-			this.#timers.clearTimeout(this.#timer);
-			this.#timer = undefined;
-		}
+		this.#cancelTimer?.();
+		this.#cancelTimer = undefined;
 
 		for (const listener of [...this.#listeners]) {
 			listener();
@@ -200,10 +189,8 @@ export class LogBuffer {
 
 	/** Cancels the pending notification and drops listeners. */
 	dispose(): void {
-		if (this.#timer !== undefined) {
-			this.#timers.clearTimeout(this.#timer);
-			this.#timer = undefined;
-		}
+		this.#cancelTimer?.();
+		this.#cancelTimer = undefined;
 
 		this.#listeners.clear();
 	}
@@ -212,9 +199,9 @@ export class LogBuffer {
 		this.#version++;
 		this.#snapshot = undefined;
 		// One timer per interval however many entries arrive: this is what keeps a 10k lines/s pod from re-rendering 10k times.
-		if (this.#timer === undefined && this.#listeners.size > 0) {
-			this.#timer = this.#timers.setTimeout(() => {
-				this.#timer = undefined;
+		if (this.#cancelTimer === undefined && this.#listeners.size > 0) {
+			this.#cancelTimer = this.#clock.setTimer(() => {
+				this.#cancelTimer = undefined;
 				this.flush();
 			}, this.#interval);
 		}

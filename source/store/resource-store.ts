@@ -4,32 +4,20 @@ useSyncExternalStore.
 */
 import type {CronJob, Job, KubeEvent, KubeObject, Pod} from '../kube/types.js';
 import {ChangeRecord} from './change-record.js';
+import type {Clock} from './clock.js';
 import {eventObjectUid, jobCronJobUid, ParentIndex, podJobUid} from './indexes.js';
 import type {LiveResourceStore, MalformedObject, ResourceSnapshot, Tombstone, WatchEvent, WatchKind, WatchState} from './types.js';
 
-/** Schedules `callback` after `ms`; returns the cancel function. */
-export type ScheduleTimer = (callback: () => void, ms: number) => () => void;
-
 /** How to build a store. */
 export type ResourceStoreOptions = {
-	/** App-clock time, epoch ms (tombstones, changedAt, the notification rate). */
-	now: () => number;
+	/** The app clock: tombstone ages, changedAt, and the timer that spaces notifications out. */
+	clock: Clock;
 	/** Minimum gap between two notifications; default 100 (at most 10 a second). */
 	notifyIntervalMs?: number;
 	/** The gap while any watch is listing (its pages arrive many times a second); default 500. */
 	listingNotifyIntervalMs?: number;
 	/** How long deleted jobs, cron jobs and pods stay as tombstones; default 60 s. */
 	tombstoneMs?: number;
-	/** Timer used for the coalesced notification (tests pass a manual one); default an unref'd setTimeout. */
-	schedule?: ScheduleTimer;
-};
-
-const realSchedule: ScheduleTimer = (callback, ms) => {
-	const timer = setTimeout(callback, ms);
-	timer.unref();
-	return () => {
-		clearTimeout(timer);
-	};
 };
 
 const initialWatch = (): Record<WatchKind, WatchState> => ({
@@ -41,11 +29,11 @@ const initialWatch = (): Record<WatchKind, WatchState> => ({
 
 /** Creates an empty store; every watch starts in the connecting phase. */
 export function createResourceStore(options: ResourceStoreOptions): LiveResourceStore {
-	const {now} = options;
+	const {clock} = options;
+	const now = () => clock.now();
 	const notifyIntervalMs = options.notifyIntervalMs ?? 100;
 	const listingNotifyIntervalMs = options.listingNotifyIntervalMs ?? 500;
 	const tombstoneMs = options.tombstoneMs ?? 60_000;
-	const schedule = options.schedule ?? realSchedule;
 
 	const objects: Record<WatchKind, Map<string, KubeObject>> = {jobs: new Map(), cronjobs: new Map(), pods: new Map(), events: new Map()};
 	const podsByJob = new ParentIndex();
@@ -139,7 +127,7 @@ export function createResourceStore(options: ResourceStoreOptions): LiveResource
 		// fewer of them leave the CPU to the list itself.
 		const listing = Object.values(watch).some(state => state.phase === 'listing');
 		const wait = Math.max(0, lastNotifiedAt + (listing ? listingNotifyIntervalMs : notifyIntervalMs) - now());
-		cancelTimer = schedule(notify, wait);
+		cancelTimer = clock.setTimer(notify, wait);
 	};
 
 	const upsert = (kind: WatchKind, object: KubeObject, highlight = true) => {

@@ -122,13 +122,6 @@ export type ResourceStore = {
 	dispose(): void;
 };
 
-/** The app's one clock: every age, duration and countdown is computed from `now()`. */
-export type AppClock = {
-	now(): number;
-	/** Called on every tick (once a second on the real clock; on each advance of a manual one). Returns the unsubscribe. */
-	subscribe(listener: () => void): () => void;
-};
-
 /** The store as the cluster layer drives it: the read contract plus a reset for namespace and context switches. */
 export type LiveResourceStore = ResourceStore & {
 	/** Forgets every object and tombstone (they belong to the old scope) and puts every watch back to connecting. */

@@ -13,6 +13,7 @@ import {KubeConfig} from '@kubernetes/client-node';
 import React from 'react';
 import {render} from 'ink-testing-library';
 import {followJobLogs} from '../../source/cluster/logs/streams.js';
+import {createSystemClock} from '../../source/store/clock.js';
 import {LogBuffer} from '../../source/store/log-buffer.js';
 import {createResourceStore} from '../../source/store/resource-store.js';
 import {initialLogPaneState} from '../../source/state/log-pane/reducer.js';
@@ -40,7 +41,8 @@ const job = await (await fetch(`${url}/apis/batch/v1/namespaces/default/jobs`, {
 	body: JSON.stringify({apiVersion: 'batch/v1', kind: 'Job', metadata: {name: 'chatty'}, spec: {parallelism: pods, completions: pods, template: {metadata: {annotations: {'sim.kjobs.io/run-seconds': String(seconds + 30), 'sim.kjobs.io/log-lines-per-second': String(rate)}}, spec: {restartPolicy: 'Never', containers: [{name: 'main', image: 'busybox'}]}}}}),
 })).json() as {metadata: {uid: string; name: string}};
 
-const store = createResourceStore({now: Date.now});
+const clock = createSystemClock();
+const store = createResourceStore({clock});
 const relist = async () => {
 	store.apply({type: 'relist', kind: 'jobs', objects: (await get('/apis/batch/v1/jobs')).items as never[]});
 	store.apply({type: 'relist', kind: 'pods', objects: (await get('/api/v1/pods')).items as never[]});
@@ -50,7 +52,7 @@ const relist = async () => {
 const poller = setInterval(() => {
 	relist().catch(() => undefined);
 }, 500);
-const buffer = new LogBuffer();
+const buffer = new LogBuffer({clock});
 const state = initialLogPaneState();
 const frameMs: number[] = [];
 const frame = () => React.createElement(LogPane, {view: logView(buffer.getSnapshot(), state, 120, 40), width: 120, height: 40});
@@ -60,7 +62,7 @@ buffer.subscribe(() => {
 	ink.rerender(frame());
 	frameMs.push(performance.now() - started);
 });
-const session = followJobLogs(kc, store, {uid: job.metadata.uid, name: job.metadata.name, namespace: 'default'}, buffer);
+const session = followJobLogs(kc, store, {uid: job.metadata.uid, name: job.metadata.name, namespace: 'default'}, buffer, {clock});
 // Wait for every pod to be followed, then measure a steady stretch.
 while (buffer.getSnapshot().activity.following < pods) {
 	await new Promise(resolve => setTimeout(resolve, 20));

@@ -8,6 +8,7 @@ import type {CronJob, Job, KubeObject, Pod} from '../../source/kube/types.js';
 import {ManualClock} from '../../source/simulator/clock.js';
 import {startScaleSimulator} from '../../source/simulator/scenarios/scale/scale.js';
 import {createResourceStore} from '../../source/store/resource-store.js';
+import {flushOnlyClock} from '../helpers/store-harness.js';
 import {headerCounts} from '../../source/view-model/header.js';
 import {tableModel} from '../../source/view-model/table/tables.js';
 import type {TableQuery, ViewId} from '../../source/view-model/table/types.js';
@@ -26,7 +27,7 @@ const cronJobs = sim.list<CronJob>('CronJob');
 await scale.stop();
 
 let now = start;
-const store = createResourceStore({now: () => now, schedule: () => () => {}});
+const store = createResourceStore({clock: flushOnlyClock(() => now)});
 store.apply({type: 'relist', kind: 'jobs', objects: jobs});
 store.apply({type: 'relist', kind: 'pods', objects: pods});
 store.apply({type: 'relist', kind: 'cronjobs', objects: cronJobs});

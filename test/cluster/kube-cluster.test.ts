@@ -3,7 +3,7 @@ import {test} from 'node:test';
 import {readOnlyGate, ReadOnlyError} from '../../source/cluster/actions/gate.js';
 import {ConfigError} from '../../source/cluster/connection/config-error.js';
 import {KubeApiError, KubeCluster} from '../../source/cluster/kube-cluster.js';
-import {createManualScheduler} from '../../source/cluster/scheduler.js';
+import {createManualClock} from '../../source/store/clock.js';
 import type {Job} from '../../source/kube/types.js';
 import {ManualClock} from '../../source/simulator/clock.js';
 import {startSimulator} from '../../source/simulator/index.js';
@@ -14,9 +14,9 @@ async function setup(readOnly: boolean) {
 	const sim = await startSimulator({clock: new ManualClock(start)});
 	sim.store.create('Job', jobInput('in-default'));
 	sim.store.create('Job', jobInput('in-system', 'kube-system'));
-	const scheduler = createManualScheduler(start);
-	const store = createResourceStore({now: () => scheduler.now()});
-	const cluster = new KubeCluster({connection: connectionTo(sim), store, readOnly, watch: {scheduler}});
+	const clock = createManualClock(start);
+	const store = createResourceStore({clock});
+	const cluster = new KubeCluster({connection: connectionTo(sim), store, clock, readOnly});
 	return {sim, store, cluster};
 }
 
@@ -103,8 +103,9 @@ test('setAllPods widens the pods watch from pods of jobs to every pod', {timeout
 
 test('the demo gate names --demo', {timeout: 10_000}, async () => {
 	const sim = await startSimulator({clock: new ManualClock(start)});
-	const store = createResourceStore({now: () => start});
-	const cluster = new KubeCluster({connection: connectionTo(sim), store, gate: readOnlyGate('--demo')});
+	const clock = createManualClock(start);
+	const store = createResourceStore({clock});
+	const cluster = new KubeCluster({connection: connectionTo(sim), store, clock, gate: readOnlyGate('--demo')});
 	try {
 		await assert.rejects(cluster.request({method: 'POST', path: '/apis/batch/v1/namespaces/default/jobs', body: {}}), {message: 'read-only: kjobs was started with --demo'});
 		assert.equal(sim.requests.length, 0);
@@ -116,9 +117,9 @@ test('the demo gate names --demo', {timeout: 10_000}, async () => {
 
 test('a namespace that does not exist is reported to the store, asked again every 30 s, and cleared once created', {timeout: 10_000}, async () => {
 	const sim = await startSimulator({clock: new ManualClock(start)});
-	const scheduler = createManualScheduler(start);
-	const store = createResourceStore({now: () => scheduler.now()});
-	const cluster = new KubeCluster({connection: connectionTo(sim, {namespace: 'later'}), store, watch: {scheduler}, checkPermissions: false});
+	const clock = createManualClock(start);
+	const store = createResourceStore({clock});
+	const cluster = new KubeCluster({connection: connectionTo(sim, {namespace: 'later'}), store, clock, checkPermissions: false});
 	try {
 		cluster.start();
 		await waitFor('the missing namespace', () => {
@@ -129,17 +130,17 @@ test('a namespace that does not exist is reported to the store, asked again ever
 		const asked = () => sim.requests.filter(request => request.path === '/api/v1/namespaces/later').length;
 		assert.equal(asked(), 1);
 		sim.store.create('Namespace', {metadata: {name: 'later'}});
-		scheduler.advance(29_999);
+		clock.advance(29_999);
 		assert.equal(asked(), 1);
-		scheduler.advance(1);
+		clock.advance(1);
 		await waitFor('the notice cleared', () => {
 			store.flush();
 			return store.getSnapshot().missingNamespace === undefined;
 		});
 		// Once it exists nobody asks again; switching to all namespaces asks nothing.
-		scheduler.advance(60_000);
+		clock.advance(60_000);
 		await cluster.switchNamespace(undefined);
-		scheduler.advance(60_000);
+		clock.advance(60_000);
 		assert.equal(asked(), 2);
 	} finally {
 		await cluster.stop();

@@ -42,9 +42,9 @@ test('a hostile log reaches the terminal with no escape sequence or control byte
 	}
 
 	await world.sync();
-	const buffer = new LogBuffer({notifyIntervalMs: 0});
-	const session = followPodLogs(world.kc, world.store, subject(pod), buffer, {backoffMs: quickBackoff});
-	await until(buffer, () => texts(buffer).length === hostile.length);
+	const buffer = new LogBuffer({clock: world.clock});
+	const session = followPodLogs(world.kc, world.store, subject(pod), buffer, {clock: world.clock, backoffMs: quickBackoff});
+	await until(world, buffer, () => texts(buffer).length === hostile.length);
 	const view = logView(buffer.getSnapshot(), initialLogPaneState(), 70, 8);
 	const {lastFrame, frames, unmount} = render(<LogPane view={view} width={70} height={8}/>);
 	const output = frames.join('\n');
@@ -66,7 +66,7 @@ test('a hostile log reaches the terminal with no escape sequence or control byte
 	assert.ok(lastFrame()!.includes('\u001B[31m\u001B[1mreal red') || lastFrame()!.includes('\u001B[1m\u001B[31mreal red'), JSON.stringify(lastFrame()));
 	unmount();
 	session.close();
-	await until(buffer, () => world.sim.openLogStreams() === 0);
+	await until(world, buffer, () => world.sim.openLogStreams() === 0);
 });
 
 test('the pane following a retrying job: coloured attempt tags, separators, status', async () => {
@@ -77,15 +77,17 @@ test('the pane following a retrying job: coloured attempt tags, separators, stat
 	});
 	await world.sim.advance(1000);
 	await world.sync();
-	const buffer = new LogBuffer({notifyIntervalMs: 0});
-	const session = followJobLogs(world.kc, world.store, subject(job), buffer, {backoffMs: quickBackoff});
+	const buffer = new LogBuffer({clock: world.clock});
+	const session = followJobLogs(world.kc, world.store, subject(job), buffer, {clock: world.clock, backoffMs: quickBackoff});
 	for (let second = 0; second < 60 && texts(buffer).length < 6; second++) {
 		await world.sim.advance(1000);
+		world.clock.advance(1000);
 		await world.sync();
+		// Loopback I/O: the streams read what the kubelet printed.
 		await new Promise(resolve => setTimeout(resolve, 5));
 	}
 
-	await until(buffer, () => texts(buffer).length === 6);
+	await until(world, buffer, () => texts(buffer).length === 6);
 	let state = initialLogPaneState();
 	state = logPaneReducer(state, {type: 'toggle-timestamps'});
 	const view = logView(buffer.getSnapshot(), state, 72, 11);
@@ -115,6 +117,6 @@ test('the pane following a retrying job: coloured attempt tags, separators, stat
 	console.log(`# ${screen.join('\n# ')}`);
 	unmount();
 	session.close();
-	await until(buffer, () => world.sim.openLogStreams() === 0);
+	await until(world, buffer, () => world.sim.openLogStreams() === 0);
 	assert.equal(world.sim.openLogStreams(), 0);
 });

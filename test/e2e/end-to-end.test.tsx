@@ -71,8 +71,17 @@ test('end to end on the simulated cluster: a job backs off with a falling RETRY 
 	const app = render(<App store={session.store} clock={clock} info={session.info()} access={session.access} size={{columns: 120, rows: 20}} noColor onQuit={() => {}}/>);
 	const frame = () => app.lastFrame() ?? '';
 
+	// The store's notification waits on the manual app clock; flushing delivers what arrived without moving time.
+	const deliver = async () => {
+		session.store.flush();
+		await new Promise(resolve => setImmediate(resolve));
+	};
+
 	/** Waits (bounded, on real loopback I/O) until the frame satisfies `check`. */
-	const until = async (what: string, check: (text: string) => boolean) => waitFor(what, () => check(frame()), {explain: () => `last frame:\n${frame()}`});
+	const until = async (what: string, check: (text: string) => boolean) => {
+		await deliver();
+		await waitFor(what, () => check(frame()), {step: () => session.store.flush(), explain: () => `last frame:\n${frame()}`});
+	};
 
 
 	/** Moves simulated and app time on together, one second at a time, letting watch events arrive in between. */
@@ -81,6 +90,7 @@ test('end to end on the simulated cluster: a job backs off with a falling RETRY 
 			await sim.advance(1000);
 			clock.advance(1000);
 			await new Promise(resolve => setTimeout(resolve, 15));
+			await deliver();
 		}
 	};
 

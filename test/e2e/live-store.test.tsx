@@ -13,10 +13,7 @@ afterEach(() => {
 
 test('on the real store: watch states in the header, a TTL countdown ticking, then the deleted row fading', async () => {
 	const clock = createManualClock(now);
-	const store = createResourceStore({now: clock.now, notifyIntervalMs: 0, schedule: (callback) => {
-		queueMicrotask(callback);
-		return () => {};
-	}});
+	const store = createResourceStore({clock});
 	const done = makeJob('cleanup', {namespace: 'batch', created: -40, started: -40, completed: -30, succeeded: 1, ttlSecondsAfterFinished: 60, conditions: [condition('Complete', -30)]});
 	const {lastFrame, stdin} = render(
 		<App

@@ -50,9 +50,20 @@ function renderApp() {
 	return {app, lines};
 }
 
+/**
+Delivers the store's and the pane buffer's pending notifications: they wait on the manual app clock, and flushing
+sends what arrived over the network without moving time. Then lets Ink draw.
+*/
+async function deliver(): Promise<void> {
+	session.store.flush();
+	session.logs.getSnapshot()?.buffer.flush();
+	await new Promise(resolve => setImmediate(resolve));
+}
+
 /** Polls the frame (real time: watch events and log chunks cross loopback sockets) until `predicate` holds. */
 async function frameWhen(lines: () => string[], predicate: (lines: string[]) => boolean, what: string, ms = 5000): Promise<string[]> {
-	await waitFor(what, () => predicate(lines()), {ms, explain: () => `frame:\n${lines().join('\n')}`});
+	await deliver();
+	await waitFor(what, () => predicate(lines()), {ms, step: () => void deliver(), explain: () => `frame:\n${lines().join('\n')}`});
 	return lines();
 }
 
@@ -63,6 +74,7 @@ async function advanceUntil(predicate: () => boolean, what: string, seconds = 60
 		clock.set(sim.clock.now());
 		// Let the watch events reach the store and the log chunks reach the buffer.
 		await new Promise(resolve => setTimeout(resolve, 30));
+		await deliver();
 	}
 
 	if (!predicate()) {

@@ -1,6 +1,6 @@
 /**
 Shared set-up for the action tests: a manual-clock simulator with a `batch` namespace, a KubeConfig for it and an
-action context with seeded randomness.
+action context with seeded randomness on a manual app clock (a replace-rerun's polling waits for its advance).
 */
 import {createServer, request} from 'node:http';
 import type {AddressInfo} from 'node:net';
@@ -9,10 +9,12 @@ import {type ActionContext, type ActionContextOptions, createActionContext} from
 import {type MutationGate, openGate} from '../../source/cluster/actions/gate.js';
 import type {CronJob, Job} from '../../source/kube/types.js';
 import type {RbacRule, RecordedRequest} from '../../source/simulator/index.js';
-import {call, createJob, jobManifest, startTestSimulator} from './simulator.js';
+import {waitFor} from './wait-for.js';
+import {createManualClock, type ManualClock} from '../../source/store/clock.js';
+import {call, createJob, jobManifest, startTestSimulator, start} from './simulator.js';
 
 /** A started simulator plus what the actions need. */
-export type ActionWorld = Awaited<ReturnType<typeof startTestSimulator>> & {kc: KubeConfig; context: ActionContext};
+export type ActionWorld = Awaited<ReturnType<typeof startTestSimulator>> & {kc: KubeConfig; context: ActionContext; appClock: ManualClock};
 
 /** A repeatable random source (a tiny LCG) so generated names are known. */
 export function seeded(seed = 7): () => number {
@@ -33,8 +35,9 @@ export async function actionWorld(gate: MutationGate = openGate, options: Action
 
 	const kc = new KubeConfig();
 	kc.loadFromString(sim.kubeconfig);
-	const context = createActionContext(kc, gate, {random: seeded(), pollMs: 20, ...options});
-	return Object.assign(sim, {kc, context});
+	const appClock = createManualClock(start);
+	const context = createActionContext(kc, gate, appClock, {random: seeded(), pollMs: 20, ...options});
+	return Object.assign(sim, {kc, context, appClock});
 }
 
 /** A job with `pods` parallel pods in `batch`, its pods created by the simulated controller. */
@@ -98,4 +101,20 @@ export async function recordingProxy(world: ActionWorld): Promise<RecordingProxy
 		server.closeAllConnections();
 		server.close(() => resolve());
 	})};
+}
+
+/** Awaits `work`, moving `clock` on by `ms` at each look so the waits it makes on the clock end (bounded by waitFor). */
+export async function stepping<T>(clock: ManualClock, work: Promise<T>, ms = 20): Promise<T> {
+	let done = false;
+	const result = work.finally(() => {
+		done = true;
+	});
+	await waitFor('the action to finish', () => done, {
+		step() {
+			if (!done) {
+				clock.advance(ms);
+			}
+		},
+	});
+	return result;
 }

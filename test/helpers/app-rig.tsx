@@ -5,7 +5,7 @@ import {render} from 'ink-testing-library';
 import {App} from '../../source/app.js';
 import type {Connection} from '../../source/cluster/connection/kubeconfig.js';
 import {startSession, type Session} from '../../source/session/session.js';
-import type {AppClock} from '../../source/store/types.js';
+import type {Clock} from '../../source/store/clock.js';
 
 /** The App on a real session (real watchers over HTTP), as cli.tsx composes it, in a test terminal. */
 export type AppRig = {
@@ -22,7 +22,7 @@ export type AppRig = {
 };
 
 /** Starts a session on `connection` and renders the App for it. */
-export function appOn(connection: Connection, options: {readOnly?: boolean; columns?: number; rows?: number; noColor?: boolean; clock?: AppClock; logDirectory?: string} = {}): AppRig {
+export function appOn(connection: Connection, options: {readOnly?: boolean; columns?: number; rows?: number; noColor?: boolean; clock?: Clock; logDirectory?: string} = {}): AppRig {
 	// Saved logs (random keys press `s` in the pane) go to a temp directory, never into the checkout.
 	const logDirectory = options.logDirectory ?? mkdtempSync(path.join(tmpdir(), 'kjobs-rig-logs-'));
 	const session = startSession({connection, demo: false, logDirectory, ...(options.readOnly ? {readOnly: '--readonly'} : {}), ...(options.clock ? {clock: options.clock} : {})});

@@ -3,7 +3,7 @@ Test-only helpers for frame tests: a store over fixed snapshots, a manual clock,
 */
 import {allAllowed} from '../../source/cluster/actions/permissions.js';
 import type {Access, AccessSource} from '../../source/state/types.js';
-import type {AppClock, ResourceSnapshot, ResourceStore} from '../../source/store/types.js';
+import type {ResourceSnapshot, ResourceStore} from '../../source/store/types.js';
 import {makeSnapshot, type SnapshotParts} from './snapshots.js';
 
 /** A store whose snapshot the test replaces with `set`; listeners hear about it at once. */
@@ -42,27 +42,11 @@ export function fixedAccess(access: Access = {readOnly: undefined, permissions: 
 	return {current: () => access, subscribe: () => () => {}};
 }
 
-/** A clock the test steps by hand. */
-export type ManualClock = AppClock & {advance(ms: number): void};
+/** A clock the test steps by hand (the app's own manual clock). */
+export type {ManualClock} from '../../source/store/clock.js';
 
 /** Creates a manual clock at `start`. */
-export function manualClock(start: number): ManualClock {
-	let time = start;
-	const listeners = new Set<() => void>();
-	return {
-		now: () => time,
-		subscribe(listener) {
-			listeners.add(listener);
-			return () => listeners.delete(listener);
-		},
-		advance(ms) {
-			time += ms;
-			for (const listener of listeners) {
-				listener();
-			}
-		},
-	};
-}
+export {createManualClock as manualClock} from '../../source/store/clock.js';
 
 /** Lets React and Ink settle after input or a store change (Ink renders on the next turns of the event loop). */
 export async function settle(): Promise<void> {

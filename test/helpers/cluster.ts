@@ -3,14 +3,14 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {after} from 'node:test';
 import {loadConnection, type Connection} from '../../source/cluster/connection/kubeconfig.js';
-import {createManualScheduler, type ManualScheduler} from '../../source/cluster/scheduler.js';
 import {startWatchers, type WatcherOptions} from '../../source/cluster/watch/watcher.js';
 import type {Job, KubeObject} from '../../source/kube/types.js';
 import {ManualClock} from '../../source/simulator/clock.js';
 import {startSimulator, type Simulator, type SimulatorOptions} from '../../source/simulator/index.js';
+import {createManualClock, type ManualClock as AppManualClock} from '../../source/store/clock.js';
 import {createResourceStore} from '../../source/store/resource-store.js';
-import type {LiveResourceStore} from '../../source/store/types.js';
-import {waitFor} from '../helpers/wait-for.js';
+import type {LiveResourceStore, ResourceSnapshot} from '../../source/store/types.js';
+import {waitFor} from './wait-for.js';
 
 export const start = Date.parse('2026-11-23T10:00:00Z');
 
@@ -36,25 +36,35 @@ function withText(text: string): {kubeconfig: string} {
 export type Rig = {
 	sim: Simulator;
 	store: LiveResourceStore;
-	scheduler: ManualScheduler;
+	/** The app clock of the store and the watchers: retries, deadlines and notifications wait for its advance. */
+	clock: AppManualClock;
 	notifications: () => number;
+	/**
+	The store's snapshot with whatever the watchers applied since the last notification: that notification waits on the
+	manual clock, and flushing delivers it without moving time.
+	*/
+	snapshot(): ResourceSnapshot;
 	stop(): Promise<void>;
 };
 
-/** Starts a simulator on a manual clock, a store and the watchers (on a manual scheduler: retries wait for advance). */
+/** Starts a simulator on a manual clock, and a store and the watchers on a manual app clock (retries wait for advance). */
 export async function rig(options: {sim?: SimulatorOptions; watch?: WatcherOptions; scope?: {namespace?: string; allNamespaces?: boolean}; setup?: (sim: Simulator) => void} = {}): Promise<Rig> {
 	const sim = await startSimulator({clock: new ManualClock(start), ...options.sim});
 	options.setup?.(sim);
-	const scheduler = createManualScheduler(start);
-	const store = createResourceStore({now: () => scheduler.now()});
+	const clock = createManualClock(start);
+	const store = createResourceStore({clock});
 	let notifications = 0;
 	store.subscribe(() => notifications++);
-	const watchers = startWatchers(connectionTo(sim, options.scope), store, {scheduler, backoff: {random: () => 1}, ...options.watch});
+	const watchers = startWatchers(connectionTo(sim, options.scope), store, clock, {backoff: {random: () => 1}, ...options.watch});
 	return {
 		sim,
 		store,
-		scheduler,
+		clock,
 		notifications: () => notifications,
+		snapshot() {
+			store.flush();
+			return store.getSnapshot();
+		},
 		async stop() {
 			await watchers.stop();
 			store.dispose();
@@ -65,9 +75,12 @@ export async function rig(options: {sim?: SimulatorOptions; watch?: WatcherOptio
 
 export {waitFor};
 
-/** Waits until every watch is live. */
+/**
+Waits until every watch is live. Watch states reach the snapshot with the store's next notification, which waits on
+the manual clock; flushing delivers it without moving time.
+*/
 export async function allLive(store: LiveResourceStore): Promise<void> {
-	await waitFor('all watches live', () => Object.values(store.getSnapshot().watch).every(state => state.phase === 'live'));
+	await waitFor('all watches live', () => Object.values(store.getSnapshot().watch).every(state => state.phase === 'live'), {step: () => store.flush()});
 }
 
 /** A minimal valid Job for the simulator store. */

@@ -6,6 +6,7 @@ waits at most that long. Run directly for a report: `node --import tsx test/logs
 */
 import {monitorEventLoopDelay} from 'node:perf_hooks';
 import {followJobLogs} from '../../source/cluster/logs/streams.js';
+import {createSystemClock} from '../../source/store/clock.js';
 import {LogBuffer} from '../../source/store/log-buffer.js';
 import {initialLogPaneState} from '../../source/state/log-pane/reducer.js';
 import {logView} from '../../source/view-model/logs/view.js';
@@ -40,7 +41,9 @@ export async function measureLogThroughput(world: LogWorld, options: {lines?: nu
 	const job = createJob(world, `flood-${total}`);
 	const pods = Array.from({length: options.pods ?? 4}, (_, index) => createJobPod(world, job, `flood-${world.sim.store.randomSuffix()}`, {index}));
 	await world.sync();
-	const buffer = new LogBuffer();
+	// Throughput is about wall time: the buffer notifies, and the session waits, on the system clock.
+	const clock = createSystemClock();
+	const buffer = new LogBuffer({clock});
 	const state = initialLogPaneState();
 	const frameTimes: number[] = [];
 	const view = () => logView(buffer.getSnapshot(), state, width, height);
@@ -50,7 +53,7 @@ export async function measureLogThroughput(world: LogWorld, options: {lines?: nu
 		ink.rerender(React.createElement(LogPane, {view: view(), width, height}));
 		frameTimes.push(performance.now() - started);
 	});
-	const session = followJobLogs(world.kc, world.store, {uid: job.metadata.uid!, name: job.metadata.name!, namespace: 'default'}, buffer, {backoffMs: quickBackoff});
+	const session = followJobLogs(world.kc, world.store, {uid: job.metadata.uid!, name: job.metadata.name!, namespace: 'default'}, buffer, {clock, backoffMs: quickBackoff});
 	while (world.sim.openLogStreams() < pods.length) {
 		await new Promise(resolve => setTimeout(resolve, 2));
 	}

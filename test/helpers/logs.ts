@@ -1,9 +1,11 @@
 /**
 Helpers for the log tests: a simulated cluster with a manual clock, a live ResourceStore fed by listing the cluster
-over HTTP, and direct control of pods and their container output (the simulated controllers are not needed).
+over HTTP, a manual app clock for the log sessions' reconnect and settle waits (stepped while waiting, never slept on),
+and direct control of pods and their container output (the simulated controllers are not needed).
 */
 import {KubeConfig} from '@kubernetes/client-node';
 import type {ContainerStatus, Job, Pod} from '../../source/kube/types.js';
+import {createManualClock} from '../../source/store/clock.js';
 import {createResourceStore} from '../../source/store/resource-store.js';
 import type {LiveResourceStore} from '../../source/store/types.js';
 import type {LogBuffer, LogEntry} from '../../source/store/log-buffer.js';
@@ -18,10 +20,9 @@ export type LogWorld = Awaited<ReturnType<typeof startLogWorld>>;
 /** Starts the simulator and a store; `sync()` relists jobs and pods into the store and notifies at once. */
 export async function startLogWorld() {
 	const sim = await startTestSimulator();
-	const store: LiveResourceStore = createResourceStore({now: () => sim.clock.now(), notifyIntervalMs: 0, schedule: (callback, ms) => {
-		const timer = setTimeout(callback, ms);
-		return () => clearTimeout(timer);
-	}});
+	// The app clock of the store, the buffers and the log sessions; until() steps it.
+	const clock = createManualClock(sim.clock.now());
+	const store: LiveResourceStore = createResourceStore({clock, notifyIntervalMs: 0});
 	const kc = new KubeConfig();
 	kc.loadFromString(sim.kubeconfig);
 	const sync = async () => {
@@ -33,7 +34,7 @@ export async function startLogWorld() {
 		store.flush();
 	};
 
-	return {sim, store, kc, sync};
+	return {sim, store, kc, sync, clock};
 }
 
 /**
@@ -127,9 +128,13 @@ export function restartContainer(world: LogWorld, pod: Pod, container = 'main'):
 	return setStatus(world, pod, status => (status.name === container ? {...status, restartCount: restart + 1, lastState: {terminated: {exitCode: 1, reason: 'Error', finishedAt: at}}, state: {running: {startedAt: at}}} : status));
 }
 
-/** Waits (real time, loopback I/O) until `predicate` holds, flushing the buffer; fails after `ms`. */
-export async function until(buffer: LogBuffer, predicate: () => boolean, ms = 5000): Promise<void> {
-	await waitFor('log entries', predicate, {ms, explain: () => `have ${JSON.stringify(describe(buffer.getSnapshot().entries))}, ${buffer.getSnapshot().activity.errors.join('; ')}`});
+/**
+Waits until `predicate` holds, flushing the buffer; fails after `ms` of real time. Before each look it steps the world's
+app clock by `stepMs`, so a session's reconnect backoff or settle time passes in a few looks instead of being slept
+through (waitFor's pauses let loopback I/O run).
+*/
+export async function until(world: LogWorld, buffer: LogBuffer, predicate: () => boolean, ms = 3000, stepMs = 50): Promise<void> {
+	await waitFor('log entries', predicate, {ms, step: () => world.clock.advance(stepMs), explain: () => `have ${JSON.stringify(describe(buffer.getSnapshot().entries))}, ${buffer.getSnapshot().activity.errors.join('; ')}`});
 	buffer.flush();
 }
 

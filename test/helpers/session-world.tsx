@@ -78,7 +78,14 @@ export async function sessionWorld(options: {scenario: string; readOnly?: '--dem
 			await settle();
 		},
 		async waitFor(predicate, what, timeoutMs = 5000) {
-			await waitFor(what, () => predicate(frame()), {ms: timeoutMs, explain: () => `last frame:\n${frame()}`});
+			// The store's and the log buffer's notifications wait on the manual app clock: flushing them before each look
+			// delivers what arrived over the network without moving time (waitFor's pauses let the app render it).
+			const deliver = () => {
+				session.store.flush();
+				session.logs.getSnapshot()?.buffer.flush();
+			};
+
+			await waitFor(what, () => predicate(frame()), {ms: timeoutMs, step: deliver, explain: () => `last frame:\n${frame()}`});
 			return frame();
 		},
 		async stop() {

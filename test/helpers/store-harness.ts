@@ -3,6 +3,7 @@ A store on a hand-moved clock whose notifications go out only on flush(), and mi
 the store tests share.
 */
 import type {KubeObject} from '../../source/kube/types.js';
+import type {Clock} from '../../source/store/clock.js';
 import {createResourceStore} from '../../source/store/resource-store.js';
 
 /** A job with just the fields the store reads. */
@@ -14,10 +15,15 @@ export const pod = (uid: string, jobUid: string, rv = '1'): KubeObject => ({
 	spec: {containers: []},
 } as unknown as KubeObject);
 
+/** A clock that reads `now` and whose timers never fire, so a store on it notifies only when flushed. */
+export function flushOnlyClock(now: () => number): Clock {
+	return {now, setTimer: () => () => {}, subscribe: () => () => {}};
+}
+
 /** A fresh store: `later` moves its clock, `jobs` lists the job uids, `published` flushes and returns the changes. */
 export function harness() {
 	let now = 1_000_000;
-	const store = createResourceStore({now: () => now, schedule: () => () => {}});
+	const store = createResourceStore({clock: flushOnlyClock(() => now)});
 	return {
 		store,
 		later(ms: number) {

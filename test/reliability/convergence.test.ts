@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {createManualScheduler} from '../../source/cluster/scheduler.js';
+import {createManualClock} from '../../source/store/clock.js';
 import {startWatchers} from '../../source/cluster/watch/watcher.js';
 import {ManualClock} from '../../source/simulator/clock.js';
 import {startSimulator} from '../../source/simulator/index.js';
@@ -12,13 +12,12 @@ const dir = tempDir('kjobs-converge-');
 
 async function rig(seed: number) {
 	const sim = await startSimulator({scenario: 'demo', seed, clock: new ManualClock(start), slowFaultMs: 40, historySize: 200, bookmarkIntervalMs: 100});
-	const scheduler = createManualScheduler(start);
-	const store = createResourceStore({now: () => scheduler.now()});
-	const watchers = startWatchers(connectionFrom(dir, sim.kubeconfig, {allNamespaces: true}), store, {
-		scheduler,
+	const clock = createManualClock(start);
+	const store = createResourceStore({clock});
+	const watchers = startWatchers(connectionFrom(dir, sim.kubeconfig, {allNamespaces: true}), store, clock, {
 		kinds: ['jobs', 'cronjobs', 'pods'],
-		// The app's clock runs far ahead of real time here, so a stall counts only after 35 s of it without a bookmark
-		// (the server sends one every 100 ms of real time).
+		// The app's clock is stepped 1.5 s per round and 1 s per look while converging, the server's bookmarks come every
+		// 100 ms of simulated time: a stall counts only after 35 s of app time without one.
 		timeoutSeconds: 30,
 		stallMarginMs: 5000,
 		backoff: {initialMs: 200, maxMs: 2000, random: seededRandom(seed + 7)},
@@ -42,7 +41,7 @@ async function rig(seed: number) {
 		// Five seconds of real time from the moment the faults stop; the app's clock moves 1 s per poll.
 		const began = Date.now();
 		try {
-			await waitFor(what, () => equal() && (['jobs', 'cronjobs', 'pods'] as const).every(kind => store.getSnapshot().watch[kind].phase === 'live'), {ms: 5000, step: () => scheduler.advance(1000)});
+			await waitFor(what, () => equal() && (['jobs', 'cronjobs', 'pods'] as const).every(kind => store.getSnapshot().watch[kind].phase === 'live'), {ms: 5000, step: () => clock.advance(1000)});
 		} catch (error) {
 			throw new Error(`${(error as Error).message}: ${difference()}`);
 		}
@@ -53,7 +52,7 @@ async function rig(seed: number) {
 	return {
 		sim,
 		store,
-		scheduler,
+		clock,
 		converge,
 		async stop() {
 			await watchers.stop();
@@ -73,7 +72,7 @@ test('200 random faults during churn: once they stop, the store equals the serve
 		for (let round = 0; round < 600 && Object.values(r.sim.faultCounts).reduce((a, b) => a + b, 0) < 200; round++) {
 			await r.sim.advance(3000);
 			changes += churn(r.sim);
-			r.scheduler.advance(1500);
+			r.clock.advance(1500);
 			await new Promise(resolve => setTimeout(resolve, 8));
 		}
 

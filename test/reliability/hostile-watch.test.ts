@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import type {AddressInfo} from 'node:net';
 import {test} from 'node:test';
-import {createManualScheduler} from '../../source/cluster/scheduler.js';
+import {createManualClock} from '../../source/store/clock.js';
 import {startWatchers} from '../../source/cluster/watch/watcher.js';
 import {createResourceStore} from '../../source/store/resource-store.js';
 import type {WatchEvent} from '../../source/store/types.js';
@@ -83,8 +83,8 @@ test('hostile watch events: no crash, the store stays sane and converges to what
 	await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
 	const port = (server.address() as AddressInfo).port;
 	const yaml = `clusters: [{name: c, cluster: {server: "http://127.0.0.1:${port}"}}]\nusers: [{name: u, user: {token: ${fakeToken}}}]\ncontexts: [{name: x, context: {cluster: c, user: u, namespace: default}}]\ncurrent-context: x\n`;
-	const scheduler = createManualScheduler(start);
-	const store = createResourceStore({now: () => scheduler.now()});
+	const clock = createManualClock(start);
+	const store = createResourceStore({clock});
 	// Every state the loop reports, not only the ones a coalesced notification happens to show.
 	const errors: string[] = [];
 	const recording = {
@@ -97,7 +97,7 @@ test('hostile watch events: no crash, the store stays sane and converges to what
 			store.apply(event);
 		},
 	};
-	const watchers = startWatchers(connectionFrom(dir, yaml), recording, {scheduler, kinds: ['jobs'], backoff: {random: () => 1}});
+	const watchers = startWatchers(connectionFrom(dir, yaml), recording, clock, {kinds: ['jobs'], backoff: {random: () => 1}});
 	const seen = new Set<string>();
 	const unsubscribe = store.subscribe(() => {
 		for (const object of store.getSnapshot().jobs.values()) {
@@ -107,7 +107,7 @@ test('hostile watch events: no crash, the store stays sane and converges to what
 	try {
 		await waitFor('the relist after the hostile stream', () => watches > hostile.length && store.getSnapshot().watch.jobs.phase === 'live' && store.getSnapshot().jobs.has('u-final'), {
 			ms: 10_000,
-			step: () => scheduler.advance(1000),
+			step: () => clock.advance(1000),
 		});
 		store.flush();
 		const snapshot = store.getSnapshot();

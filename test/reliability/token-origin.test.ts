@@ -6,6 +6,7 @@ import {callOptions, createActionContext} from '../../source/cluster/actions/con
 import {openGate} from '../../source/cluster/actions/gate.js';
 import {requestLog} from '../../source/cluster/logs/request.js';
 import {checkPermissions} from '../../source/cluster/actions/permissions.js';
+import {createSystemClock} from '../../source/store/clock.js';
 import {startSession} from '../../source/session/session.js';
 import {connectionFrom, fakeToken, tempDir, waitFor} from '../helpers/reliability.js';
 import {emptyApi, loopbackKubeconfig, startLoopbackApi} from '../helpers/loopback-api.js';
@@ -57,7 +58,7 @@ test('a redirect to another port never carries the token: logs, permission check
 		const connection = connectionFrom(dir, loopbackKubeconfig(api.url, `{token: ${fakeToken}}`));
 		const permissions = await checkPermissions(connection.kubeConfig, openGate, 'default');
 		const log = await requestLog(connection.kubeConfig, logTarget, () => {}, registry);
-		const actions = createActionContext(connection.kubeConfig, openGate);
+		const actions = createActionContext(connection.kubeConfig, openGate, createSystemClock());
 		await assert.rejects(actions.batch.deleteNamespacedJob({name: 'x', namespace: 'default'}, callOptions(actions)));
 		assert.ok(api.seen.some(seen => seen.method === 'DELETE'));
 		assert.ok(api.seen.some(seen => seen.url.includes('/log') && seen.authorization === `Bearer ${fakeToken}`), 'the API server itself gets the token');

@@ -48,7 +48,7 @@ test('while a watch is listing, notifications come at the slower listing pace', 
 	let now = 0;
 	const waits: number[] = [];
 	let pending: (() => void) | undefined;
-	const store = createResourceStore({now: () => now, notifyIntervalMs: 100, listingNotifyIntervalMs: 500, schedule(callback, ms) {
+	const store = createResourceStore({notifyIntervalMs: 100, listingNotifyIntervalMs: 500, clock: {now: () => now, subscribe: () => () => {}, setTimer(callback, ms) {
 		waits.push(ms);
 		pending = () => {
 			now += ms;
@@ -56,7 +56,7 @@ test('while a watch is listing, notifications come at the slower listing pace', 
 		};
 
 		return () => {};
-	}});
+	}}});
 	const step = (event: Parameters<typeof store.apply>[0]) => {
 		store.apply(event);
 		pending?.();

@@ -1,14 +1,16 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import type {KubeObject} from '../../source/kube/types.js';
-import {createResourceStore, type ScheduleTimer} from '../../source/store/resource-store.js';
+import type {Clock} from '../../source/store/clock.js';
+import {createResourceStore} from '../../source/store/resource-store.js';
 
 type Timer = {at: number; callback: () => void};
 
 function harness(options: {notifyIntervalMs?: number; tombstoneMs?: number} = {}) {
 	let now = 1_000_000;
 	const timers: Timer[] = [];
-	const schedule: ScheduleTimer = (callback, ms) => {
+	// A clock whose timers the test can see (their due times) and fire by hand.
+	const schedule: Clock['setTimer'] = (callback, ms) => {
 		const timer = {at: now + ms, callback};
 		timers.push(timer);
 		return () => {
@@ -16,7 +18,7 @@ function harness(options: {notifyIntervalMs?: number; tombstoneMs?: number} = {}
 		};
 	};
 
-	const store = createResourceStore({now: () => now, schedule, ...options});
+	const store = createResourceStore({clock: {now: () => now, setTimer: schedule, subscribe: () => () => {}}, ...options});
 	let notifications = 0;
 	store.subscribe(() => {
 		notifications++;

@@ -1,11 +1,11 @@
 /**
 What the action functions need: API clients for the current context, the read-only gate they all go through, the
-randomness for new names and the scheduler for the bounded wait of a replace-rerun.
+randomness for new names and the app clock for the bounded wait of a replace-rerun.
 */
 import {BatchV1Api, type ConfigurationOptions, CoreV1Api, type KubeConfig, Observable, type ObservableMiddleware, type RequestContext, type ResponseContext} from '@kubernetes/client-node';
 import {createInFlightGuard, type InFlightGuard} from './guard.js';
 import {gateMiddleware, type MutationGate} from './gate.js';
-import {realScheduler, type Scheduler} from '../scheduler.js';
+import type {Clock} from '../../store/clock.js';
 import {noRedirectHttp} from '../connection/no-redirect-http.js';
 
 /** The clients and settings every action call uses. */
@@ -15,7 +15,7 @@ export type ActionContext = {
 	readonly gate: MutationGate;
 	readonly guard: InFlightGuard;
 	readonly random: () => number;
-	readonly scheduler: Scheduler;
+	readonly clock: Clock;
 	/** How long a replace-rerun waits for the old job to be gone before giving up. */
 	readonly goneTimeoutMs: number;
 	/** How often it looks. */
@@ -25,21 +25,20 @@ export type ActionContext = {
 /** Optional settings for createActionContext. */
 export type ActionContextOptions = {
 	random?: () => number;
-	scheduler?: Scheduler;
 	goneTimeoutMs?: number;
 	pollMs?: number;
 	guard?: InFlightGuard;
 };
 
 /** Builds the action context for a KubeConfig whose current context is the one in use (rebuild it on a context switch). */
-export function createActionContext(kubeConfig: KubeConfig, gate: MutationGate, options: ActionContextOptions = {}): ActionContext {
+export function createActionContext(kubeConfig: KubeConfig, gate: MutationGate, clock: Clock, options: ActionContextOptions = {}): ActionContext {
 	return {
 		batch: kubeConfig.makeApiClient(BatchV1Api),
 		core: kubeConfig.makeApiClient(CoreV1Api),
 		gate,
 		guard: options.guard ?? createInFlightGuard(),
 		random: options.random ?? Math.random,
-		scheduler: options.scheduler ?? realScheduler,
+		clock,
 		goneTimeoutMs: options.goneTimeoutMs ?? 60_000,
 		pollMs: options.pollMs ?? 250,
 	};

@@ -6,7 +6,7 @@ import {type ActionContext, callOptions} from './context.js';
 import {deleteObject} from './delete.js';
 import {derivedName, manualJobBody, randomSuffix, rerunJobBody} from './job-copy.js';
 import type {ObjectRef} from './types.js';
-import {sleep} from '../scheduler.js';
+import {sleep} from '../../store/clock.js';
 
 async function create(context: ActionContext, body: Job, dryRun = false): Promise<ObjectRef> {
 	const namespace = body.metadata.namespace ?? 'default';
@@ -39,7 +39,7 @@ export async function waitUntilGone(context: ActionContext, target: ObjectRef): 
 			throw error;
 		}
 
-		await sleep(context.scheduler, context.pollMs, signal);
+		await sleep(context.clock, context.pollMs, signal);
 	}
 
 	throw new Error(`job ${target.namespace}/${target.name} was still there after ${Math.round(context.goneTimeoutMs / 1000)}s; the new job was not created`);

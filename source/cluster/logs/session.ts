@@ -3,13 +3,15 @@ The plumbing of one log session: the abort registry every request joins, the wai
 backoff and settle timers, and the activity counts the status line shows. close() aborts and wakes everything.
 */
 import type {KubeConfig} from '@kubernetes/client-node';
+import type {Clock} from '../../store/clock.js';
 import type {LogBuffer} from '../../store/log-buffer.js';
 import type {ResourceStore} from '../../store/types.js';
 import type {ContainerStreamContext, LogSince} from './container-stream.js';
-import {clampDelay} from '../scheduler.js';
 
 /** Options shared by every kind of log session. */
 export type LogSessionOptions = {
+	/** The app clock: reconnect backoffs and the settle after a stream ends wait on it. */
+	readonly clock: Clock;
 	/** Where each container's first instance starts: tail lines or seconds back. Default: everything. */
 	readonly since?: LogSince;
 	/** Pause before the n-th reconnection of a stream, in ms. Default 250·2^(n−1), at most 15 s. */
@@ -44,7 +46,6 @@ export type Session = {
 export function openSession(kc: KubeConfig, store: ResourceStore, buffer: LogBuffer, options: LogSessionOptions): Session {
 	const aborts = new Set<() => void>();
 	const waiters = new Set<() => void>();
-	const timers = new Set<NodeJS.Timeout>();
 	const listeners: Array<() => void> = [];
 	const work: Array<Promise<void>> = [];
 	let following = 0;
@@ -67,16 +68,17 @@ export function openSession(kc: KubeConfig, store: ResourceStore, buffer: LogBuf
 		wake();
 	});
 	const backoff = options.backoffMs ?? defaultBackoff;
-	// A timer that close() cuts short (store changes do not: a backoff is a backoff).
+	// A wait that close() cuts short (store changes do not: a backoff is a backoff).
 	const sleepers = new Set<() => void>();
 	const sleep = (ms: number) => (closed ? Promise.resolve() : new Promise<void>(resolve => {
-		const timer = setTimeout(() => {
-			timers.delete(timer);
-			sleepers.delete(resolve);
+		const wake = () => {
+			cancel();
+			sleepers.delete(wake);
 			resolve();
-		}, clampDelay(ms));
-		timers.add(timer);
-		sleepers.add(resolve);
+		};
+
+		const cancel = options.clock.setTimer(wake, ms);
+		sleepers.add(wake);
 	}));
 	const publish = () => {
 		buffer.setActivity({following, reconnecting, errors});
@@ -121,11 +123,6 @@ export function openSession(kc: KubeConfig, store: ResourceStore, buffer: LogBuf
 				abort();
 			}
 
-			for (const timer of timers) {
-				clearTimeout(timer);
-			}
-
-			timers.clear();
 			for (const sleeper of [...sleepers]) {
 				sleeper();
 			}

@@ -43,7 +43,7 @@ Follows every pod of a job: pods already there are read in creation order (finis
 followed), pods created later (retries, parallel pods) are attached as the store shows them, each behind a separator;
 a pod that disappears gets a `pod deleted` marker and its lines stay.
 */
-export function followJobLogs(kc: KubeConfig, store: ResourceStore, job: LogSubject, buffer: LogBuffer, options: LogSessionOptions = {}): LogSession {
+export function followJobLogs(kc: KubeConfig, store: ResourceStore, job: LogSubject, buffer: LogBuffer, options: LogSessionOptions): LogSession {
 	const plumbing = openSession(kc, store, buffer, options);
 	const attached = new Map<string, {name: string; tag: string; gone: boolean}>();
 	let chain = Promise.resolve();
@@ -131,12 +131,12 @@ function choose(pod: Pod, container: string | undefined): string[] {
 }
 
 /** Follows one pod: one container by name, `'all'` (init containers too), or by default all main containers. */
-export function followPodLogs(kc: KubeConfig, store: ResourceStore, pod: LogSubject, buffer: LogBuffer, options: LogSessionOptions & {readonly container?: string} = {}): LogSession {
+export function followPodLogs(kc: KubeConfig, store: ResourceStore, pod: LogSubject, buffer: LogBuffer, options: LogSessionOptions & {readonly container?: string}): LogSession {
 	return podSession(kc, store, pod, buffer, options, 'follow');
 }
 
 /** Reads the previous (last terminated) instance of a pod's containers once: what `kubectl logs -p` shows. */
-export function fetchPreviousLogs(kc: KubeConfig, store: ResourceStore, pod: LogSubject, buffer: LogBuffer, options: LogSessionOptions & {readonly container?: string} = {}): LogSession {
+export function fetchPreviousLogs(kc: KubeConfig, store: ResourceStore, pod: LogSubject, buffer: LogBuffer, options: LogSessionOptions & {readonly container?: string}): LogSession {
 	return podSession(kc, store, pod, buffer, options, 'previous');
 }
 

@@ -4,10 +4,10 @@ and the deadline every list page runs under.
 */
 import type {KubeConfig} from '@kubernetes/client-node';
 import type {KubeObject} from '../../kube/types.js';
+import type {Clock} from '../../store/clock.js';
 import type {WatchKind} from '../../store/types.js';
 import {ApiFailureError, httpFailure, parseStatus} from '../connection/api-failure.js';
 import {sendRequest} from '../connection/kube-request.js';
-import type {Scheduler} from '../scheduler.js';
 import {malformation, type Malformed} from './object-shape.js';
 import {collectionPath} from './resources.js';
 import {type Interner, storedObject} from './stored-object.js';
@@ -22,7 +22,8 @@ export type ListOptions = {
 	labelSelector?: string;
 	/** Drops objects the store should not hold (events about other kinds). */
 	accept?: (object: KubeObject) => boolean;
-	scheduler: Scheduler;
+	/** The app clock: list deadlines run on it. */
+	clock: Clock;
 	/** Deadline for one list page. */
 	listTimeoutMs: number;
 	pageSize: number;
@@ -89,7 +90,7 @@ async function withDeadline<T>(options: ListOptions, ms: number, what: string, s
 	};
 
 	signal.addEventListener('abort', onAbort, {once: true});
-	const cancel = options.scheduler.setTimer(() => {
+	const cancel = options.clock.setTimer(() => {
 		timedOut = true;
 		controller.abort();
 	}, ms);

@@ -4,12 +4,12 @@ resourceVersion with bookmarks, resume after a clean close, relist after 410, ba
 that has gone silent. It runs until its signal aborts.
 */
 import type {KubeObject, Status} from '../../kube/types.js';
+import {sleep} from '../../store/clock.js';
 import type {WatchEvent, WatchState} from '../../store/types.js';
 import {ApiFailureError, httpFailure, parseStatus, transportFailure, type ApiFailure} from '../connection/api-failure.js';
 import {openRequest} from '../connection/kube-request.js';
 import {listAll, type ListOptions} from './list-all.js';
 import {collectionPath} from './resources.js';
-import {sleep} from '../scheduler.js';
 import {storedObject} from './stored-object.js';
 import {malformation} from './object-shape.js';
 
@@ -34,7 +34,7 @@ export function backoffDelay(attempt: number, backoff: BackoffOptions): number {
 
 /** Runs the loop until `signal` aborts; never rejects. */
 export async function runWatchLoop(options: WatchLoopOptions, signal: AbortSignal): Promise<void> {
-	const {kind, scheduler, emit} = options;
+	const {kind, clock, emit} = options;
 	const setState = (state: WatchState) => {
 		emit({type: 'status', kind, state});
 	};
@@ -48,7 +48,7 @@ export async function runWatchLoop(options: WatchLoopOptions, signal: AbortSigna
 	const becomeLive = () => {
 		if (!live) {
 			live = true;
-			setState({phase: 'live', since: scheduler.now()});
+			setState({phase: 'live', since: clock.now()});
 		}
 	};
 
@@ -78,12 +78,12 @@ export async function runWatchLoop(options: WatchLoopOptions, signal: AbortSigna
 				becomeLive();
 			}
 
-			const startedAt = scheduler.now();
+			const startedAt = clock.now();
 			watchedFrom = cursor.resourceVersion;
 			const lines = await watchOnce(options, cursor, signal, becomeLive);
 			expiredInARow = 0;
 			// A server (or proxy) that ends every watch at once, empty, would otherwise be hammered in a tight loop.
-			if (lines === 0 && scheduler.now() - startedAt < 1000 && !signal.aborted) {
+			if (lines === 0 && clock.now() - startedAt < 1000 && !signal.aborted) {
 				throw new ApiFailureError({kind: 'retry', message: `watch ${kind}: the server closed the watch at once`});
 			}
 
@@ -99,7 +99,7 @@ export async function runWatchLoop(options: WatchLoopOptions, signal: AbortSigna
 				expiredInARow++;
 				// A relist right away, as the reflector does; only a server that keeps expiring fresh versions is slowed down.
 				if (expiredInARow > 2) {
-					await sleep(scheduler, backoffDelay(expiredInARow - 2, options.backoff), signal);
+					await sleep(clock, backoffDelay(expiredInARow - 2, options.backoff), signal);
 				}
 
 				continue;
@@ -117,13 +117,13 @@ export async function runWatchLoop(options: WatchLoopOptions, signal: AbortSigna
 				// Permissions and API availability change rarely: check again at the slowest pace, relisting on success.
 				cursor.resourceVersion = undefined;
 				setState(failure.kind === 'forbidden' ? {phase: 'forbidden', message: failure.message} : {phase: 'failed', error: failure.message});
-				await sleep(scheduler, options.backoff.maxMs, signal);
+				await sleep(clock, options.backoff.maxMs, signal);
 				continue;
 			}
 
 			const delay = failure.retryAfterMs ?? backoffDelay(attempt, options.backoff);
-			setState({phase: 'reconnecting', nextAttemptAt: scheduler.now() + delay, attempt, error: failure.message});
-			await sleep(scheduler, delay, signal);
+			setState({phase: 'reconnecting', nextAttemptAt: clock.now() + delay, attempt, error: failure.message});
+			await sleep(clock, delay, signal);
 		}
 	}
 }
@@ -144,7 +144,7 @@ async function watchOnce(options: WatchLoopOptions, cursor: Cursor, signal: Abor
 	let cancelStall = () => {};
 	const armStall = () => {
 		cancelStall();
-		cancelStall = options.scheduler.setTimer(() => {
+		cancelStall = options.clock.setTimer(() => {
 			stalled = true;
 			controller.abort();
 		}, silenceMs);

@@ -5,7 +5,7 @@ mistyped `-n` looks exactly like a quiet namespace.
 */
 import type {KubeConfig} from '@kubernetes/client-node';
 import {sendRequest} from '../connection/kube-request.js';
-import type {Scheduler} from '../scheduler.js';
+import type {Clock} from '../../store/clock.js';
 
 /** How often a missing namespace is asked for again, so one created later clears the notice. */
 const recheckMs = 30_000;
@@ -14,7 +14,7 @@ const recheckMs = 30_000;
 Reports whether namespace `name` is missing: asks now, and again every `recheckMs` while it is missing or the answer
 was unknown for a reason other than RBAC (a 403 will not change by asking again). Stops when `signal` aborts.
 */
-export function followNamespace(kubeConfig: KubeConfig, name: string, scheduler: Scheduler, report: (missing: boolean) => void, signal: AbortSignal): void {
+export function followNamespace(kubeConfig: KubeConfig, name: string, clock: Clock, report: (missing: boolean) => void, signal: AbortSignal): void {
 	let cancel = () => {};
 	signal.addEventListener('abort', () => {
 		cancel();
@@ -28,7 +28,7 @@ export function followNamespace(kubeConfig: KubeConfig, name: string, scheduler:
 
 		report(status === 404);
 		if (status !== 200 && status !== 403) {
-			cancel = scheduler.setTimer(() => {
+			cancel = clock.setTimer(() => {
 				void ask();
 			}, recheckMs);
 		}

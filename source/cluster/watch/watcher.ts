@@ -2,10 +2,10 @@
 The four watchers (jobs, cron jobs, pods of jobs, events about them) feeding one store.
 */
 import type {KubeObject} from '../../kube/types.js';
+import type {Clock} from '../../store/clock.js';
 import type {ResourceStore, WatchKind} from '../../store/types.js';
 import type {Connection} from '../connection/kubeconfig.js';
 import {isRelevantEvent, jobPodSelector} from './resources.js';
-import {realScheduler, type Scheduler} from '../scheduler.js';
 import {createInterner} from './stored-object.js';
 import {runWatchLoop, type BackoffOptions} from './loop.js';
 
@@ -17,7 +17,6 @@ export type WatcherOptions = {
 	allPods?: boolean;
 	/** Which kinds to watch; default all four. */
 	kinds?: readonly WatchKind[];
-	scheduler?: Scheduler;
 	/**
 	Server-side watch timeout; default 60 s. client-go picks 5–10 min to spare big API servers its many clients' re-watches;
 	one interactive client re-watching each minute costs nothing, and a stream that went silent without closing is then
@@ -41,10 +40,9 @@ export type Watchers = {
 
 const allKinds: readonly WatchKind[] = ['jobs', 'cronjobs', 'pods', 'events'];
 
-/** Starts one list-then-watch loop per kind against `connection`, each reporting into `store`. */
-export function startWatchers(connection: Connection, store: ResourceStore, options: WatcherOptions = {}): Watchers {
+/** Starts one list-then-watch loop per kind against `connection`, each reporting into `store` and timing its retries and deadlines on `clock`. */
+export function startWatchers(connection: Connection, store: ResourceStore, clock: Clock, options: WatcherOptions = {}): Watchers {
 	const controller = new AbortController();
-	const scheduler = options.scheduler ?? realScheduler;
 	const backoff: BackoffOptions = {initialMs: 1000, maxMs: 30_000, random: Math.random, ...options.backoff};
 	const loops = (options.kinds ?? allKinds).map(async kind => {
 		let labelSelector: string | undefined = options.labelSelector;
@@ -68,7 +66,7 @@ export function startWatchers(connection: Connection, store: ResourceStore, opti
 				emit: event => {
 					store.apply(event);
 				},
-				scheduler,
+				clock,
 				timeoutSeconds: options.timeoutSeconds ?? 60,
 				stallMarginMs: options.stallMarginMs ?? 15_000,
 				listTimeoutMs: options.listTimeoutMs ?? 60_000,

@@ -10,6 +10,7 @@ import type {ObjectFilter} from './selectors.js';
 import {statusOf} from './status.js';
 import {buildTable, type TableRequest, withType} from './table.js';
 import {apiVersionOf, infoOf, resourceInfos} from './resources.js';
+import type {SimClock} from '../clock.js';
 import {SimError, type SimKind, type SimStore, type StoreEvent} from '../store.js';
 
 /** What one watch request asked for. */
@@ -25,7 +26,7 @@ export type WatchRequest = {
 	table?: TableRequest;
 };
 
-type Watcher = WatchRequest & {res: ServerResponse; lastRv: number; firstTableEvent: boolean; timers: NodeJS.Timeout[]};
+type Watcher = WatchRequest & {res: ServerResponse; lastRv: number; firstTableEvent: boolean; timers: Array<() => void>};
 
 type EventType = 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK' | 'ERROR';
 
@@ -41,7 +42,7 @@ export class WatchHub {
 	/** Fault injection, consulted before each event line of a live watch (not the initial replay, not errors). */
 	faults?: {onWatchLine(res: ServerResponse, line: string, expire: () => void): boolean};
 
-	constructor(readonly store: SimStore, readonly now: () => number, readonly bookmarkIntervalMs: number) {
+	constructor(readonly store: SimStore, readonly clock: SimClock, readonly bookmarkIntervalMs: number) {
 		for (const info of resourceInfos) {
 			for (const object of store.list(info.kind)) {
 				this.#latest.set(objectKey(info.kind, object), object);
@@ -99,10 +100,11 @@ export class WatchHub {
 		res.on('close', () => {
 			this.#close(watcher);
 		});
-		watcher.timers.push(setTimeout(() => {
+		// Timeouts and bookmarks run on simulated time, like everything else the server does: a test steps them.
+		watcher.timers.push(this.clock.setTimer(() => {
 			this.#close(watcher);
 			res.end();
-		}, request.timeoutMs).unref());
+		}, request.timeoutMs));
 		if (request.bookmarks) {
 			const bookmark = () => {
 				if (!this.#stalled) {
@@ -110,10 +112,15 @@ export class WatchHub {
 				}
 			};
 
-			watcher.timers.push(setInterval(bookmark, this.bookmarkIntervalMs).unref());
+			const every = () => {
+				bookmark();
+				watcher.timers.push(this.clock.setTimer(every, this.bookmarkIntervalMs));
+			};
+
+			watcher.timers.push(this.clock.setTimer(every, this.bookmarkIntervalMs));
 			// As the real watch cache does: one more 2 s before the deadline, so the client resumes from a fresh version.
 			if (request.timeoutMs > 2000) {
-				watcher.timers.push(setTimeout(bookmark, request.timeoutMs - 2000).unref());
+				watcher.timers.push(this.clock.setTimer(bookmark, request.timeoutMs - 2000));
 			}
 		}
 	}
@@ -205,6 +212,13 @@ export class WatchHub {
 	}
 
 	#write(watcher: Watcher, type: EventType, object: KubeObject | unknown): void {
+		// A response a fault (or the client) already ended takes nothing more: its close event, which drops the watcher,
+		// comes a turn later, while timers on a manual clock can fire several times within one advance.
+		if (watcher.res.writableEnded || watcher.res.destroyed) {
+			this.#close(watcher);
+			return;
+		}
+
 		let payload: unknown;
 		if (type === 'ERROR') {
 			payload = object;
@@ -212,7 +226,7 @@ export class WatchHub {
 			payload = {kind: watcher.kind, apiVersion: apiVersionOf(infoOf(watcher.kind)), ...(object as KubeObject)};
 		} else if (watcher.table) {
 			const typed = object as KubeObject;
-			payload = buildTable(watcher.kind, [typed], this.now(), watcher.table, {resourceVersion: typed.metadata.resourceVersion}, watcher.firstTableEvent);
+			payload = buildTable(watcher.kind, [typed], this.clock.now(), watcher.table, {resourceVersion: typed.metadata.resourceVersion}, watcher.firstTableEvent);
 			watcher.firstTableEvent = false;
 		} else {
 			payload = withType(watcher.kind, object as KubeObject);
@@ -234,8 +248,8 @@ export class WatchHub {
 	}
 
 	#close(watcher: Watcher): void {
-		for (const timer of watcher.timers) {
-			clearTimeout(timer);
+		for (const cancel of watcher.timers) {
+			cancel();
 		}
 
 		watcher.timers = [];

@@ -8,6 +8,7 @@ import type {FaultName, FaultRates} from './spec.js';
 import {faultNames} from './spec.js';
 import {parseResourcePath} from '../api/resources.js';
 import {statusOf} from '../api/status.js';
+import type {SimClock} from '../clock.js';
 import {SimError} from '../store.js';
 
 export {chaosRates, faultNames, parseFaults, type FaultName, type FaultRates} from './spec.js';
@@ -19,8 +20,10 @@ export type FaultCounts = Record<FaultName, number>;
 export type FaultHooks = {
 	/** Restarts the server (keeping its objects or losing them). */
 	restart(keepState: boolean): Promise<void>;
-	/** Longest delay of a slow response, ms; default 300. */
+	/** Longest delay of a slow response, ms of simulated time; default 300. */
 	slowMs?: number;
+	/** The simulator's clock, on which slow responses wait. */
+	clock: SimClock;
 };
 
 const isWatch = (url: URL) => ['true', '1'].includes(url.searchParams.get('watch') ?? '');
@@ -69,7 +72,9 @@ export class FaultInjector {
 		}
 
 		if (this.#roll('slow')) {
-			await new Promise(resolve => setTimeout(resolve, Math.floor(this.random() * (this.hooks.slowMs ?? 300))));
+			await new Promise<void>(resolve => {
+				this.hooks.clock.setTimer(resolve, Math.floor(this.random() * (this.hooks.slowMs ?? 300)));
+			});
 			if (res.destroyed || res.headersSent) {
 				return true;
 			}

@@ -5,7 +5,8 @@ import {openGate} from '../../../source/cluster/actions/gate.js';
 import {performAction} from '../../../source/cluster/actions/perform.js';
 import type {Job, Pod} from '../../../source/kube/types.js';
 import {call} from '../../helpers/simulator.js';
-import {type ActionWorld, actionWorld, cronJob, recordingProxy, seeded, writesSince} from '../../helpers/actions.js';
+import {createManualClock} from '../../../source/store/clock.js';
+import {type ActionWorld, actionWorld, cronJob, recordingProxy, seeded, stepping, writesSince} from '../../helpers/actions.js';
 import {waitFor} from '../../helpers/wait-for.js';
 
 let world: ActionWorld | undefined;
@@ -36,7 +37,7 @@ test('rerun as a copy: exactly the old spec without what the server generated, n
 	const old = await finishedJob(world);
 	const proxy = await recordingProxy(world);
 	try {
-		const context = createActionContext(proxy.kc, openGate, {random: seeded()});
+		const context = createActionContext(proxy.kc, openGate, createManualClock(0), {random: seeded()});
 		const result = await performAction(context, {kind: 'rerun', job: old, mode: 'copy'});
 		assert.equal(result.ok, true);
 		assert.equal(result.message, 'created job batch/pi-rerun-vls9x (rerun of pi)');
@@ -71,7 +72,9 @@ test('rerun replacing: delete (background), wait until the old job is gone, then
 	const from = world.requests.length;
 	const pending = performAction(world.context, {kind: 'rerun', job: current, mode: 'replace'});
 	const polls = () => world?.requests.slice(from).filter(request => request.method === 'GET' && request.path === '/apis/batch/v1/namespaces/batch/jobs/pi').length ?? 0;
-	await waitFor('three polls of the old job', () => polls() >= 3);
+	// Each poll waits pollMs on the app clock: step it until three have gone out.
+	const clock = world.appClock;
+	await waitFor('three polls of the old job', () => polls() >= 3, {step: () => clock.advance(20)});
 	assert.deepEqual(writesSince(world.requests, from), [
 		'POST /apis/batch/v1/namespaces/batch/jobs?dryRun=All&fieldManager=kjobs application/json',
 		'DELETE /apis/batch/v1/namespaces/batch/jobs/pi?propagationPolicy=Background application/json',
@@ -80,7 +83,7 @@ test('rerun replacing: delete (background), wait until the old job is gone, then
 	assert.equal(world.store.list<Job>('Job', 'batch').length, 1);
 	const release = await call(world, 'PATCH', '/apis/batch/v1/namespaces/batch/jobs/pi', {metadata: {finalizers: null}}, {'Content-Type': 'application/merge-patch+json'});
 	assert.equal(release.status, 200, release.text);
-	const result = await pending;
+	const result = await stepping(clock, pending);
 	assert.equal(result.message, 'replaced job batch/pi with a new run');
 	assert.deepEqual(writesSince(world.requests, from), [
 		'POST /apis/batch/v1/namespaces/batch/jobs?dryRun=All&fieldManager=kjobs application/json',
@@ -107,7 +110,7 @@ test('rerun replacing gives up after its bounded wait and says so, creating noth
 	held.metadata.finalizers = ['example.com/hold'];
 	const current = world.store.update('Job', held);
 	const from = world.requests.length;
-	const result = await performAction(world.context, {kind: 'rerun', job: current, mode: 'replace'});
+	const result = await stepping(world.appClock, performAction(world.context, {kind: 'rerun', job: current, mode: 'replace'}));
 	assert.deepEqual(result, {ok: false, message: 'job batch/pi was still there after 0s; the new job was not created'});
 	assert.deepEqual(writesSince(world.requests, from), [
 		'POST /apis/batch/v1/namespaces/batch/jobs?dryRun=All&fieldManager=kjobs application/json',

@@ -3,6 +3,7 @@ import {test} from 'node:test';
 import {readOnlyGate} from '../../../source/cluster/actions/gate.js';
 import {KubeCluster} from '../../../source/cluster/kube-cluster.js';
 import {allAllowed, type Permissions} from '../../../source/cluster/actions/permissions.js';
+import {createManualClock} from '../../../source/store/clock.js';
 import {createResourceStore} from '../../../source/store/resource-store.js';
 import {connectionTo} from '../../helpers/cluster.js';
 import {startTestSimulator} from '../../helpers/simulator.js';
@@ -13,8 +14,9 @@ const reviews = (requests: ReadonlyArray<{method: string; path: string}>) => req
 test('KubeCluster asks on start and on every switch; an answer for a scope left meanwhile is dropped', async () => {
 	// Jobs may be deleted in batch only.
 	const sim = await startTestSimulator({rbac: [{apiGroups: ['batch'], resources: ['jobs'], verbs: ['delete'], namespaces: ['batch']}]});
-	const store = createResourceStore({now: () => sim.clock.now()});
-	const cluster = new KubeCluster({connection: connectionTo(sim, {namespace: 'default'}), store});
+	const clock = createManualClock(sim.clock.now());
+	const store = createResourceStore({clock});
+	const cluster = new KubeCluster({connection: connectionTo(sim, {namespace: 'default'}), store, clock});
 	const seen: Permissions[] = [];
 	cluster.onPermissions(() => seen.push(cluster.permissions));
 	try {
@@ -42,8 +44,9 @@ test('KubeCluster asks on start and on every switch; an answer for a scope left 
 
 test('read-only: permissions are denied with the gate\'s reason and no review is sent', async () => {
 	const sim = await startTestSimulator({});
-	const store = createResourceStore({now: () => sim.clock.now()});
-	const cluster = new KubeCluster({connection: connectionTo(sim, {namespace: 'default'}), store, gate: readOnlyGate('--readonly')});
+	const clock = createManualClock(sim.clock.now());
+	const store = createResourceStore({clock});
+	const cluster = new KubeCluster({connection: connectionTo(sim, {namespace: 'default'}), store, clock, gate: readOnlyGate('--readonly')});
 	try {
 		await cluster.refreshPermissions();
 		assert.deepEqual(cluster.permissions['delete-jobs'], {allowed: false, reason: 'read-only: kjobs was started with --readonly'});

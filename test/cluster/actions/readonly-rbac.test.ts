@@ -27,7 +27,7 @@ test('read-only: every action function is refused before anything is sent', asyn
 	world = await actionWorld();
 	const job = await jobWithPods(world, 'pi', 1);
 	const cron = await cronJob(world, 'nightly');
-	const context = createActionContext(world.kc, readOnlyGate('--readonly'), {pollMs: 10});
+	const context = createActionContext(world.kc, readOnlyGate('--readonly'), world.appClock, {pollMs: 10});
 	const from = world.requests.length;
 	const refused = (error: unknown) => error instanceof ReadOnlyError && error.message === 'read-only: kjobs was started with --readonly';
 	await assert.rejects(deleteObject(context, 'jobs', {namespace: 'batch', name: 'pi'}, 'Background'), refused);
@@ -45,7 +45,7 @@ test('read-only: every action function is refused before anything is sent', asyn
 		{kind: 'trigger', cronJob: cron},
 		{kind: 'suspend', resource: 'cronjobs', target: {namespace: 'batch', name: 'nightly'}, suspend: true},
 	];
-	const demo = createActionContext(world.kc, readOnlyGate('--demo'));
+	const demo = createActionContext(world.kc, readOnlyGate('--demo'), world.appClock);
 	for (const request of requests) {
 		assert.deepEqual(await performAction(demo, request), {ok: false, message: 'read-only: kjobs was started with --demo'});
 	}

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import {afterEach, test} from 'node:test';
 import {createActionContext} from '../../../source/cluster/actions/context.js';
+import {createManualClock} from '../../../source/store/clock.js';
 import {openGate} from '../../../source/cluster/actions/gate.js';
 import {manualJobBody} from '../../../source/cluster/actions/job-copy.js';
 import {performAction} from '../../../source/cluster/actions/perform.js';
@@ -35,7 +36,7 @@ test('trigger: the job equals what kubectl create job --from=cronjob builds, fie
 	const cron = await cronJob(world, 'nightly');
 	const proxy = await recordingProxy(world);
 	try {
-		const context = createActionContext(proxy.kc, openGate, {random: seeded()});
+		const context = createActionContext(proxy.kc, openGate, createManualClock(0), {random: seeded()});
 		const result = await performAction(context, {kind: 'trigger', cronJob: cron});
 		assert.equal(result.message, 'created job batch/nightly-manual-vls9x from cron job nightly');
 		const post = proxy.bodies.find(body => body.method === 'POST');
@@ -80,7 +81,7 @@ test('suspend and resume are merge patches of spec.suspend only', async () => {
 	await jobWithPods(world, 'pi', 1);
 	const proxy = await recordingProxy(world);
 	try {
-		const context = createActionContext(proxy.kc, openGate);
+		const context = createActionContext(proxy.kc, openGate, createManualClock(0));
 		assert.deepEqual(await performAction(context, {kind: 'suspend', resource: 'cronjobs', target: {namespace: 'batch', name: 'nightly'}, suspend: true}), {ok: true, message: 'suspended cron job batch/nightly'});
 		assert.equal(world.store.get<CronJob>('CronJob', 'batch', 'nightly')?.spec.suspend, true);
 		assert.deepEqual(await performAction(context, {kind: 'suspend', resource: 'cronjobs', target: {namespace: 'batch', name: 'nightly'}, suspend: false}), {ok: true, message: 'resumed cron job batch/nightly'});

@@ -27,16 +27,18 @@ test('the job controller retries a failing job: all three attempts in order with
 	});
 	await world.sim.advance(1000);
 	await world.sync();
-	const buffer = new LogBuffer({notifyIntervalMs: 0});
-	const session = followJobLogs(world.kc, world.store, subject(job), buffer, {backoffMs: quickBackoff});
+	const buffer = new LogBuffer({clock: world.clock});
+	const session = followJobLogs(world.kc, world.store, subject(job), buffer, {clock: world.clock, backoffMs: quickBackoff});
 	// Attempts 2 and 3 are created 10 s and 20 s after the previous failure, long after the pane opened.
 	for (let second = 0; second < 60 && texts(buffer).length < 9; second++) {
 		await world.sim.advance(1000);
+		world.clock.advance(1000);
 		await world.sync();
+		// Loopback I/O: the streams read what the kubelet printed.
 		await new Promise(resolve => setTimeout(resolve, 5));
 	}
 
-	await until(buffer, () => texts(buffer).length === 9);
+	await until(world, buffer, () => texts(buffer).length === 9);
 	const pods = [...world.sim.store.list<Pod>('Pod', 'default')].filter(pod => pod.metadata.labels?.['batch.kubernetes.io/job-name'] === 'retry')
 		.sort((a, b) => Date.parse(a.metadata.creationTimestamp!) - Date.parse(b.metadata.creationTimestamp!)).map(pod => pod.metadata.name!);
 	assert.equal(pods.length, 3);
@@ -47,7 +49,7 @@ test('the job controller retries a failing job: all three attempts in order with
 		`#${i + 1} boom`,
 	]));
 	session.close();
-	await until(buffer, () => world.sim.openLogStreams() === 0);
+	await until(world, buffer, () => world.sim.openLogStreams() === 0);
 	assert.equal(world.sim.openLogStreams(), 0);
 });
 
@@ -64,16 +66,16 @@ test('scripted attempts: a finished one fetched once, a running one followed, a 
 	await world.sync();
 
 	// The pane opens now: attempt 1 has finished (fetched once), attempt 2 is running (followed).
-	const buffer = new LogBuffer({notifyIntervalMs: 0});
-	const session = followJobLogs(world.kc, world.store, subject(job), buffer, {backoffMs: quickBackoff});
-	await until(buffer, () => texts(buffer).length === 3);
+	const buffer = new LogBuffer({clock: world.clock});
+	const session = followJobLogs(world.kc, world.store, subject(job), buffer, {clock: world.clock, backoffMs: quickBackoff});
+	await until(world, buffer, () => texts(buffer).length === 3);
 	assert.equal(world.sim.openLogStreams(), 1);
 
 	await world.sim.advance(1000);
 	print(world, second, 'attempt two failed');
 	finishPod(world, second, 1);
 	await world.sync();
-	await until(buffer, () => texts(buffer).length === 4);
+	await until(world, buffer, () => texts(buffer).length === 4);
 
 	// The third attempt appears only after the pane opened.
 	await world.sim.advance(10_000);
@@ -81,10 +83,10 @@ test('scripted attempts: a finished one fetched once, a running one followed, a 
 	const third = createJobPod(world, job, 'pi-ccccc');
 	print(world, third, 'attempt three starting');
 	await world.sync();
-	await until(buffer, () => texts(buffer).length === 5);
+	await until(world, buffer, () => texts(buffer).length === 5);
 	await world.sim.advance(1000);
 	print(world, third, 'pi = 3.14159');
-	await until(buffer, () => texts(buffer).length === 6);
+	await until(world, buffer, () => texts(buffer).length === 6);
 
 	assert.deepEqual(describe(buffer.getSnapshot().entries), [
 		'── attempt 1 · pi-aaaaa',
@@ -101,7 +103,7 @@ test('scripted attempts: a finished one fetched once, a running one followed, a 
 	assert.equal(separator?.kind === 'separator' ? separator.startedAt : undefined, thirdStartedAt);
 	assert.equal(world.sim.openLogStreams(), 1);
 	session.close();
-	await until(buffer, () => world.sim.openLogStreams() === 0);
+	await until(world, buffer, () => world.sim.openLogStreams() === 0);
 	assert.equal(world.sim.openLogStreams(), 0);
 	assert.equal(world.sim.logs.openFollowers, 0);
 });
@@ -111,9 +113,9 @@ test('previous-container logs after an OnFailure restart, and the live stream mo
 	const pod = createJobPod(world, job, 'flaky-xxxxx', {restartPolicy: 'OnFailure'});
 	print(world, pod, 'run 0 line');
 	await world.sync();
-	const live = new LogBuffer({notifyIntervalMs: 0});
-	const session = followPodLogs(world.kc, world.store, subject(pod), live, {backoffMs: quickBackoff});
-	await until(live, () => texts(live).length === 1);
+	const live = new LogBuffer({clock: world.clock});
+	const session = followPodLogs(world.kc, world.store, subject(pod), live, {clock: world.clock, backoffMs: quickBackoff});
+	await until(world, live, () => texts(live).length === 1);
 
 	await world.sim.advance(1000);
 	print(world, pod, 'run 0 crashed');
@@ -121,15 +123,15 @@ test('previous-container logs after an OnFailure restart, and the live stream mo
 	await world.sim.advance(1000);
 	print(world, pod, 'run 1 line', 'main', 1);
 	await world.sync();
-	await until(live, () => texts(live).length === 3);
+	await until(world, live, () => texts(live).length === 3);
 	assert.deepEqual(describe(live.getSnapshot().entries), ['run 0 line', 'run 0 crashed', '── main restarted · restart 1 · flaky-xxxxx', 'run 1 line']);
 
-	const previous = new LogBuffer({notifyIntervalMs: 0});
-	const once = fetchPreviousLogs(world.kc, world.store, subject(pod), previous);
+	const previous = new LogBuffer({clock: world.clock});
+	const once = fetchPreviousLogs(world.kc, world.store, subject(pod), previous, {clock: world.clock});
 	await once.done;
 	assert.deepEqual(texts(previous), ['run 0 line', 'run 0 crashed']);
 	session.close();
-	await until(live, () => world.sim.openLogStreams() === 0);
+	await until(world, live, () => world.sim.openLogStreams() === 0);
 });
 
 test('a pod with two containers: one picked, or all of them', async () => {
@@ -139,11 +141,11 @@ test('a pod with two containers: one picked, or all of them', async () => {
 	print(world, pod, 'from sidecar', 'sidecar');
 	finishPod(world, pod, 0);
 	await world.sync();
-	const one = new LogBuffer({notifyIntervalMs: 0});
-	await followPodLogs(world.kc, world.store, subject(pod), one, {container: 'sidecar'}).done;
+	const one = new LogBuffer({clock: world.clock});
+	await followPodLogs(world.kc, world.store, subject(pod), one, {clock: world.clock, container: 'sidecar'}).done;
 	assert.deepEqual(texts(one), ['from sidecar']);
-	const all = new LogBuffer({notifyIntervalMs: 0});
-	await followPodLogs(world.kc, world.store, subject(pod), all, {container: 'all'}).done;
+	const all = new LogBuffer({clock: world.clock});
+	await followPodLogs(world.kc, world.store, subject(pod), all, {clock: world.clock, container: 'all'}).done;
 	assert.deepEqual(texts(all).sort(), ['from app', 'from sidecar']);
 	assert.deepEqual(all.getSnapshot().entries.map(entry => (entry.kind === 'line' ? entry.container : '')).sort(), ['app', 'sidecar']);
 });
@@ -156,9 +158,9 @@ test('a since preset reaches the API (tail 2), and a paused pane counts the line
 	}
 
 	await world.sync();
-	const buffer = new LogBuffer({notifyIntervalMs: 0});
-	const session = followPodLogs(world.kc, world.store, subject(pod), buffer, {since: {...sinceOptions('all'), tailLines: 2}, backoffMs: quickBackoff});
-	await until(buffer, () => texts(buffer).length === 2 && world.sim.openLogStreams() === 1);
+	const buffer = new LogBuffer({clock: world.clock});
+	const session = followPodLogs(world.kc, world.store, subject(pod), buffer, {clock: world.clock, since: {...sinceOptions('all'), tailLines: 2}, backoffMs: quickBackoff});
+	await until(world, buffer, () => texts(buffer).length === 2 && world.sim.openLogStreams() === 1);
 	assert.deepEqual(texts(buffer), ['three', 'four']);
 	let state = initialLogPaneState();
 	state = logPaneReducer(state, {type: 'scroll', delta: 1, bounds: logView(buffer.getSnapshot(), state, 40, 3).scroll});
@@ -166,7 +168,7 @@ test('a since preset reaches the API (tail 2), and a paused pane counts the line
 		print(world, pod, text);
 	}
 
-	await until(buffer, () => texts(buffer).length === 5);
+	await until(world, buffer, () => texts(buffer).length === 5);
 	const paused = logView(buffer.getSnapshot(), state, 40, 3);
 	assert.deepEqual(paused.rows.map(row => row.segments.map(segment => segment.text).join('')), ['three', 'four']);
 	assert.equal(paused.status[0]?.text, 'paused · 3 new lines');
@@ -175,5 +177,5 @@ test('a since preset reaches the API (tail 2), and a paused pane counts the line
 	assert.deepEqual(resumed.rows.map(row => row.segments.map(segment => segment.text).join('')), ['six', 'seven']);
 	assert.equal(resumed.status[0]?.text, 'following');
 	session.close();
-	await until(buffer, () => world.sim.openLogStreams() === 0);
+	await until(world, buffer, () => world.sim.openLogStreams() === 0);
 });

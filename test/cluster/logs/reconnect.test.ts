@@ -71,22 +71,22 @@ test('a connection cut mid-stream resumes from the last timestamp: no duplicate 
 	}
 
 	await world.sync();
-	const buffer = new LogBuffer({notifyIntervalMs: 0});
-	const session = followPodLogs(kc, world.store, subject(pod), buffer, {backoffMs: quickBackoff});
-	await until(buffer, () => texts(buffer).length === 5);
+	const buffer = new LogBuffer({clock: world.clock});
+	const session = followPodLogs(kc, world.store, subject(pod), buffer, {clock: world.clock, backoffMs: quickBackoff});
+	await until(world, buffer, () => texts(buffer).length === 5);
 	proxy.cut();
 	// Printed while disconnected, in the same second as the lines already read, and in the next one.
 	print(world, pod, 'line 6');
 	print(world, pod, 'line 7');
 	await world.sim.advance(1000);
 	print(world, pod, 'line 8');
-	await until(buffer, () => texts(buffer).length >= 8);
+	await until(world, buffer, () => texts(buffer).length >= 8);
 	print(world, pod, 'line 9');
-	await until(buffer, () => texts(buffer).length >= 9);
+	await until(world, buffer, () => texts(buffer).length >= 9);
 	assert.deepEqual(texts(buffer), ['line 1', 'line 2', 'line 3', 'line 4', 'line 5', 'line 6', 'line 7', 'line 8', 'line 9']);
 	assert.equal(world.sim.openLogStreams(), 1);
 	session.close();
-	await until(buffer, () => world.sim.openLogStreams() === 0);
+	await until(world, buffer, () => world.sim.openLogStreams() === 0);
 	await proxy.stop();
 });
 
@@ -97,25 +97,25 @@ test('the API server restarting ends every stream; the job pane reconnects each 
 	print(world, a, 'a1');
 	print(world, b, 'b1');
 	await world.sync();
-	const buffer = new LogBuffer({notifyIntervalMs: 0});
+	const buffer = new LogBuffer({clock: world.clock});
 	// The server ends the streams cleanly; the pods do not change, so the session resumes after the settle time.
-	const session = followJobLogs(world.kc, world.store, subject(job), buffer, {backoffMs: quickBackoff, endSettleMs: 100});
-	await until(buffer, () => texts(buffer).length === 2 && world.sim.openLogStreams() === 2);
+	const session = followJobLogs(world.kc, world.store, subject(job), buffer, {clock: world.clock, backoffMs: quickBackoff, endSettleMs: 100});
+	await until(world, buffer, () => texts(buffer).length === 2 && world.sim.openLogStreams() === 2);
 	await world.sim.restart({keepState: true});
 	print(world, a, 'a2');
 	print(world, b, 'b2');
-	await until(buffer, () => texts(buffer).length >= 4 && world.sim.openLogStreams() === 2);
+	await until(world, buffer, () => texts(buffer).length >= 4 && world.sim.openLogStreams() === 2);
 	await world.sim.advance(1000);
 	print(world, a, 'a3');
 	finishPod(world, b, 0);
 	await world.sync();
-	await until(buffer, () => texts(buffer).length >= 5 && world.sim.openLogStreams() === 1);
+	await until(world, buffer, () => texts(buffer).length >= 5 && world.sim.openLogStreams() === 1);
 	const byPod = (tag: string) => buffer.getSnapshot().entries.flatMap(entry => (entry.kind === 'line' && entry.tag === tag ? [entry.text] : []));
 	assert.deepEqual(byPod('i0'), ['a1', 'a2', 'a3']);
 	assert.deepEqual(byPod('i1'), ['b1', 'b2']);
 	assert.equal(texts(buffer).length, 5);
 	session.close();
-	await until(buffer, () => world.sim.openLogStreams() === 0);
+	await until(world, buffer, () => world.sim.openLogStreams() === 0);
 	assert.equal(world.sim.logs.openFollowers, 0);
 });
 
@@ -124,14 +124,14 @@ test('a deleted pod keeps its lines, marked, and its stream is closed', async ()
 	const pod = createJobPod(world, job, 'gone-aaaaa');
 	print(world, pod, 'evidence');
 	await world.sync();
-	const buffer = new LogBuffer({notifyIntervalMs: 0});
-	const session = followJobLogs(world.kc, world.store, subject(job), buffer, {backoffMs: quickBackoff});
-	await until(buffer, () => texts(buffer).length === 1 && world.sim.openLogStreams() === 1);
+	const buffer = new LogBuffer({clock: world.clock});
+	const session = followJobLogs(world.kc, world.store, subject(job), buffer, {clock: world.clock, backoffMs: quickBackoff});
+	await until(world, buffer, () => texts(buffer).length === 1 && world.sim.openLogStreams() === 1);
 	world.sim.store.remove('Pod', 'default', 'gone-aaaaa');
 	world.sim.logs.end(pod.metadata.uid!, 'main', 0);
 	await world.sync();
-	await until(buffer, () => buffer.getSnapshot().entries.some(entry => entry.kind === 'marker'));
+	await until(world, buffer, () => buffer.getSnapshot().entries.some(entry => entry.kind === 'marker'));
 	assert.deepEqual(buffer.getSnapshot().entries.map(entry => (entry.kind === 'line' ? entry.text : entry.kind === 'marker' ? `!! ${entry.text}` : `── ${entry.label}`)), ['── attempt 1', 'evidence', '!! pod deleted']);
-	await until(buffer, () => world.sim.openLogStreams() === 0);
+	await until(world, buffer, () => world.sim.openLogStreams() === 0);
 	session.close();
 });

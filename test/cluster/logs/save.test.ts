@@ -4,11 +4,12 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {test} from 'node:test';
 import {logFileName, saveLogLines} from '../../../source/cluster/logs/save.js';
+import {createManualClock} from '../../../source/store/clock.js';
 import {LogBuffer} from '../../../source/store/log-buffer.js';
 import {logSaveLines} from '../../../source/view-model/logs/save-text.js';
 
 test('saving writes sanitized lines with separators and markers, to a new file only', async () => {
-	const buffer = new LogBuffer({capacity: 4, notifyIntervalMs: 0});
+	const buffer = new LogBuffer({capacity: 4, clock: createManualClock(0)});
 	const base = {podUid: 'u', podName: 'pi-x7k2q', tag: '#3'};
 	buffer.append({kind: 'line', ...base, container: 'main', text: 'dropped', cut: 0});
 	buffer.append({kind: 'separator', ...base, label: 'attempt 3', startedAt: Date.UTC(2026, 0, 1, 12, 1, 7)});

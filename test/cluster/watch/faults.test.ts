@@ -6,7 +6,7 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {after, test} from 'node:test';
 import {loadConnection} from '../../../source/cluster/connection/kubeconfig.js';
-import {createManualScheduler, realScheduler} from '../../../source/cluster/scheduler.js';
+import {createManualClock, createSystemClock} from '../../../source/store/clock.js';
 import {startWatchers} from '../../../source/cluster/watch/watcher.js';
 import {createResourceStore} from '../../../source/store/resource-store.js';
 import type {WatchState} from '../../../source/store/types.js';
@@ -65,11 +65,15 @@ function connection(port: number) {
 }
 
 async function watchJobs(port: number) {
-	const scheduler = createManualScheduler(start);
-	const store = createResourceStore({now: () => scheduler.now()});
-	const watchers = startWatchers(connection(port), store, {scheduler, kinds: ['jobs'], backoff: {random: () => 1}});
-	const state = () => store.getSnapshot().watch.jobs;
-	return {scheduler, store, watchers, state};
+	const clock = createManualClock(start);
+	const store = createResourceStore({clock});
+	const watchers = startWatchers(connection(port), store, clock, {kinds: ['jobs'], backoff: {random: () => 1}});
+	// Watch states reach the snapshot with the store's next notification, which waits on the manual clock: flush it.
+	const state = () => {
+		store.flush();
+		return store.getSnapshot().watch.jobs;
+	};
+	return {clock, store, watchers, state};
 }
 
 const status = (code: number, message: string) => ({kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', code, message});
@@ -86,7 +90,7 @@ test('401: "credentials rejected or expired", retried with backoff (the token is
 		assert.deepEqual(w.state(), {phase: 'reconnecting', nextAttemptAt: start + 1000, attempt: 1, error: 'credentials rejected or expired (401 Unauthorized)'});
 		// Plain http: like kubectl, kjobs sends no token there (test/reliability/token-origin.test.ts).
 		assert.equal(server.seen[0], '');
-		w.scheduler.advance(1000);
+		w.clock.advance(1000);
 		await waitFor('second attempt', () => w.state().phase === 'reconnecting' && (w.state() as {attempt: number}).attempt === 2);
 		assert.deepEqual(w.state(), {phase: 'reconnecting', nextAttemptAt: start + 1000 + 2000, attempt: 2, error: 'credentials rejected or expired (401 Unauthorized)'});
 		assertNoToken(w.state());
@@ -118,15 +122,15 @@ test('429 with Retry-After waits exactly that long; a 500 backs off; then a list
 		await waitFor('429 reported', () => w.state().phase === 'reconnecting');
 		assert.deepEqual(w.state(), {phase: 'reconnecting', nextAttemptAt: start + 7000, attempt: 1, error: 'list jobs: 429 too many requests'});
 		mode = 'broken';
-		w.scheduler.advance(6999);
-		w.scheduler.advance(1);
+		w.clock.advance(6999);
+		w.clock.advance(1);
 		await waitFor('500 reported', () => (w.state() as {attempt?: number}).attempt === 2);
 		// The second answer is the barrier: a retry a millisecond early would have been the second request, its 500
 		// would set the next attempt from 6999, and a third request would have followed.
 		assert.deepEqual(w.state(), {phase: 'reconnecting', nextAttemptAt: start + 7000 + 2000, attempt: 2, error: 'list jobs: 500 etcd is sad'});
 		assert.equal(server.seen.length, 2);
 		mode = 'ok';
-		w.scheduler.advance(2000);
+		w.clock.advance(2000);
 		await waitFor('live', () => w.state().phase === 'live');
 		assert.equal(w.store.getSnapshot().jobs.get('u1')?.metadata.name, 'j');
 	} finally {
@@ -143,9 +147,9 @@ test('an unreachable server: the URL and the error, retried with growing delays'
 	try {
 		await waitFor('refused', () => w.state().phase === 'reconnecting');
 		assert.deepEqual(w.state(), {phase: 'reconnecting', nextAttemptAt: start + 1000, attempt: 1, error: `cannot reach http://127.0.0.1:${port}: connection refused`});
-		w.scheduler.advance(1000);
+		w.clock.advance(1000);
 		await waitFor('attempt 2', () => (w.state() as {attempt?: number}).attempt === 2);
-		w.scheduler.advance(2000);
+		w.clock.advance(2000);
 		await waitFor('attempt 3', () => (w.state() as {attempt?: number}).attempt === 3);
 		assert.deepEqual(w.state(), {phase: 'reconnecting', nextAttemptAt: start + 3000 + 4000, attempt: 3, error: `cannot reach http://127.0.0.1:${port}: connection refused`});
 	} finally {
@@ -162,7 +166,7 @@ test('a server that ends every watch at once, empty, is not hammered: the loop b
 		await waitFor('backing off', () => w.state().phase === 'reconnecting');
 		assert.deepEqual(w.state(), {phase: 'reconnecting', nextAttemptAt: start + 1000, attempt: 1, error: 'watch jobs: the server closed the watch at once'});
 		// The retry the scheduler releases is the barrier: a loop that hammered would have sent more requests before it.
-		w.scheduler.advance(1000);
+		w.clock.advance(1000);
 		await waitFor('the retry after the wait', () => (w.state() as {attempt?: number}).attempt === 2);
 		assert.equal(server.seen.length, 3, 'one list and one watch, a wait, then one more watch');
 	} finally {
@@ -183,11 +187,11 @@ test('a failing exec credential plugin is reported as a credentials problem and 
 			'current-context: ctx',
 		].join('\n'),
 	);
-	const scheduler = createManualScheduler(start);
-	const store = createResourceStore({now: () => scheduler.now()});
-	const watchers = startWatchers(loadConnection({kubeconfig: file, env: {}, homeDir: dir}), store, {scheduler, kinds: ['jobs'], backoff: {random: () => 1}});
+	const clock = createManualClock(start);
+	const store = createResourceStore({clock});
+	const watchers = startWatchers(loadConnection({kubeconfig: file, env: {}, homeDir: dir}), store, clock, {kinds: ['jobs'], backoff: {random: () => 1}});
 	try {
-		await waitFor('the plugin failure', () => store.getSnapshot().watch.jobs.phase === 'reconnecting');
+		await waitFor('the plugin failure', () => store.getSnapshot().watch.jobs.phase === 'reconnecting', {step: () => store.flush()});
 		assert.deepEqual(store.getSnapshot().watch.jobs, {phase: 'reconnecting', nextAttemptAt: start + 1000, attempt: 1, error: 'cannot get credentials for https://127.0.0.1:9: exec plugin kjobs-no-such-plugin: no such file'});
 	} finally {
 		await watchers.stop();
@@ -206,12 +210,13 @@ test('a huge Retry-After (beyond setTimeout\'s 24.8 days) waits the longest kjob
 	}
 });
 
-test('the real scheduler clamps a delay setTimeout cannot hold instead of firing at once', async () => {
+test('the system clock clamps a delay setTimeout cannot hold instead of firing at once', async () => {
 	const warnings: string[] = [];
 	const onWarning = (warning: Error) => warnings.push(warning.name);
 	process.on('warning', onWarning);
 	let fired = 0;
-	const cancel = realScheduler.setTimer(() => fired++, 2 ** 31 + 5);
+	const clock = createSystemClock();
+	const cancel = clock.setTimer(() => fired++, 2 ** 31 + 5);
 	await new Promise(resolve => setTimeout(resolve, 50));
 	cancel();
 	process.off('warning', onWarning);

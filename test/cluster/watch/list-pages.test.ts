@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {createManualScheduler} from '../../../source/cluster/scheduler.js';
+import {createManualClock} from '../../../source/store/clock.js';
 import {createInterner, storedObject} from '../../../source/cluster/watch/stored-object.js';
 import {normalizeObject} from '../../../source/cluster/watch/resources.js';
 import {runWatchLoop} from '../../../source/cluster/watch/loop.js';
@@ -21,7 +21,7 @@ test('a paged list reaches the store page by page, counting as it goes, then as 
 	const connection = connectionTo(sim);
 	const loop = runWatchLoop({
 		kind: 'jobs', kubeConfig: connection.kubeConfig, server: 'sim', namespace: 'default', emit: event => events.push(event),
-		scheduler: createManualScheduler(start), timeoutSeconds: 60, stallMarginMs: 15_000,
+		clock: createManualClock(start), timeoutSeconds: 60, stallMarginMs: 15_000,
 		listTimeoutMs: 60_000, pageSize: 2, backoff: {initialMs: 1000, maxMs: 30_000, random: () => 1}, interner: createInterner(),
 	}, controller.signal);
 	try {

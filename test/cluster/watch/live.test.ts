@@ -15,26 +15,26 @@ test('the initial list and live updates arrive in the store', {timeout: 10_000},
 	});
 	try {
 		await allLive(r.store);
-		const snapshot = r.store.getSnapshot();
+		const snapshot = r.snapshot();
 		assert.deepEqual([...snapshot.jobs.values()].map(job => job.metadata.name), ['first']);
 		assert.deepEqual([...snapshot.pods.values()].map(pod => pod.metadata.name), ['first-abcde']);
 		const jobUid = [...snapshot.jobs.keys()][0]!;
 		assert.deepEqual([...(snapshot.podsByJob.get(jobUid) ?? [])], [[...snapshot.pods.keys()][0]]);
 		assert.equal(typeof snapshot.jobs.get(jobUid)?.metadata.creationTimestamp, 'string');
-		assert.equal(snapshot.watch.jobs.phase === 'live' && snapshot.watch.jobs.since, r.scheduler.now());
+		assert.equal(snapshot.watch.jobs.phase === 'live' && snapshot.watch.jobs.since, r.clock.now());
 		const podQueries = r.sim.requests.filter(request => request.path === '/api/v1/namespaces/default/pods').map(request => new URLSearchParams(request.query).get('labelSelector'));
 		assert.deepEqual([...new Set(podQueries)], ['batch.kubernetes.io/controller-uid']);
 
 		const second = r.sim.store.create<Job>('Job', jobInput('second'));
-		await waitFor('the new job', () => r.store.getSnapshot().jobs.has(second.metadata.uid!));
+		await waitFor('the new job', () => r.snapshot().jobs.has(second.metadata.uid!));
 		const first = r.sim.store.get<Job>('Job', 'default', 'first')!;
 		r.sim.store.update('Job', {...first, metadata: {...first.metadata, labels: {changed: 'yes'}}});
-		await waitFor('the update', () => r.store.getSnapshot().jobs.get(jobUid)?.metadata.labels?.['changed'] === 'yes');
+		await waitFor('the update', () => r.snapshot().jobs.get(jobUid)?.metadata.labels?.['changed'] === 'yes');
 		r.sim.store.remove('Job', 'default', 'second');
-		await waitFor('the deletion', () => !r.store.getSnapshot().jobs.has(second.metadata.uid!));
+		await waitFor('the deletion', () => !r.snapshot().jobs.has(second.metadata.uid!));
 		r.store.flush();
-		assert.equal(r.store.getSnapshot().deleted.get(second.metadata.uid!)?.object.metadata.name, 'second');
-		assert.deepEqual(versions(r.store.getSnapshot().jobs.values()), versions(r.sim.store.list<KubeObject>('Job', 'default')));
+		assert.equal(r.snapshot().deleted.get(second.metadata.uid!)?.object.metadata.name, 'second');
+		assert.deepEqual(versions(r.snapshot().jobs.values()), versions(r.sim.store.list<KubeObject>('Job', 'default')));
 	} finally {
 		await r.stop();
 	}
@@ -76,7 +76,7 @@ test('managedFields and the last-applied annotation are stripped', {timeout: 10_
 	});
 	try {
 		await allLive(r.store);
-		const job = [...r.store.getSnapshot().jobs.values()][0]!;
+		const job = [...r.snapshot().jobs.values()][0]!;
 		assert.equal(job.metadata.managedFields, undefined);
 		assert.deepEqual(job.metadata.annotations, {keep: 'me'});
 	} finally {
@@ -89,19 +89,19 @@ test('a burst of events arriving over the network makes exactly one notification
 	try {
 		await allLive(r.store);
 		r.store.flush();
-		// The number of jobs in the store at each notification from here on.
-		const sizes: number[] = [];
-		r.store.subscribe(() => sizes.push(r.store.getSnapshot().jobs.size));
+		const before = r.notifications();
 		for (let i = 0; i < 300; i++) {
 			r.sim.store.create('Job', jobInput(`burst-${i}`));
 		}
 
-		await waitFor('the notification of the burst', () => sizes.length > 0);
-		// A sentinel job after the burst as a barrier: its own notification comes after any the burst still had
-		// pending, so once it has come, every notification the burst made has been counted.
-		r.sim.store.create('Job', jobInput('sentinel'));
-		await waitFor('the notification of the sentinel', () => sizes.includes(301));
-		assert.deepEqual(sizes, [300, 301]);
+		// The maps are shared with the snapshot, so the count is visible before the coalesced notification.
+		await waitFor('300 jobs', () => r.store.getSnapshot().jobs.size === 300);
+		// However many network reads the burst took, nothing went out yet: the notification waits on the clock.
+		assert.equal(r.notifications() - before, 0);
+		r.clock.advance(100);
+		assert.equal(r.notifications() - before, 1);
+		r.clock.advance(1000);
+		assert.equal(r.notifications() - before, 1);
 	} finally {
 		await r.stop();
 	}

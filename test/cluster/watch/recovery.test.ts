@@ -17,16 +17,16 @@ test('an in-stream 410 after compaction relists, and objects deleted meanwhile d
 		const goes = r.sim.store.get<Job>('Job', 'default', 'goes')!;
 		// Break the watches first so the deletion is never seen as an event; the retry waits for the manual scheduler.
 		r.sim.dropWatches();
-		await waitFor('reconnecting', () => r.store.getSnapshot().watch.jobs.phase === 'reconnecting');
+		await waitFor('reconnecting', () => r.snapshot().watch.jobs.phase === 'reconnecting');
 		r.sim.store.remove('Job', 'default', 'goes');
 		const added = r.sim.store.create<Job>('Job', jobInput('added'));
 		r.sim.compact();
-		r.scheduler.advance(1000);
-		await waitFor('the relisted jobs', () => r.store.getSnapshot().jobs.has(added.metadata.uid!) && !r.store.getSnapshot().jobs.has(goes.metadata.uid!));
+		r.clock.advance(1000);
+		await waitFor('the relisted jobs', () => r.snapshot().jobs.has(added.metadata.uid!) && !r.snapshot().jobs.has(goes.metadata.uid!));
 		await allLive(r.store);
 		r.store.flush();
-		assert.deepEqual(versions(r.store.getSnapshot().jobs.values()), versions(r.sim.store.list<KubeObject>('Job', 'default')));
-		assert.equal(r.store.getSnapshot().deleted.get(goes.metadata.uid!)?.object.metadata.name, 'goes');
+		assert.deepEqual(versions(r.snapshot().jobs.values()), versions(r.sim.store.list<KubeObject>('Job', 'default')));
+		assert.equal(r.snapshot().deleted.get(goes.metadata.uid!)?.object.metadata.name, 'goes');
 		// The resumed watch got 410 (history compacted), so the jobs were listed a second time.
 		const jobRequests = r.sim.requests.filter(request => request.path === '/apis/batch/v1/namespaces/default/jobs').map(request => new URLSearchParams(request.query));
 		assert.deepEqual(jobRequests.filter(query => !query.has('watch')).map(query => query.get('limit')), ['500', '500']);
@@ -50,8 +50,8 @@ test('expireWatches (in-stream ERROR 410) makes every kind relist at once and st
 		await waitFor('a second list of jobs', () => r.sim.requests.filter(request => request.path.endsWith('/jobs') && !request.query.includes('watch')).length === listsBefore + 1);
 		await allLive(r.store);
 		const later = r.sim.store.create<Job>('Job', jobInput('later'));
-		await waitFor('a live update after the relist', () => r.store.getSnapshot().jobs.has(later.metadata.uid!));
-		assert.deepEqual(versions(r.store.getSnapshot().jobs.values()), versions(r.sim.store.list<KubeObject>('Job', 'default')));
+		await waitFor('a live update after the relist', () => r.snapshot().jobs.has(later.metadata.uid!));
+		assert.deepEqual(versions(r.snapshot().jobs.values()), versions(r.sim.store.list<KubeObject>('Job', 'default')));
 	} finally {
 		await r.stop();
 	}
@@ -72,18 +72,18 @@ test('after the server restarts on the same port with different state, the store
 		r.sim.store.create('Job', jobInput('new-a'));
 		r.sim.store.create('Job', jobInput('old-b'));
 		await waitFor('reconnecting with the error', () => {
-			const state = r.store.getSnapshot().watch.jobs;
+			const state = r.snapshot().watch.jobs;
 			return state.phase === 'reconnecting' && state.attempt === 1;
 		});
-		const state = r.store.getSnapshot().watch.jobs;
-		assert.ok(state.phase === 'reconnecting' && state.nextAttemptAt === r.scheduler.now() + 1000, JSON.stringify(state));
+		const state = r.snapshot().watch.jobs;
+		assert.ok(state.phase === 'reconnecting' && state.nextAttemptAt === r.clock.now() + 1000, JSON.stringify(state));
 		const truth = () => versions(r.sim.store.list<KubeObject>('Job', 'default'));
-		await waitFor('the store equal to the new server', () => JSON.stringify(versions(r.store.getSnapshot().jobs.values())) === JSON.stringify(truth()), {
-			step: () => r.scheduler.advance(1000),
+		await waitFor('the store equal to the new server', () => JSON.stringify(versions(r.snapshot().jobs.values())) === JSON.stringify(truth()), {
+			step: () => r.clock.advance(1000),
 		});
 		await allLive(r.store);
-		assert.deepEqual(versions(r.store.getSnapshot().jobs.values()), truth());
-		assert.deepEqual([...r.store.getSnapshot().jobs.values()].map(job => job.metadata.name).sort(), ['new-a', 'old-b']);
+		assert.deepEqual(versions(r.snapshot().jobs.values()), truth());
+		assert.deepEqual([...r.snapshot().jobs.values()].map(job => job.metadata.name).sort(), ['new-a', 'old-b']);
 	} finally {
 		await r.stop();
 	}
@@ -100,20 +100,20 @@ test('a stalled watch is detected after its timeout plus margin, and restarted',
 		// the lost job, so that the restart could no longer replay it. The simulator drops events synchronously while
 		// stalled (create returns after the drop), so the job is absent now; that the restart below is what brings it
 		// is the real check.
-		assert.equal(r.store.getSnapshot().jobs.has(lost.metadata.uid!), false);
-		r.scheduler.advance(64_999);
-		assert.equal(r.store.getSnapshot().watch.jobs.phase, 'live');
-		r.scheduler.advance(1);
-		await waitFor('the stall reported', () => r.store.getSnapshot().watch.jobs.phase === 'reconnecting');
-		assert.deepEqual(r.store.getSnapshot().watch.jobs, {
+		assert.equal(r.snapshot().jobs.has(lost.metadata.uid!), false);
+		r.clock.advance(64_999);
+		assert.equal(r.snapshot().watch.jobs.phase, 'live');
+		r.clock.advance(1);
+		await waitFor('the stall reported', () => r.snapshot().watch.jobs.phase === 'reconnecting');
+		assert.deepEqual(r.snapshot().watch.jobs, {
 			phase: 'reconnecting',
-			nextAttemptAt: r.scheduler.now() + 1000,
+			nextAttemptAt: r.clock.now() + 1000,
 			attempt: 1,
 			error: 'watch jobs: no events or bookmarks for 65 s',
 		});
 		r.sim.stallWatches(false);
-		r.scheduler.advance(1000);
-		await waitFor('the job missed while stalled', () => r.store.getSnapshot().jobs.has(lost.metadata.uid!));
+		r.clock.advance(1000);
+		await waitFor('the job missed while stalled', () => r.snapshot().jobs.has(lost.metadata.uid!));
 		await allLive(r.store);
 	} finally {
 		await r.stop();
@@ -126,14 +126,14 @@ test('with the default timeout a stalled watch is noticed after 75 s of silence'
 		await allLive(r.store);
 		await waitFor('4 open watches', () => r.sim.openWatches() === 4);
 		r.sim.stallWatches(true);
-		r.scheduler.advance(74_999);
-		assert.equal(r.store.getSnapshot().watch.jobs.phase, 'live');
-		r.scheduler.advance(1);
-		await waitFor('the stall reported', () => r.store.getSnapshot().watch.jobs.phase === 'reconnecting');
-		const state = r.store.getSnapshot().watch.jobs;
+		r.clock.advance(74_999);
+		assert.equal(r.snapshot().watch.jobs.phase, 'live');
+		r.clock.advance(1);
+		await waitFor('the stall reported', () => r.snapshot().watch.jobs.phase === 'reconnecting');
+		const state = r.snapshot().watch.jobs;
 		assert.ok(state.phase === 'reconnecting' && state.error === 'watch jobs: no events or bookmarks for 75 s', JSON.stringify(state));
 		r.sim.stallWatches(false);
-		r.scheduler.advance(1000);
+		r.clock.advance(1000);
 		await allLive(r.store);
 	} finally {
 		await r.stop();
@@ -143,17 +143,17 @@ test('with the default timeout a stalled watch is noticed after 75 s of silence'
 test('403 on pods marks only pods forbidden; the other kinds stay live, and pods recover when allowed', {timeout: 10_000}, async () => {
 	const r = await rig({sim: {rbac: [{verbs: ['get', 'list', 'watch'], resources: ['jobs', 'cronjobs', 'events']}]}});
 	try {
-		await waitFor('pods forbidden', () => r.store.getSnapshot().watch.pods.phase === 'forbidden');
-		await waitFor('the others live', () => ['jobs', 'cronjobs', 'events'].every(kind => r.store.getSnapshot().watch[kind as 'jobs'].phase === 'live'));
-		assert.deepEqual(r.store.getSnapshot().watch.pods, {
+		await waitFor('pods forbidden', () => r.snapshot().watch.pods.phase === 'forbidden');
+		await waitFor('the others live', () => ['jobs', 'cronjobs', 'events'].every(kind => r.snapshot().watch[kind as 'jobs'].phase === 'live'));
+		assert.deepEqual(r.snapshot().watch.pods, {
 			phase: 'forbidden',
 			message: 'pods is forbidden: User "kjobs-sim" cannot list resource "pods" in API group "" in the namespace "default"',
 		});
 		const job = r.sim.store.create<Job>('Job', jobInput('still-live'));
-		await waitFor('a job update', () => r.store.getSnapshot().jobs.has(job.metadata.uid!));
+		await waitFor('a job update', () => r.snapshot().jobs.has(job.metadata.uid!));
 		r.sim.setRbac(undefined);
-		r.scheduler.advance(30_000);
-		await waitFor('pods live again', () => r.store.getSnapshot().watch.pods.phase === 'live');
+		r.clock.advance(30_000);
+		await waitFor('pods live again', () => r.snapshot().watch.pods.phase === 'live');
 	} finally {
 		await r.stop();
 	}
@@ -177,10 +177,10 @@ test('a server that comes back behind our resourceVersion (etcd restored from a 
 		restored.store.create('Job', jobInput('restored'));
 		assert.ok(restored.store.rv < reached, `${restored.store.rv} < ${reached}`);
 		const truth = () => versions(restored!.store.list<KubeObject>('Job', 'default'));
-		await waitFor('the store equal to the restored server', () => JSON.stringify(versions(r.store.getSnapshot().jobs.values())) === JSON.stringify(truth()), {
-			step: () => r.scheduler.advance(1000),
+		await waitFor('the store equal to the restored server', () => JSON.stringify(versions(r.snapshot().jobs.values())) === JSON.stringify(truth()), {
+			step: () => r.clock.advance(1000),
 		});
-		assert.deepEqual([...r.store.getSnapshot().jobs.values()].map(job => job.metadata.name), ['restored']);
+		assert.deepEqual([...r.snapshot().jobs.values()].map(job => job.metadata.name), ['restored']);
 	} finally {
 		await restored?.stop();
 		await r.stop();

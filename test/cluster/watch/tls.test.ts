@@ -7,7 +7,7 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {after, test} from 'node:test';
 import {loadConnection} from '../../../source/cluster/connection/kubeconfig.js';
-import {createManualScheduler} from '../../../source/cluster/scheduler.js';
+import {createManualClock} from '../../../source/store/clock.js';
 import {startWatchers} from '../../../source/cluster/watch/watcher.js';
 import {createResourceStore} from '../../../source/store/resource-store.js';
 import {start, waitFor} from '../../helpers/cluster.js';
@@ -45,10 +45,11 @@ test('TLS: an untrusted certificate is reported with the server; certificate-aut
 		const file = path.join(dir, `config-${caData ? 'ca' : 'plain'}.yaml`);
 		const ca = caData ? `, certificate-authority-data: ${Buffer.from(caData).toString('base64')}` : '';
 		writeFileSync(file, `clusters: [{name: c, cluster: {server: "${url}"${ca}}}]\nusers: [{name: u, user: {token: kjobs-test-token-123}}]\ncontexts: [{name: x, context: {cluster: c, user: u}}]\ncurrent-context: x\n`);
-		const scheduler = createManualScheduler(start);
-		const store = createResourceStore({now: () => scheduler.now()});
-		const watchers = startWatchers(loadConnection({kubeconfig: file, env: {}, homeDir: dir}), store, {scheduler, kinds: ['jobs'], backoff: {random: () => 1}});
-		await waitFor('an outcome', () => store.getSnapshot().watch.jobs.phase !== 'connecting');
+		const clock = createManualClock(start);
+		const store = createResourceStore({clock});
+		const watchers = startWatchers(loadConnection({kubeconfig: file, env: {}, homeDir: dir}), store, clock, {kinds: ['jobs'], backoff: {random: () => 1}});
+		// Flushing delivers the store's notification (it waits on the manual clock) without moving time.
+		await waitFor('an outcome', () => store.getSnapshot().watch.jobs.phase !== 'connecting', {step: () => store.flush()});
 		const state = store.getSnapshot().watch.jobs;
 		await watchers.stop();
 		return state;

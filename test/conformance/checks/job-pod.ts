@@ -4,6 +4,7 @@ Job and its Pod at the same uid and resourceVersion as `kubectl get -o json`.
 */
 import {startWatchers} from '../../../source/cluster/watch/watcher.js';
 import type {Job, KubeObject, Pod} from '../../../source/kube/types.js';
+import {createSystemClock} from '../../../source/store/clock.js';
 import {createResourceStore} from '../../../source/store/resource-store.js';
 import type {Target} from '../targets.js';
 import {piJob, type Row, waitUntil} from './common.js';
@@ -45,8 +46,9 @@ export async function runJobPod(target: Target): Promise<JobPodFacts> {
 	const conditions = (pod.status?.conditions ?? []).map(condition => `${condition.type}=${condition.status}`).join(',') || 'none';
 	const podState = `${pod.status?.phase ?? '(no phase)'}; nodeName ${pod.spec?.nodeName ?? 'unset'}; conditions ${conditions}`;
 
-	const store = createResourceStore({now: () => Date.now()});
-	const watchers = startWatchers(target.connection(namespace), store, {kinds: ['jobs', 'pods']});
+	const clock = createSystemClock();
+	const store = createResourceStore({clock});
+	const watchers = startWatchers(target.connection(namespace), store, clock, {kinds: ['jobs', 'pods']});
 	let fromStore = '';
 	let fromKubectl = '';
 	let matches = false;

@@ -1,15 +1,18 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {LogBuffer, type LogTimers} from '../../../source/store/log-buffer.js';
+import {createManualClock} from '../../../source/store/clock.js';
+import {LogBuffer} from '../../../source/store/log-buffer.js';
 import {logPaneReducer, initialLogPaneState, type LogPaneAction} from '../../../source/state/log-pane/reducer.js';
 import {logMatchSeqs} from '../../../source/view-model/logs/search.js';
 import type {LogPaneState, LogViewModel} from '../../../source/view-model/logs/types.js';
 import {logView} from '../../../source/view-model/logs/view.js';
 
 const pod = {podUid: 'u1', podName: 'pi-aaaaa', tag: ''};
+// These tests read snapshots; notifications (on this clock's timers) matter only to the coalescing test.
+const clock = createManualClock(0);
 
 function filled(count: number, text = (i: number) => `line ${i}`, capacity?: number): LogBuffer {
-	const buffer = new LogBuffer({capacity, notifyIntervalMs: 0});
+	const buffer = new LogBuffer({capacity, clock});
 	for (let i = 1; i <= count; i++) {
 		buffer.append({kind: 'line', ...pod, container: 'main', time: Date.UTC(2026, 0, 1, 12, 0, i), timeText: `2026-01-01T12:00:${String(i).padStart(2, '0')}.000000000Z`, text: text(i), cut: 0});
 	}
@@ -94,7 +97,7 @@ test('search jumps to the newest hit with the lines around it; n goes older, N n
 });
 
 test('the filter shows only matching lines (and separators); ! shows only the others', () => {
-	const buffer = new LogBuffer({notifyIntervalMs: 0});
+	const buffer = new LogBuffer({clock});
 	buffer.append({kind: 'separator', podUid: 'u1', podName: 'pi-aaaaa', tag: '#1', label: 'attempt 1', startedAt: Date.UTC(2026, 0, 1, 12, 1, 7)});
 	for (const text of ['GET /health 200', 'GET /api 500', 'GET /health 200', 'POST /api 201']) {
 		buffer.append({kind: 'line', podUid: 'u1', podName: 'pi-aaaaa', tag: '#1', container: 'main', text, cut: 0});
@@ -119,28 +122,29 @@ test('the buffer keeps its capacity, counts what it dropped, and the status line
 	assert.equal(snapshot.dropped, 7);
 	assert.deepEqual(snapshot.entries.map(entry => entry.seq), [8, 9, 10, 11, 12]);
 	assert.equal(status(logView(snapshot, initialLogPaneState(), 40, 5)), 'following · 7 dropped · tail 1000');
-	const long = new LogBuffer({maxLineLength: 10, notifyIntervalMs: 0});
+	const long = new LogBuffer({maxLineLength: 10, clock});
 	long.append({kind: 'line', ...pod, container: 'main', text: 'x'.repeat(25), cut: 0});
 	const entry = long.getSnapshot().entries[0]!;
 	assert.deepEqual(entry.kind === 'line' ? [entry.text, entry.cut] : [], ['x'.repeat(10), 15]);
 });
 
 test('notifications are coalesced: a thousand appends, one notification per interval', () => {
-	const pending: Array<() => void> = [];
-	const timers: LogTimers = {setTimeout: callback => pending.push(callback), clearTimeout() {}};
-	const buffer = new LogBuffer({timers, notifyIntervalMs: 100});
+	const clock = createManualClock(0);
+	const buffer = new LogBuffer({clock, notifyIntervalMs: 100});
 	let notified = 0;
 	buffer.subscribe(() => notified++);
 	for (let i = 0; i < 1000; i++) {
 		buffer.append({kind: 'line', ...pod, container: 'main', text: `${i}`, cut: 0});
 	}
 
-	assert.equal(pending.length, 1);
+	assert.equal(clock.pending(), 1);
 	assert.equal(notified, 0);
-	pending.shift()!();
+	clock.advance(99);
+	assert.equal(notified, 0);
+	clock.advance(1);
 	assert.equal(notified, 1);
 	buffer.append({kind: 'line', ...pod, container: 'main', text: 'again', cut: 0});
-	assert.equal(pending.length, 1);
+	assert.equal(clock.pending(), 1);
 });
 
 test('timestamps, wrap and JSON pretty-printing', () => {

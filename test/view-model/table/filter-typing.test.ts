@@ -1,6 +1,7 @@
 import {test} from 'node:test';
 import type {Job, KubeObject} from '../../../source/kube/types.js';
 import {createResourceStore} from '../../../source/store/resource-store.js';
+import {flushOnlyClock} from '../../helpers/store-harness.js';
 import type {ResourceSnapshot} from '../../../source/store/types.js';
 import {seededRandom} from '../../../source/simulator/random.js';
 import type {TableQuery, ViewId} from '../../../source/view-model/table/types.js';
@@ -32,7 +33,7 @@ function typeAndChurn(seed: number, steps: number): void {
 	const pick = seededRandom(seed);
 	const choose = <T>(items: readonly T[]): T => items[Math.floor(pick() * items.length)]!;
 	let version = 0;
-	const store = createResourceStore({now: () => now, schedule: () => () => {}});
+	const store = createResourceStore({clock: flushOnlyClock(() => now)});
 	snapshotOf = () => store.getSnapshot();
 	const stamp = <T extends KubeObject>(object: T): T => ({...object, metadata: {...object.metadata, resourceVersion: String(++version)}});
 	const newJob = (): Job => {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import type {Job, KubeObject, Pod} from '../../../source/kube/types.js';
 import {createResourceStore} from '../../../source/store/resource-store.js';
+import {flushOnlyClock} from '../../helpers/store-harness.js';
 import type {ResourceSnapshot, WatchKind} from '../../../source/store/types.js';
 import {headerCounts} from '../../../source/view-model/header.js';
 import {jobState} from '../../../source/view-model/rows/job-status.js';
@@ -79,7 +80,7 @@ function runSequence(seed: number, steps: number): void {
 	const choose = <T>(items: readonly T[]): T => items[Math.floor(pick() * items.length)]!;
 	let now = start;
 	let version = 0;
-	const store = createResourceStore({now: () => now, schedule: () => () => {}});
+	const store = createResourceStore({clock: flushOnlyClock(() => now)});
 	const cronJobs = [makeCronJob('nightly', '0 3 * * *', {namespace: 'batch'}), makeCronJob('hourly', '0 * * * *', {namespace: 'web'})];
 	const names = Array.from({length: 30}, (_unused, index) => `job-${index}`);
 	const stamp = <T extends KubeObject>(object: T): T => ({...object, metadata: {...object.metadata, resourceVersion: String(++version)}});
@@ -194,7 +195,7 @@ for (const seed of [1, 2, 3, 4]) {
 
 test('a new snapshot works out again only the jobs that changed or whose pods did', () => {
 	const now = start;
-	const store = createResourceStore({now: () => now, schedule: () => () => {}});
+	const store = createResourceStore({clock: flushOnlyClock(() => now)});
 	const reads = new Map<string, number>();
 	const jobs = Array.from({length: 40}, (_unused, index) => {
 		const job = makeJob(`job-${String(index).padStart(2, '0')}`, {started: -100, active: 1});

@@ -3,6 +3,10 @@ The scale scenario's churn: a timer that moves the manual clock along with the w
 its share of the target event rate in a fixed cycle that keeps the totals steady (two pod status updates, a pod
 completion with its job's status update, a new pod, a deletion of a finished pod). It also drives the probe job and
 the log-probe pod's output.
+
+This is a load generator, and the one part of the simulator driven by the wall clock on purpose: it produces a target
+number of events per real second for benchmarks and moves the scenario's manual clock along with real time. The
+one-clock guard test (test/architecture/one-clock.test.ts) lists this file as its only exception in the simulator.
 */
 import type {Job, Pod} from '../../../kube/types.js';
 import type {ManualClock, SimClock} from '../../clock.js';

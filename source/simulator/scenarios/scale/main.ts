@@ -7,6 +7,7 @@ import {createInterface} from 'node:readline';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {parseArgs} from 'node:util';
+import {wallNow} from '../../clock.js';
 import {startScaleSimulator, type ScaleOptions} from './scale.js';
 import type {SimulatorOptions} from '../../index.js';
 
@@ -68,9 +69,9 @@ export async function scaleMain(argv: string[], io: ScaleIo): Promise<number> {
 		return 1;
 	}
 
-	const started = performance.now();
+	const started = wallNow();
 	const scale = await startScaleSimulator(options);
-	const info = {url: scale.simulator.url, kubeconfig: options.kubeconfigPath, expected: scale.expected, probeBase: scale.probeBase, setupMs: Math.round(performance.now() - started)};
+	const info = {url: scale.simulator.url, kubeconfig: options.kubeconfigPath, expected: scale.expected, probeBase: scale.probeBase, setupMs: Math.round(wallNow() - started)};
 	if (options.control) {
 		io.stdout(`${JSON.stringify(info)}\n`);
 	} else {

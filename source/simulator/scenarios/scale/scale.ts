@@ -6,7 +6,7 @@ controllers run: at this size their full reconcile passes would make the simulat
 A probe job (namespace `a-bench`, listed first) counts tenths of a second since `probeBase`, modulo 10,000, in its
 succeeded count (shown as `N/9999`), so a client's lag can be read straight off the screen.
 */
-import {ManualClock} from '../../clock.js';
+import {ManualClock, wallNow} from '../../clock.js';
 import {startSimulator, type Simulator, type SimulatorOptions} from '../../index.js';
 import {seededRandom} from '../../random.js';
 import {ScaleChurn} from './churn.js';
@@ -55,7 +55,7 @@ export async function startScaleSimulator(options: SimulatorOptions & ScaleOptio
 		namespaces: Math.max(1, options.namespaces ?? scaleDefaults.namespaces),
 	};
 	// A manual clock keeps the controllers' ticker off; the churn timer moves it along with the wall clock.
-	const clock = options.clock ?? new ManualClock(options.start ?? Date.now());
+	const clock = options.clock ?? new ManualClock(options.start ?? wallNow());
 	// A minute of history at the default churn, so a client whose first list takes a while can still resume its watch.
 	const simulator = await startSimulator({...options, historySize: options.historySize ?? 60_000, scenario: 'empty', clock});
 	const random = seededRandom(options.seed ?? 8);
@@ -88,7 +88,7 @@ export async function startScaleSimulator(options: SimulatorOptions & ScaleOptio
 		churn.addPod(job, phase, Date.parse(job.metadata.creationTimestamp ?? '') + p % 7 * 1000);
 	}
 
-	const probeBase = Date.now();
+	const probeBase = wallNow();
 	const probe = store.create('Job', scaleJob(scaleProbe.namespace, scaleProbe.job, store.newUid(), 'running', now, 1));
 	store.update('Job', {...probe, spec: {...probe.spec, completions: scaleProbe.modulo - 1}, status: {...probe.status, succeeded: 0}});
 	const logJob = store.create('Job', scaleJob(scaleProbe.namespace, scaleProbe.logJob, store.newUid(), 'running', now, 1));

@@ -11,6 +11,7 @@ import {CronJobController} from '../../../../source/simulator/controllers/cronjo
 import {EventRecorder} from '../../../../source/simulator/controllers/events.js';
 import {SimLogs} from '../../../../source/simulator/logs.js';
 import {SimStore} from '../../../../source/simulator/store.js';
+import {createManualClock} from '../../../../source/store/clock.js';
 import {createResourceStore} from '../../../../source/store/resource-store.js';
 import {jobsOfCronJob} from '../../../../source/view-model/lookups.js';
 import {cronJobVectors, runs, type ReconciledCase} from '../../../helpers/cronjob-vectors.js';
@@ -72,7 +73,7 @@ for (const c of cronJobVectors.getJobsToBeReconciledCases.filter(c => runs('getJ
 
 	test(`upstream TestControllerV2GetJobsToBeReconciled, the app's CronJob → Jobs index: ${c.name}`, () => {
 		const {cronJob, jobs} = objects(c);
-		const store = createResourceStore({now: () => now, schedule: () => () => {}});
+		const store = createResourceStore({clock: createManualClock(now)});
 		store.apply({type: 'upsert', kind: 'cronjobs', object: cronJob as KubeObject});
 		for (const job of jobs) {
 			store.apply({type: 'upsert', kind: 'jobs', object: job as KubeObject});
