@@ -4,7 +4,7 @@ import {followJobLogs, followPodLogs} from '../../source/cluster/logs/streams.js
 import {LogBuffer} from '../../source/store/log-buffer.js';
 import {initialLogPaneState, logPaneReducer} from '../../source/state/log-pane/reducer.js';
 import {logView} from '../../source/view-model/logs/view.js';
-import {createJob, createJobPod, type LogWorld, print, quickBackoff, startLogWorld, submitJob, texts, until} from '../helpers/logs.js';
+import {advanceUntilLines, createJob, createJobPod, logSubject, type LogWorld, print, quickBackoff, startLogWorld, submitJob, texts, until} from '../helpers/logs.js';
 
 // Colours on, so the check below sees Ink's own SGR codes and can tell them from anything the pod sent.
 process.env['FORCE_COLOR'] = '1';
@@ -20,7 +20,6 @@ after(async () => {
 	await world.sim.stop();
 });
 
-const subject = (object: {metadata: {uid?: string; name?: string}}) => ({uid: object.metadata.uid!, name: object.metadata.name!, namespace: 'default'});
 // eslint-disable-next-line no-control-regex
 const sgr = /\u001B\[[\d;]*m/g;
 // eslint-disable-next-line no-control-regex
@@ -43,7 +42,7 @@ test('a hostile log reaches the terminal with no escape sequence or control byte
 
 	await world.sync();
 	const buffer = new LogBuffer({clock: world.clock});
-	const session = followPodLogs(world.kc, world.store, subject(pod), buffer, {clock: world.clock, backoffMs: quickBackoff});
+	const session = followPodLogs(world.kc, world.store, logSubject(pod), buffer, {clock: world.clock, backoffMs: quickBackoff});
 	await until(world, buffer, () => texts(buffer).length === hostile.length);
 	const view = logView(buffer.getSnapshot(), initialLogPaneState(), 70, 8);
 	const {lastFrame, frames, unmount} = render(<LogPane view={view} width={70} height={8}/>);
@@ -78,16 +77,8 @@ test('the pane following a retrying job: coloured attempt tags, separators, stat
 	await world.sim.advance(1000);
 	await world.sync();
 	const buffer = new LogBuffer({clock: world.clock});
-	const session = followJobLogs(world.kc, world.store, subject(job), buffer, {clock: world.clock, backoffMs: quickBackoff});
-	for (let second = 0; second < 60 && texts(buffer).length < 6; second++) {
-		await world.sim.advance(1000);
-		world.clock.advance(1000);
-		await world.sync();
-		// Loopback I/O: the streams read what the kubelet printed.
-		await new Promise(resolve => setTimeout(resolve, 5));
-	}
-
-	await until(world, buffer, () => texts(buffer).length === 6);
+	const session = followJobLogs(world.kc, world.store, logSubject(job), buffer, {clock: world.clock, backoffMs: quickBackoff});
+	await advanceUntilLines(world, buffer, 6);
 	let state = initialLogPaneState();
 	state = logPaneReducer(state, {type: 'toggle-timestamps'});
 	const view = logView(buffer.getSnapshot(), state, 72, 11);

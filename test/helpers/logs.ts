@@ -138,6 +138,27 @@ export async function until(world: LogWorld, buffer: LogBuffer, predicate: () =>
 	buffer.flush();
 }
 
+/** What followJobLogs takes for an object: its uid, name and namespace (default when it has none). */
+export function logSubject(object: {metadata: {uid?: string; name?: string; namespace?: string}}): {uid: string; name: string; namespace: string} {
+	return {uid: object.metadata.uid!, name: object.metadata.name!, namespace: object.metadata.namespace ?? 'default'};
+}
+
+/**
+Moves the simulated cluster and the app clock on a second at a time, up to a minute, until the buffer holds `lines`
+lines: a retrying job's next attempts come 10 s and 20 s after each failure. The short pause after each second only
+paces the loop so that second's lines can cross the loopback sockets; the bounded wait at the end is what asserts.
+*/
+export async function advanceUntilLines(world: LogWorld, buffer: LogBuffer, lines: number): Promise<void> {
+	for (let second = 0; second < 60 && texts(buffer).length < lines; second++) {
+		await world.sim.advance(1000);
+		world.clock.advance(1000);
+		await world.sync();
+		await new Promise(resolve => setTimeout(resolve, 5));
+	}
+
+	await until(world, buffer, () => texts(buffer).length === lines);
+}
+
 /** Entries as compact strings: `#1 hello`, `── attempt 2`, `!! pod deleted`. */
 export function describe(entries: readonly LogEntry[]): string[] {
 	return entries.map(entry => {

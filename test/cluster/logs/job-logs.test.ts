@@ -6,7 +6,7 @@ import {LogBuffer} from '../../../source/store/log-buffer.js';
 import {initialLogPaneState, logPaneReducer} from '../../../source/state/log-pane/reducer.js';
 import {sinceOptions} from '../../../source/view-model/logs/types.js';
 import {logView} from '../../../source/view-model/logs/view.js';
-import {createJob, createJobPod, describe, finishPod, type LogWorld, print, quickBackoff, restartContainer, startLogWorld, submitJob, texts, until} from '../../helpers/logs.js';
+import {advanceUntilLines, createJob, createJobPod, describe, finishPod, logSubject, type LogWorld, print, quickBackoff, restartContainer, startLogWorld, submitJob, texts, until} from '../../helpers/logs.js';
 
 let world: LogWorld;
 before(async () => {
@@ -17,7 +17,6 @@ after(async () => {
 	await world.sim.stop();
 });
 
-const subject = (object: {metadata: {uid?: string; name?: string; namespace?: string}}) => ({uid: object.metadata.uid!, name: object.metadata.name!, namespace: object.metadata.namespace ?? 'default'});
 
 test('the job controller retries a failing job: all three attempts in order with separators, retries attached after opening', async () => {
 	const job = await submitJob(world, 'retry', 2, {
@@ -28,17 +27,9 @@ test('the job controller retries a failing job: all three attempts in order with
 	await world.sim.advance(1000);
 	await world.sync();
 	const buffer = new LogBuffer({clock: world.clock});
-	const session = followJobLogs(world.kc, world.store, subject(job), buffer, {clock: world.clock, backoffMs: quickBackoff});
+	const session = followJobLogs(world.kc, world.store, logSubject(job), buffer, {clock: world.clock, backoffMs: quickBackoff});
 	// Attempts 2 and 3 are created 10 s and 20 s after the previous failure, long after the pane opened.
-	for (let second = 0; second < 60 && texts(buffer).length < 9; second++) {
-		await world.sim.advance(1000);
-		world.clock.advance(1000);
-		await world.sync();
-		// Loopback I/O: the streams read what the kubelet printed.
-		await new Promise(resolve => setTimeout(resolve, 5));
-	}
-
-	await until(world, buffer, () => texts(buffer).length === 9);
+	await advanceUntilLines(world, buffer, 9);
 	const pods = [...world.sim.store.list<Pod>('Pod', 'default')].filter(pod => pod.metadata.labels?.['batch.kubernetes.io/job-name'] === 'retry')
 		.sort((a, b) => Date.parse(a.metadata.creationTimestamp!) - Date.parse(b.metadata.creationTimestamp!)).map(pod => pod.metadata.name!);
 	assert.equal(pods.length, 3);
@@ -67,7 +58,7 @@ test('scripted attempts: a finished one fetched once, a running one followed, a 
 
 	// The pane opens now: attempt 1 has finished (fetched once), attempt 2 is running (followed).
 	const buffer = new LogBuffer({clock: world.clock});
-	const session = followJobLogs(world.kc, world.store, subject(job), buffer, {clock: world.clock, backoffMs: quickBackoff});
+	const session = followJobLogs(world.kc, world.store, logSubject(job), buffer, {clock: world.clock, backoffMs: quickBackoff});
 	await until(world, buffer, () => texts(buffer).length === 3);
 	assert.equal(world.sim.openLogStreams(), 1);
 
@@ -114,7 +105,7 @@ test('previous-container logs after an OnFailure restart, and the live stream mo
 	print(world, pod, 'run 0 line');
 	await world.sync();
 	const live = new LogBuffer({clock: world.clock});
-	const session = followPodLogs(world.kc, world.store, subject(pod), live, {clock: world.clock, backoffMs: quickBackoff});
+	const session = followPodLogs(world.kc, world.store, logSubject(pod), live, {clock: world.clock, backoffMs: quickBackoff});
 	await until(world, live, () => texts(live).length === 1);
 
 	await world.sim.advance(1000);
@@ -127,7 +118,7 @@ test('previous-container logs after an OnFailure restart, and the live stream mo
 	assert.deepEqual(describe(live.getSnapshot().entries), ['run 0 line', 'run 0 crashed', '── main restarted · restart 1 · flaky-xxxxx', 'run 1 line']);
 
 	const previous = new LogBuffer({clock: world.clock});
-	const once = fetchPreviousLogs(world.kc, world.store, subject(pod), previous, {clock: world.clock});
+	const once = fetchPreviousLogs(world.kc, world.store, logSubject(pod), previous, {clock: world.clock});
 	await once.done;
 	assert.deepEqual(texts(previous), ['run 0 line', 'run 0 crashed']);
 	session.close();
@@ -142,10 +133,10 @@ test('a pod with two containers: one picked, or all of them', async () => {
 	finishPod(world, pod, 0);
 	await world.sync();
 	const one = new LogBuffer({clock: world.clock});
-	await followPodLogs(world.kc, world.store, subject(pod), one, {clock: world.clock, container: 'sidecar'}).done;
+	await followPodLogs(world.kc, world.store, logSubject(pod), one, {clock: world.clock, container: 'sidecar'}).done;
 	assert.deepEqual(texts(one), ['from sidecar']);
 	const all = new LogBuffer({clock: world.clock});
-	await followPodLogs(world.kc, world.store, subject(pod), all, {clock: world.clock, container: 'all'}).done;
+	await followPodLogs(world.kc, world.store, logSubject(pod), all, {clock: world.clock, container: 'all'}).done;
 	assert.deepEqual(texts(all).sort(), ['from app', 'from sidecar']);
 	assert.deepEqual(all.getSnapshot().entries.map(entry => (entry.kind === 'line' ? entry.container : '')).sort(), ['app', 'sidecar']);
 });
@@ -159,7 +150,7 @@ test('a since preset reaches the API (tail 2), and a paused pane counts the line
 
 	await world.sync();
 	const buffer = new LogBuffer({clock: world.clock});
-	const session = followPodLogs(world.kc, world.store, subject(pod), buffer, {clock: world.clock, since: {...sinceOptions('all'), tailLines: 2}, backoffMs: quickBackoff});
+	const session = followPodLogs(world.kc, world.store, logSubject(pod), buffer, {clock: world.clock, since: {...sinceOptions('all'), tailLines: 2}, backoffMs: quickBackoff});
 	await until(world, buffer, () => texts(buffer).length === 2 && world.sim.openLogStreams() === 1);
 	assert.deepEqual(texts(buffer), ['three', 'four']);
 	let state = initialLogPaneState();

@@ -6,7 +6,7 @@ import {KubeConfig} from '@kubernetes/client-node';
 import {followJobLogs, followPodLogs} from '../../../source/cluster/logs/streams.js';
 import {LogBuffer} from '../../../source/store/log-buffer.js';
 import {kubeconfigYaml} from '../../../source/simulator/kubeconfig.js';
-import {createJob, createJobPod, finishPod, type LogWorld, print, quickBackoff, startLogWorld, texts, until} from '../../helpers/logs.js';
+import {createJob, createJobPod, finishPod, logSubject, type LogWorld, print, quickBackoff, startLogWorld, texts, until} from '../../helpers/logs.js';
 
 let world: LogWorld;
 before(async () => {
@@ -17,7 +17,6 @@ after(async () => {
 	await world.sim.stop();
 });
 
-const subject = (object: {metadata: {uid?: string; name?: string}}) => ({uid: object.metadata.uid!, name: object.metadata.name!, namespace: 'default'});
 
 /** A TCP proxy in front of the simulator whose connections the test can cut (a network failure, not a clean end). */
 async function startProxy(port: number) {
@@ -72,7 +71,7 @@ test('a connection cut mid-stream resumes from the last timestamp: no duplicate 
 
 	await world.sync();
 	const buffer = new LogBuffer({clock: world.clock});
-	const session = followPodLogs(kc, world.store, subject(pod), buffer, {clock: world.clock, backoffMs: quickBackoff});
+	const session = followPodLogs(kc, world.store, logSubject(pod), buffer, {clock: world.clock, backoffMs: quickBackoff});
 	await until(world, buffer, () => texts(buffer).length === 5);
 	proxy.cut();
 	// Printed while disconnected, in the same second as the lines already read, and in the next one.
@@ -99,7 +98,7 @@ test('the API server restarting ends every stream; the job pane reconnects each 
 	await world.sync();
 	const buffer = new LogBuffer({clock: world.clock});
 	// The server ends the streams cleanly; the pods do not change, so the session resumes after the settle time.
-	const session = followJobLogs(world.kc, world.store, subject(job), buffer, {clock: world.clock, backoffMs: quickBackoff, endSettleMs: 100});
+	const session = followJobLogs(world.kc, world.store, logSubject(job), buffer, {clock: world.clock, backoffMs: quickBackoff, endSettleMs: 100});
 	await until(world, buffer, () => texts(buffer).length === 2 && world.sim.openLogStreams() === 2);
 	await world.sim.restart({keepState: true});
 	print(world, a, 'a2');
@@ -125,7 +124,7 @@ test('a deleted pod keeps its lines, marked, and its stream is closed', async ()
 	print(world, pod, 'evidence');
 	await world.sync();
 	const buffer = new LogBuffer({clock: world.clock});
-	const session = followJobLogs(world.kc, world.store, subject(job), buffer, {clock: world.clock, backoffMs: quickBackoff});
+	const session = followJobLogs(world.kc, world.store, logSubject(job), buffer, {clock: world.clock, backoffMs: quickBackoff});
 	await until(world, buffer, () => texts(buffer).length === 1 && world.sim.openLogStreams() === 1);
 	world.sim.store.remove('Pod', 'default', 'gone-aaaaa');
 	world.sim.logs.end(pod.metadata.uid!, 'main', 0);
