@@ -17,12 +17,12 @@ import type {ViewContext} from '../state/ui-actions.js';
 import {currentEntry, initialUiState} from '../state/ui-state.js';
 import {createUiStore, type UiStore} from '../state/ui-store.js';
 import type {Access, RequestHandler, UiRequest, UiState} from '../state/types.js';
-import type {ResourceSnapshot} from '../store/types.js';
+import type {StoreView} from '../store/types.js';
 import {headerCounts, watchStateText} from '../view-model/header.js';
 
 /** What the hook needs. */
 export type ScreenInput = {
-	readonly snapshot: ResourceSnapshot;
+	readonly snapshot: StoreView;
 	readonly now: number;
 	readonly layout: Layout;
 	readonly namespace: string | undefined;
@@ -126,7 +126,7 @@ export function useScreen(input: ScreenInput): Screen {
 
 const none: readonly string[] = [];
 
-function namespacesOf(snapshot: ResourceSnapshot): string[] {
+function namespacesOf(snapshot: StoreView): string[] {
 	const found = new Set<string>();
 	for (const map of [snapshot.jobs, snapshot.cronJobs, snapshot.pods]) {
 		for (const object of map.values()) {

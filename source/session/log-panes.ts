@@ -13,7 +13,7 @@ import type {RequestResult} from '../cluster/actions/types.js';
 import type {LogFeed, LogPaneSource, Target, UiRequest} from '../state/types.js';
 import type {Clock} from '../store/clock.js';
 import {LogBuffer} from '../store/log-buffer.js';
-import type {ResourceSnapshot, ResourceStore} from '../store/types.js';
+import type {StoreView, ResourceStore} from '../store/types.js';
 import {logSaveLines} from '../view-model/logs/save-text.js';
 import {sinceOptions, type SincePreset} from '../view-model/logs/types.js';
 
@@ -157,7 +157,7 @@ const defaultSince: SincePreset = initialLogPaneState().since;
 
 const closedSession: LogSession = {close() {}, closed: true, done: Promise.resolve()};
 
-function subjectOf(snapshot: ResourceSnapshot, target: Target): LogSubject | undefined {
+function subjectOf(snapshot: StoreView, target: Target): LogSubject | undefined {
 	const map = target.kind === 'job' ? snapshot.jobs : target.kind === 'cronjob' ? snapshot.cronJobs : snapshot.pods;
 	const object = map.get(target.uid);
 	if (object === undefined) {
@@ -178,7 +178,7 @@ function containerChoices(pod: Pod): string[] {
 }
 
 /** A cron job's most recently created job, or undefined when it has none. */
-function latestJob(snapshot: ResourceSnapshot, cronJobUid: string): Job | undefined {
+function latestJob(snapshot: StoreView, cronJobUid: string): Job | undefined {
 	let latest: Job | undefined;
 	for (const uid of snapshot.jobsByCronJob.get(cronJobUid) ?? []) {
 		const job = snapshot.jobs.get(uid);

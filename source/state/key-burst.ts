@@ -4,7 +4,7 @@ before the next render. Each must see the rows of the state the previous key lef
 or `/name⏎` those belong to another screen. So the keys go to the store one at a time, and before each one the view is
 the drawn one while the state still draws the same rows, else one computed for the state as it is now.
 */
-import type {ResourceSnapshot} from '../store/types.js';
+import type {StoreView} from '../store/types.js';
 import {scopeSnapshot} from '../store/scope.js';
 import type {KeyPress} from './keys/keys.js';
 import type {Layout} from './layout.js';
@@ -20,7 +20,7 @@ export type DrawnScreen = {
 	readonly state: UiState;
 	readonly view: ViewContext;
 	/** The whole snapshot (each state scopes it to its namespace), the terminal's layout and help's disabled reasons. */
-	readonly snapshot: ResourceSnapshot;
+	readonly snapshot: StoreView;
 	readonly layout: Layout;
 	readonly disabled: DisabledFor;
 };

@@ -2,7 +2,7 @@
 What the current screen shows, computed from the UI state, a snapshot and the time: the one place the app turns
 store contents into screen models, so components only draw.
 */
-import type {ResourceSnapshot} from '../store/types.js';
+import type {StoreView} from '../store/types.js';
 import {type CronJobDetailModel, cronJobDetail} from '../view-model/detail/cronjob-detail.js';
 import {type JobDetailModel, jobDetail} from '../view-model/detail/job-detail.js';
 import {type PodDetailModel, podDetail} from '../view-model/detail/pod-detail.js';
@@ -34,7 +34,7 @@ export type ScreenData = {readonly model: ScreenModel; readonly rowIds: readonly
 export type DisabledFor = DisabledReasons | ((kind: 'job' | 'cronjob' | 'pod' | undefined) => DisabledReasons);
 
 /** Builds the current screen's model for a body `width` cells wide. */
-export function screenData(state: UiState, snapshot: ResourceSnapshot, now: number, width: number, disabled: DisabledFor = {}): ScreenData {
+export function screenData(state: UiState, snapshot: StoreView, now: number, width: number, disabled: DisabledFor = {}): ScreenData {
 	const {screen} = currentEntry(state);
 	const context = keyContext(state);
 	switch (screen.id) {
@@ -94,7 +94,7 @@ const typeMeta = {
 const kindWords = {job: 'job', cronjob: 'cron job', pod: 'pod'} as const;
 
 /** The describe or YAML screen of a target in the live snapshot (its tombstone once deleted). */
-export function textModel(view: 'describe' | 'yaml', snapshot: ResourceSnapshot, target: Target, now: number): ScreenModel & {kind: 'text'} {
+export function textModel(view: 'describe' | 'yaml', snapshot: StoreView, target: Target, now: number): ScreenModel & {kind: 'text'} {
 	if (view === 'describe') {
 		const description = describeTarget(snapshot, target, now);
 		return description
@@ -117,7 +117,7 @@ const titles: Record<string, string> = {jobs: 'Jobs', cronjobs: 'CronJobs', pods
 const kinds: Record<string, string> = {'job-detail': 'job', 'cronjob-detail': 'cronjob', 'pod-detail': 'pod'};
 
 /** Where the user is, e.g. `CronJobs › cronjob nightly › job nightly-29012 › pod nightly-29012-x7k2q`. */
-export function breadcrumb(state: UiState, snapshot: ResourceSnapshot): string {
+export function breadcrumb(state: UiState, snapshot: StoreView): string {
 	return state.stack.map(({screen}) => {
 		if (screen.id === 'job-detail' || screen.id === 'cronjob-detail' || screen.id === 'pod-detail') {
 			const object = snapshot.jobs.get(screen.uid) ?? snapshot.cronJobs.get(screen.uid) ?? snapshot.pods.get(screen.uid)

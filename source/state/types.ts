@@ -7,7 +7,7 @@ one another.
 import type {Permissions} from '../cluster/actions/permissions.js';
 import type {ActionRequest, ObjectRef, RequestResult} from '../cluster/actions/types.js';
 import type {LogBuffer, LogEntry} from '../store/log-buffer.js';
-import type {ResourceSnapshot} from '../store/types.js';
+import type {StoreView} from '../store/types.js';
 import type {LogPaneState, ScrollBounds, SincePreset} from '../view-model/logs/types.js';
 import type {TableQuery, ViewId} from '../view-model/table/types.js';
 import type {Tone} from '../view-model/types.js';
@@ -56,7 +56,7 @@ export type UiRequest =
 export type Access = {readonly readOnly: string | undefined; readonly permissions: Permissions};
 
 /** What an action key opens its confirmation dialog from: the live snapshot (in the namespace in scope) and the access. */
-export type LiveData = {readonly snapshot: ResourceSnapshot; readonly access: Access};
+export type LiveData = {readonly snapshot: StoreView; readonly access: Access};
 
 /** An open confirmation dialog and the object it is about. */
 export type OpenDialog = {readonly target: Target; readonly dialog: ConfirmDialog};

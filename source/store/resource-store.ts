@@ -6,7 +6,7 @@ import type {CronJob, Job, KubeEvent, KubeObject, Pod} from '../kube/types.js';
 import {ChangeRecord} from './change-record.js';
 import type {Clock} from './clock.js';
 import {eventObjectUid, jobCronJobUid, ParentIndex, podJobUid} from './indexes.js';
-import type {LiveResourceStore, MalformedObject, ResourceSnapshot, Tombstone, WatchEvent, WatchKind, WatchState} from './types.js';
+import type {LiveResourceStore, MalformedObject, StoreView, Tombstone, WatchEvent, WatchKind, WatchState} from './types.js';
 
 /** How to build a store. */
 export type ResourceStoreOptions = {
@@ -63,7 +63,7 @@ export function createResourceStore(options: ResourceStoreOptions): LiveResource
 
 	// What changed since the last publication: published as the next snapshot's `changes` (types.ts SnapshotChanges).
 	let record = new ChangeRecord(0);
-	const makeSnapshot = (version: number, changes: ChangeRecord): ResourceSnapshot => ({
+	const makeSnapshot = (version: number, changes: ChangeRecord): StoreView => ({
 		version,
 		jobs: objects.jobs as Map<string, Job>,
 		cronJobs: objects.cronjobs as Map<string, CronJob>,

@@ -2,9 +2,9 @@
 The namespace scope applied to a snapshot, so the screen shows only the namespace in scope even while the store still
 holds objects from a wider watch (for instance just after `:ns`, before the watchers have relisted).
 */
-import type {ResourceSnapshot} from './types.js';
+import type {StoreView} from './types.js';
 
-const cache = new WeakMap<ResourceSnapshot, {readonly namespace: string; readonly scoped: ResourceSnapshot}>();
+const cache = new WeakMap<StoreView, {readonly namespace: string; readonly scoped: StoreView}>();
 
 function only<T extends {readonly metadata: {readonly namespace?: string}}>(map: ReadonlyMap<string, T>, namespace: string): ReadonlyMap<string, T> {
 	const kept = new Map<string, T>();
@@ -18,7 +18,7 @@ function only<T extends {readonly metadata: {readonly namespace?: string}}>(map:
 }
 
 /** The snapshot limited to one namespace (all of it when `namespace` is undefined). Cached per snapshot. */
-export function scopeSnapshot(snapshot: ResourceSnapshot, namespace: string | undefined): ResourceSnapshot {
+export function scopeSnapshot(snapshot: StoreView, namespace: string | undefined): StoreView {
 	if (namespace === undefined) {
 		return snapshot;
 	}
@@ -29,7 +29,7 @@ export function scopeSnapshot(snapshot: ResourceSnapshot, namespace: string | un
 	}
 
 	const deleted = new Map([...snapshot.deleted].filter(([, tombstone]) => tombstone.object.metadata.namespace === namespace));
-	const scoped: ResourceSnapshot = {
+	const scoped: StoreView = {
 		...snapshot,
 		jobs: only(snapshot.jobs, namespace),
 		cronJobs: only(snapshot.cronJobs, namespace),

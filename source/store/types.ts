@@ -26,7 +26,7 @@ export type Tombstone<T> = {readonly object: T; readonly deletedAt: number};
 What the store holds at one moment. A new snapshot object is published on every (coalesced) notification; the maps
 inside may be shared between snapshots and mutated afterwards, so read them during a render, do not keep them.
 */
-export type ResourceSnapshot = {
+export type StoreView = {
 	/** Grows by one with every notification. */
 	readonly version: number;
 	readonly jobs: ReadonlyMap<string, Job>;
@@ -111,7 +111,7 @@ export type WatchEvent =
 
 /** The live store: fed by watchers, read through useSyncExternalStore. Created once per app instance. */
 export type ResourceStore = {
-	getSnapshot(): ResourceSnapshot;
+	getSnapshot(): StoreView;
 	/** Subscribes to coalesced change notifications (at most ~10 a second). Returns the unsubscribe function. */
 	subscribe(listener: () => void): () => void;
 	/** Applies one watcher event at once; listeners hear about it on the next coalesced notification. */

@@ -2,13 +2,13 @@
 What an empty list view says instead of rows: why it is empty, so a mistyped namespace, a filter that matches
 nothing, hidden completed jobs, missing access and a list still loading do not all look like "nothing here".
 */
-import type {ResourceSnapshot} from '../store/types.js';
+import type {StoreView} from '../store/types.js';
 import type {TableQuery, ViewId} from './table/types.js';
 
 const nouns: Record<ViewId, string> = {jobs: 'jobs', cronjobs: 'cron jobs', pods: 'pods'};
 
 /** The line an empty `view` shows, e.g. `namespace "typo" does not exist — :ns NAME switches, :ns all shows every namespace`. */
-export function emptyTableText(view: ViewId, snapshot: ResourceSnapshot, query: TableQuery): string {
+export function emptyTableText(view: ViewId, snapshot: StoreView, query: TableQuery): string {
 	const noun = nouns[view];
 	if (snapshot.missingNamespace !== undefined) {
 		return `namespace "${snapshot.missingNamespace}" does not exist — :ns NAME switches, :ns all shows every namespace`;

@@ -1,7 +1,7 @@
 /**
 The header's counts and per-kind watch summary.
 */
-import type {ResourceSnapshot, WatchKind, WatchState} from '../store/types.js';
+import type {StoreView, WatchKind, WatchState} from '../store/types.js';
 import {countdown} from './countdown.js';
 import {countedWords, jobCounts} from './job-counts.js';
 
@@ -9,7 +9,7 @@ import {countedWords, jobCounts} from './job-counts.js';
 The job counts: the total always (`42 jobs`), then running, pending, backing off, failed and suspended when non-zero,
 e.g. `42 jobs · 3 running · 1 backing off · 2 failed`. Tombstones are not counted.
 */
-export function headerCounts(snapshot: ResourceSnapshot, now: number): string {
+export function headerCounts(snapshot: StoreView, now: number): string {
 	// Every render asks (each key press too); the counts only change when the store publishes a new snapshot, and then
 	// only for the jobs that changed (job-counts.ts).
 	const known = countsBySnapshot.get(snapshot);
@@ -22,9 +22,9 @@ export function headerCounts(snapshot: ResourceSnapshot, now: number): string {
 	return text;
 }
 
-const countsBySnapshot = new WeakMap<ResourceSnapshot, string>();
+const countsBySnapshot = new WeakMap<StoreView, string>();
 
-function countJobs(snapshot: ResourceSnapshot): string {
+function countJobs(snapshot: StoreView): string {
 	const counts = jobCounts(snapshot);
 	const total = snapshot.jobs.size;
 	const parts = [`${total} ${total === 1 ? 'job' : 'jobs'}`];
@@ -72,7 +72,7 @@ export function watchStateText(kind: WatchKind, state: WatchState, now: number):
 }
 
 /** Every watched kind's state, e.g. `jobs live · pods reconnecting — next try in 4s · events forbidden`. */
-export function watchSummary(snapshot: ResourceSnapshot, now: number): string {
+export function watchSummary(snapshot: StoreView, now: number): string {
 	return kinds.map((kind) => watchStateText(kind, snapshot.watch[kind], now)).join(' · ');
 }
 
@@ -81,7 +81,7 @@ What is wrong with the connection, in one line, or undefined when every watch is
 problem once, with the kinds it affects and, for reconnecting ones, the earliest next attempt, e.g.
 `⚠ jobs, pods: cannot reach https://api.example.test:6443: connection refused — next try in 4s`.
 */
-export function connectionProblem(snapshot: ResourceSnapshot, now: number): string | undefined {
+export function connectionProblem(snapshot: StoreView, now: number): string | undefined {
 	const problems = new Map<string, {kinds: WatchKind[]; nextAttemptAt?: number}>();
 	for (const kind of kinds) {
 		const state = snapshot.watch[kind];

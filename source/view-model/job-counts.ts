@@ -2,7 +2,7 @@
 How many live jobs show each status the header counts, carried from one snapshot of a store to the next: a new snapshot
 works out again only the jobs that changed or whose pods did (types.ts SnapshotChanges), not every job.
 */
-import type {ResourceSnapshot} from '../store/types.js';
+import type {StoreView} from '../store/types.js';
 import type {JobWord} from './rows/job-status.js';
 import {cachedJobWord} from './table/row-cache.js';
 import {caughtUp, type CaughtUp, changedSince} from './table/snapshot-changes.js';
@@ -30,7 +30,7 @@ type State = {
 const states = new WeakMap<object, State>();
 
 /** The number of live jobs per header label (labels with none are absent), as of the snapshot's maps now. */
-export function jobCounts(snapshot: ResourceSnapshot): ReadonlyMap<string, number> {
+export function jobCounts(snapshot: StoreView): ReadonlyMap<string, number> {
 	const inputs = [snapshot.jobs, snapshot.pods, snapshot.podsByJob];
 	const known = states.get(snapshot.jobs);
 	// A snapshot the store did not make has no change records to go by: it is counted afresh (once, headerCounts keeps it).
@@ -58,7 +58,7 @@ export function jobCounts(snapshot: ResourceSnapshot): ReadonlyMap<string, numbe
 }
 
 // Counts the job `uid` under its label now instead of the one it had (idempotent: a uid seen twice counts once).
-function recount(state: State, uid: string, snapshot: ResourceSnapshot): void {
+function recount(state: State, uid: string, snapshot: StoreView): void {
 	const job = snapshot.jobs.get(uid);
 	const label = job === undefined ? undefined : labelOf.get(cachedJobWord(job, snapshot));
 	const before = state.labels.get(uid);

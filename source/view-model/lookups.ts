@@ -3,13 +3,13 @@ Reads related objects out of a snapshot: a job's pods, a cron job's jobs, an obj
 */
 import type {CronJob, Job, KubeEvent, Pod} from '../kube/types.js';
 import {timeOf} from '../kube/types.js';
-import type {ResourceSnapshot} from '../store/types.js';
+import type {StoreView} from '../store/types.js';
 
 /** An object with whether it is a tombstone. */
 export type Found<T> = {readonly object: T; readonly deleted: boolean};
 
 /** The pods of a job (live ones and recently deleted ones), oldest first. */
-export function podsOfJob(snapshot: ResourceSnapshot, jobUid: string): Array<Found<Pod>> {
+export function podsOfJob(snapshot: StoreView, jobUid: string): Array<Found<Pod>> {
 	const found: Array<Found<Pod>> = [];
 	for (const uid of snapshot.podsByJob.get(jobUid) ?? []) {
 		const live = snapshot.pods.get(uid);
@@ -38,7 +38,7 @@ function sortByCreation<T extends CronJob | Job | Pod>(found: Array<Found<T>>): 
 }
 
 /** The jobs of a cron job (live ones and recently deleted ones), oldest first. */
-export function jobsOfCronJob(snapshot: ResourceSnapshot, cronJobUid: string): Array<Found<Job>> {
+export function jobsOfCronJob(snapshot: StoreView, cronJobUid: string): Array<Found<Job>> {
 	const found: Array<Found<Job>> = [];
 	for (const uid of snapshot.jobsByCronJob.get(cronJobUid) ?? []) {
 		const live = snapshot.jobs.get(uid);
@@ -57,7 +57,7 @@ export function jobsOfCronJob(snapshot: ResourceSnapshot, cronJobUid: string): A
 }
 
 /** The events about the given objects, oldest first by when they were last seen. */
-export function eventsOf(snapshot: ResourceSnapshot, uids: readonly string[]): KubeEvent[] {
+export function eventsOf(snapshot: StoreView, uids: readonly string[]): KubeEvent[] {
 	const events: KubeEvent[] = [];
 	for (const uid of uids) {
 		for (const eventUid of snapshot.eventsByObject.get(uid) ?? []) {

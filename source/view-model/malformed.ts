@@ -1,10 +1,10 @@
 /**
 The bottom line's note about objects the watchers skipped as malformed.
 */
-import type {ResourceSnapshot} from '../store/types.js';
+import type {StoreView} from '../store/types.js';
 
 /** E.g. `⚠ skipped 2 malformed objects: job batch/x: status.conditions is not a list (and 1 more)`, or undefined. */
-export function malformedNotice(snapshot: ResourceSnapshot): string | undefined {
+export function malformedNotice(snapshot: StoreView): string | undefined {
 	const skipped = snapshot.malformed ?? [];
 	const first = skipped[0];
 	if (first === undefined) {

@@ -1,7 +1,7 @@
 /**
 The per-row markers every view shares: deleted (a tombstone), changed (just now) and stale (its watch is down).
 */
-import type {ResourceSnapshot, WatchKind} from '../store/types.js';
+import type {StoreView, WatchKind} from '../store/types.js';
 
 /** How long after a change a row stays highlighted. */
 export const changeHighlightMs = 2000;
@@ -18,7 +18,7 @@ export function stillFading(deletedAt: number, now: number): boolean {
 export type RowFlags = {readonly deleted?: boolean; readonly changed?: boolean; readonly stale?: boolean};
 
 /** Works out the deleted/changed/stale flags for the object `uid` of the given watch kind. */
-export function rowFlags(snapshot: ResourceSnapshot, kind: WatchKind, uid: string, now: number, deleted: boolean): RowFlags {
+export function rowFlags(snapshot: StoreView, kind: WatchKind, uid: string, now: number, deleted: boolean): RowFlags {
 	const flags: {deleted?: boolean; changed?: boolean; stale?: boolean} = {};
 	if (deleted) {
 		flags.deleted = true;

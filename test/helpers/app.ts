@@ -3,7 +3,7 @@ Test-only helpers for frame tests: a store over fixed snapshots, a manual clock,
 */
 import {allAllowed} from '../../source/cluster/actions/permissions.js';
 import type {Access, AccessSource} from '../../source/state/types.js';
-import type {ResourceSnapshot, ResourceStore} from '../../source/store/types.js';
+import type {StoreView, ResourceStore} from '../../source/store/types.js';
 import {makeSnapshot, type SnapshotParts} from './snapshots.js';
 
 /** A store whose snapshot the test replaces with `set`; listeners hear about it at once. */
@@ -11,7 +11,7 @@ export type TestStore = ResourceStore & {set(parts: SnapshotParts): void};
 
 /** Creates a store holding the snapshot of `parts`. */
 export function testStore(parts: SnapshotParts): TestStore {
-	let snapshot: ResourceSnapshot = makeSnapshot(parts);
+	let snapshot: StoreView = makeSnapshot(parts);
 	let version = 1;
 	const listeners = new Set<() => void>();
 	return {

@@ -9,7 +9,7 @@ import {ManualClock} from '../../source/simulator/clock.js';
 import {startSimulator, type Simulator, type SimulatorOptions} from '../../source/simulator/index.js';
 import {createManualClock, type ManualClock as AppManualClock} from '../../source/store/clock.js';
 import {createResourceStore} from '../../source/store/resource-store.js';
-import type {LiveResourceStore, ResourceSnapshot} from '../../source/store/types.js';
+import type {LiveResourceStore, StoreView} from '../../source/store/types.js';
 import {waitFor} from './wait-for.js';
 
 export const start = Date.parse('2026-11-23T10:00:00Z');
@@ -43,7 +43,7 @@ export type Rig = {
 	The store's snapshot with whatever the watchers applied since the last notification: that notification waits on the
 	manual clock, and flushing delivers it without moving time.
 	*/
-	snapshot(): ResourceSnapshot;
+	snapshot(): StoreView;
 	stop(): Promise<void>;
 };
 

@@ -3,14 +3,14 @@ The check the randomized view-model tests share: a table order carried from snap
 worked out from scratch, entry for entry.
 */
 import assert from 'node:assert/strict';
-import type {ResourceSnapshot} from '../../source/store/types.js';
+import type {StoreView} from '../../source/store/types.js';
 import {tableOrderFromScratch} from '../../source/view-model/table/from-scratch.js';
 import {tableOrder} from '../../source/view-model/table/live-order.js';
 import type {TableOrder, TableQuery, ViewId} from '../../source/view-model/table/types.js';
 import {columnSpecs} from '../../source/view-model/table/tables.js';
 
 /** Asserts that the kept order of `view` equals the from-scratch one (`where` names the step); returns the kept one. */
-export function assertOrderAsFromScratch(view: ViewId, snapshot: ResourceSnapshot, now: number, query: TableQuery, where: string): TableOrder {
+export function assertOrderAsFromScratch(view: ViewId, snapshot: StoreView, now: number, query: TableQuery, where: string): TableOrder {
 	const specs = columnSpecs(view, query.allNamespaces);
 	const kept = tableOrder(view, snapshot, now, query, specs);
 	const scratch = tableOrderFromScratch(view, snapshot, now, query, specs);

@@ -7,7 +7,7 @@ import {jobPodSelector} from '../../source/cluster/watch/resources.js';
 import type {Job, KubeObject} from '../../source/kube/types.js';
 import {seededRandom} from '../../source/simulator/random.js';
 import type {Simulator} from '../../source/simulator/index.js';
-import type {ResourceSnapshot} from '../../source/store/types.js';
+import type {StoreView} from '../../source/store/types.js';
 
 export const start = Date.parse('2026-11-23T10:00:00Z');
 
@@ -57,7 +57,7 @@ export function serverTruth(sim: Simulator): {jobs: Array<[string, string]>; cro
 }
 
 /** The app store's picture, in the same shape. */
-export function storePicture(snapshot: ResourceSnapshot): ReturnType<typeof serverTruth> {
+export function storePicture(snapshot: StoreView): ReturnType<typeof serverTruth> {
 	return {jobs: versions(snapshot.jobs.values()), cronJobs: versions(snapshot.cronJobs.values()), pods: versions(snapshot.pods.values())};
 }
 

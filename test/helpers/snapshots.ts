@@ -1,9 +1,9 @@
 /**
-Test-only helpers: build a ResourceSnapshot from plain arrays (with the indexes the store keeps) and load the upstream
+Test-only helpers: build a StoreView from plain arrays (with the indexes the store keeps) and load the upstream
 printer vectors with their relative times resolved against a fixed `now`.
 */
 import type {CronJob, Job, KubeEvent, Pod} from '../../source/kube/types.js';
-import type {ResourceSnapshot, WatchKind, WatchState} from '../../source/store/types.js';
+import type {StoreView, WatchKind, WatchState} from '../../source/store/types.js';
 import {readFixtureJson} from '../helpers/fixtures.js';
 
 /** Everything a test may put in a snapshot; indexes are derived. */
@@ -18,7 +18,7 @@ export type SnapshotParts = {
 };
 
 /** Builds a snapshot the way the store would: maps by uid plus the pod→job, job→cronjob and event→object indexes. */
-export function makeSnapshot(parts: SnapshotParts): ResourceSnapshot {
+export function makeSnapshot(parts: SnapshotParts): StoreView {
 	const jobs = byUid(parts.jobs ?? []);
 	const cronJobs = byUid(parts.cronJobs ?? []);
 	const pods = byUid(parts.pods ?? []);

@@ -1,7 +1,7 @@
 /**
 Opens an action's dialog for an object in the live snapshot (the UI's requests name objects by kind and uid).
 */
-import type {ResourceSnapshot} from '../../store/types.js';
+import type {StoreView} from '../../store/types.js';
 import {jobsOfCronJob, podsOfJob} from '../../view-model/lookups.js';
 import {type ActionAccess, type DialogAction, type DialogOpening, type DialogSubject, openDialog} from './model.js';
 
@@ -9,7 +9,7 @@ import {type ActionAccess, type DialogAction, type DialogOpening, type DialogSub
 export type DialogTarget = {readonly kind: 'job' | 'cronjob' | 'pod'; readonly uid: string};
 
 /** The subject for a target, with its live dependents counted; undefined when the object is gone. */
-export function subjectOf(snapshot: ResourceSnapshot, target: DialogTarget): DialogSubject | undefined {
+export function subjectOf(snapshot: StoreView, target: DialogTarget): DialogSubject | undefined {
 	switch (target.kind) {
 		case 'job': {
 			const job = snapshot.jobs.get(target.uid);
@@ -29,7 +29,7 @@ export function subjectOf(snapshot: ResourceSnapshot, target: DialogTarget): Dia
 }
 
 /** Opens the dialog, or a message when the object is gone or the action is not available. */
-export function openDialogFor(snapshot: ResourceSnapshot, action: DialogAction, target: DialogTarget, access: ActionAccess, now: number): DialogOpening {
+export function openDialogFor(snapshot: StoreView, action: DialogAction, target: DialogTarget, access: ActionAccess, now: number): DialogOpening {
 	const subject = subjectOf(snapshot, target);
 	if (!subject) {
 		return {message: `the ${target.kind === 'cronjob' ? 'cron job' : target.kind} is gone`};

@@ -3,7 +3,7 @@ The `d` screen's content for a target in the live snapshot: finds the object (or
 objects, then describes it.
 */
 import type {CronJob, Job, Pod} from '../../kube/types.js';
-import type {ResourceSnapshot} from '../../store/types.js';
+import type {StoreView} from '../../store/types.js';
 import {describeCronJob, describeJob} from './job.js';
 import {describePod} from './pod.js';
 import {eventsOf, isCronJob, isJob, isPod, jobsOfCronJob, podsOfJob} from '../lookups.js';
@@ -15,7 +15,7 @@ export type DescribeTarget = {readonly kind: 'job' | 'cronjob' | 'pod'; readonly
 export type Description = {readonly title: string; readonly lines: readonly string[]; readonly deleted: boolean};
 
 /** The live object or its tombstone. */
-export function findObject(snapshot: ResourceSnapshot, target: DescribeTarget): {object: Job | CronJob | Pod; deleted: boolean} | undefined {
+export function findObject(snapshot: StoreView, target: DescribeTarget): {object: Job | CronJob | Pod; deleted: boolean} | undefined {
 	const live = target.kind === 'job' ? snapshot.jobs.get(target.uid) : (target.kind === 'cronjob' ? snapshot.cronJobs.get(target.uid) : snapshot.pods.get(target.uid));
 	if (live) {
 		return {object: live, deleted: false};
@@ -27,7 +27,7 @@ export function findObject(snapshot: ResourceSnapshot, target: DescribeTarget): 
 }
 
 /** Describes the target as of `now`, or undefined when it is not in the snapshot at all. */
-export function describeTarget(snapshot: ResourceSnapshot, target: DescribeTarget, now: number): Description | undefined {
+export function describeTarget(snapshot: StoreView, target: DescribeTarget, now: number): Description | undefined {
 	const found = findObject(snapshot, target);
 	if (!found) {
 		return undefined;

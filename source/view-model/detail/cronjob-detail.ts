@@ -4,7 +4,7 @@ The cron job detail screen's model: schedule, time zone, the next five runs, pol
 import {nextRuns} from '../../kube/cron/schedule.js';
 import {translateTimestampSince} from '../../kube/duration.js';
 import type {CronJob} from '../../kube/types.js';
-import type {ResourceSnapshot} from '../../store/types.js';
+import type {StoreView} from '../../store/types.js';
 import {sizeColumns} from '../columns.js';
 import {countdown} from '../countdown.js';
 import {cronJobCells} from '../rows/cronjob-rows.js';
@@ -43,7 +43,7 @@ export type CronJobDetailModel = {
 /** How many upcoming runs the detail screen lists. */
 export const upcomingRunCount = 5;
 
-function findCronJob(snapshot: ResourceSnapshot, uid: string): {cronJob: CronJob; deleted: boolean} | undefined {
+function findCronJob(snapshot: StoreView, uid: string): {cronJob: CronJob; deleted: boolean} | undefined {
 	const live = snapshot.cronJobs.get(uid);
 	if (live) {
 		return {cronJob: live, deleted: false};
@@ -58,7 +58,7 @@ function ago(time: string | null | undefined, now: number): string {
 }
 
 /** The model of the cron job with this uid (a tombstone too), or undefined when it is not in the snapshot. */
-export function cronJobDetail(snapshot: ResourceSnapshot, uid: string, now: number): CronJobDetailModel | undefined {
+export function cronJobDetail(snapshot: StoreView, uid: string, now: number): CronJobDetailModel | undefined {
 	const found = findCronJob(snapshot, uid);
 	if (!found) {
 		return undefined;

@@ -3,7 +3,7 @@ Pieces both detail screens show: labelled fields, conditions and recent events.
 */
 import {translateTimestampSince} from '../../kube/duration.js';
 import type {JobCondition, KubeEvent} from '../../kube/types.js';
-import type {ResourceSnapshot} from '../../store/types.js';
+import type {StoreView} from '../../store/types.js';
 import {eventsOf, eventTime} from '../lookups.js';
 
 /** One `label: value` line of a detail screen. */
@@ -39,7 +39,7 @@ export function conditionLines(conditions: readonly JobCondition[] | undefined, 
 }
 
 /** The most recent events about the given objects, newest last, each with its age. */
-export function recentEvents(snapshot: ResourceSnapshot, uids: readonly string[], now: number, count = recentEventCount): EventLine[] {
+export function recentEvents(snapshot: StoreView, uids: readonly string[], now: number, count = recentEventCount): EventLine[] {
 	return eventsOf(snapshot, uids).slice(-count).map((event) => eventLine(event, now));
 }
 

@@ -5,7 +5,7 @@ Indexed job, recent events and the job's pods.
 import {translateTimestampSince} from '../../kube/duration.js';
 import {jobOwner} from '../../kube/job-state.js';
 import type {Job} from '../../kube/types.js';
-import type {ResourceSnapshot} from '../../store/types.js';
+import type {StoreView} from '../../store/types.js';
 import {sizeColumns} from '../columns.js';
 import {type CompletionGrid, completionGrid} from './completion-grid.js';
 import {countdown} from '../countdown.js';
@@ -39,7 +39,7 @@ export type JobDetailModel = {
 	readonly pods: {readonly columns: readonly Column[]; readonly rows: readonly Row[]};
 };
 
-function findJob(snapshot: ResourceSnapshot, uid: string): {job: Job; deleted: boolean} | undefined {
+function findJob(snapshot: StoreView, uid: string): {job: Job; deleted: boolean} | undefined {
 	const live = snapshot.jobs.get(uid);
 	if (live) {
 		return {job: live, deleted: false};
@@ -58,7 +58,7 @@ function withCountdown(seconds: number | null | undefined, at: number | undefine
 }
 
 /** The model of the job with this uid (a tombstone too), or undefined when it is not in the snapshot. */
-export function jobDetail(snapshot: ResourceSnapshot, uid: string, now: number): JobDetailModel | undefined {
+export function jobDetail(snapshot: StoreView, uid: string, now: number): JobDetailModel | undefined {
 	const found = findJob(snapshot, uid);
 	if (!found) {
 		return undefined;

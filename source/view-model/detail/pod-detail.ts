@@ -2,7 +2,7 @@
 A pod's detail screen as data: its row with every column, its containers, its recent events and the pod's own reason.
 */
 import type {Pod} from '../../kube/types.js';
-import type {ResourceSnapshot} from '../../store/types.js';
+import type {StoreView} from '../../store/types.js';
 import {sizeColumns} from '../columns.js';
 import {isPod} from '../lookups.js';
 import {type ContainerSummary, podContainers} from '../rows/pod-containers.js';
@@ -26,7 +26,7 @@ export type PodDetailModel = {
 };
 
 /** A pod's detail model (a tombstone too), or undefined when the pod is not in the snapshot. */
-export function podDetail(snapshot: ResourceSnapshot, uid: string, now: number): PodDetailModel | undefined {
+export function podDetail(snapshot: StoreView, uid: string, now: number): PodDetailModel | undefined {
 	const live = snapshot.pods.get(uid);
 	const tombstone = snapshot.deleted.get(uid)?.object;
 	const pod: Pod | undefined = live ?? (tombstone && isPod(tombstone) ? tombstone : undefined);

@@ -4,7 +4,7 @@ The CronJobs table: its columns and one row per cron job, with NEXT, HISTORY and
 import {translateTimestampSince} from '../../kube/duration.js';
 import {printCronJob} from '../../kube/printers/cronjob.js';
 import type {CronJob} from '../../kube/types.js';
-import type {ResourceSnapshot} from '../../store/types.js';
+import type {StoreView} from '../../store/types.js';
 import {type ColumnSpec, namespaceColumn} from '../columns.js';
 import {countdown} from '../countdown.js';
 import {cronRuns, type CronRuns, historyStrip, runSymbol} from './cronjob-runs.js';
@@ -41,7 +41,7 @@ export function nextCell(cronJob: CronJob, runs: CronRuns, now: number): string 
 }
 
 /** The cells of a cron job row, plus what its schedule says, for the table and the detail screen. */
-export function cronJobCells(cronJob: CronJob, snapshot: ResourceSnapshot, now: number, deleted = false): {cells: Record<string, string>; runs: CronRuns; tone: Tone} {
+export function cronJobCells(cronJob: CronJob, snapshot: StoreView, now: number, deleted = false): {cells: Record<string, string>; runs: CronRuns; tone: Tone} {
 	const jobs = jobsOfCronJob(snapshot, uidOf(cronJob)).filter((found) => !found.deleted).map((found) => found.object);
 	const runs = cronRuns(cronJob, jobs, now);
 	const printed = printCronJob(cronJob, now).cells.map((cell) => String(cell));
@@ -75,7 +75,7 @@ export function cronJobCells(cronJob: CronJob, snapshot: ResourceSnapshot, now: 
 }
 
 /** One CronJobs-table row. */
-export function cronJobRow(cronJob: CronJob, snapshot: ResourceSnapshot, now: number, deleted = false): Row {
+export function cronJobRow(cronJob: CronJob, snapshot: StoreView, now: number, deleted = false): Row {
 	const uid = uidOf(cronJob);
 	const {cells, tone} = cronJobCells(cronJob, snapshot, now, deleted);
 	return {id: uid, cells, tone, ...rowFlags(snapshot, 'cronjobs', uid, now, deleted)};

@@ -6,7 +6,7 @@ import {jobCompletions, jobDuration} from '../../kube/printers/job.js';
 import {isJobFinished, jobFinishedAt, jobOwner} from '../../kube/job-state.js';
 import type {Job} from '../../kube/types.js';
 import {timeOf} from '../../kube/types.js';
-import type {ResourceSnapshot} from '../../store/types.js';
+import type {StoreView} from '../../store/types.js';
 import {type ColumnSpec, namespaceColumn} from '../columns.js';
 import {countdown} from '../countdown.js';
 import {type BackoffConstants, controllerBackoff, type JobState, jobState} from './job-status.js';
@@ -38,7 +38,7 @@ export function jobColumns(allNamespaces: boolean): ColumnSpec[] {
 export type JobRowOptions = {readonly backoff?: BackoffConstants; readonly deleted?: boolean};
 
 /** The cells of a job row plus its refined state, for the table and the job detail screen. */
-export function jobCells(job: Job, snapshot: ResourceSnapshot, now: number, options: JobRowOptions = {}): {cells: Record<string, string>; state: JobState} {
+export function jobCells(job: Job, snapshot: StoreView, now: number, options: JobRowOptions = {}): {cells: Record<string, string>; state: JobState} {
 	const state = jobState(job, podsOfJob(snapshot, uidOf(job)), options.backoff ?? controllerBackoff);
 	const deleted = options.deleted === true;
 	return {cells: {...jobStaticCells(job, state, deleted), ...jobTimeCells(job, state, now, deleted)}, state};
@@ -93,7 +93,7 @@ export function jobTimeWidths(job: Job, state: JobState, deleted: boolean): Reco
 }
 
 /** One Jobs-table row. */
-export function jobRow(job: Job, snapshot: ResourceSnapshot, now: number, options: JobRowOptions = {}): Row {
+export function jobRow(job: Job, snapshot: StoreView, now: number, options: JobRowOptions = {}): Row {
 	const {cells, state} = jobCells(job, snapshot, now, options);
 	const deleted = options.deleted === true;
 	return {id: uidOf(job), cells, tone: deleted ? 'muted' : state.tone, ...rowFlags(snapshot, 'jobs', uidOf(job), now, deleted)};

@@ -6,7 +6,7 @@ import {jobOwner} from '../../kube/job-state.js';
 import {podReady, podRestarts, podStatusReason} from '../../kube/printers/pod.js';
 import type {ContainerStatus, Pod} from '../../kube/types.js';
 import {jobLabels, timeOf} from '../../kube/types.js';
-import type {ResourceSnapshot} from '../../store/types.js';
+import type {StoreView} from '../../store/types.js';
 import {type ColumnSpec, namespaceColumn} from '../columns.js';
 import {rowFlags, uidOf} from '../row-flags.js';
 import type {TimeBound} from '../time-widths.js';
@@ -67,7 +67,7 @@ export function podTimeWidths(pod: Pod): Record<string, number | TimeBound> {
 }
 
 /** One Pods-table row. */
-export function podRow(pod: Pod, snapshot: ResourceSnapshot, now: number, deleted = false): Row {
+export function podRow(pod: Pod, snapshot: StoreView, now: number, deleted = false): Row {
 	const uid = uidOf(pod);
 	return {id: uid, cells: podCells(pod, now, deleted), tone: deleted ? 'muted' : podTone(pod), ...rowFlags(snapshot, 'pods', uid, now, deleted)};
 }

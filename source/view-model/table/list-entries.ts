@@ -6,7 +6,7 @@ their time cells too (NEXT's missed-run warning is what their tone and the filte
 import {jobStatus} from '../../kube/printers/job.js';
 import type {CronJob, Job, Pod} from '../../kube/types.js';
 import {timeOf} from '../../kube/types.js';
-import type {ResourceSnapshot} from '../../store/types.js';
+import type {StoreView} from '../../store/types.js';
 import {cronJobCells, cronJobColumns} from '../rows/cronjob-rows.js';
 import {jobColumns, jobStaticCells, jobTimeCells, jobTimeWidths} from '../rows/job-rows.js';
 import type {JobState} from '../rows/job-status.js';
@@ -49,7 +49,7 @@ function common(object: Job | Pod | CronJob, deleted: boolean) {
 }
 
 /** A job's entry (a tombstone's when `deleted`), the same object while the job and its pods are. */
-export function jobEntry(job: Job, snapshot: ResourceSnapshot, deleted: boolean): ListEntry {
+export function jobEntry(job: Job, snapshot: StoreView, deleted: boolean): ListEntry {
 	const state = cachedJobState(job, snapshot);
 	return remembered(jobEntries, state, deleted, () => listEntry({
 		...common(job, deleted),
@@ -78,7 +78,7 @@ export function podEntry(pod: Pod, deleted: boolean): ListEntry {
 }
 
 /** A cron job's entry at `now`, every cell included. */
-export function cronJobEntry(cronJob: CronJob, snapshot: ResourceSnapshot, now: number, deleted: boolean): ListEntry {
+export function cronJobEntry(cronJob: CronJob, snapshot: StoreView, now: number, deleted: boolean): ListEntry {
 	const {cells, tone} = cronJobCells(cronJob, snapshot, now, deleted);
 	return listEntry({...common(cronJob, deleted), kind: 'cronjobs', columnIds: cronJobColumnIds, completed: false, tone, cells});
 }

@@ -2,7 +2,7 @@
 One object of a list view as the table keeps it between frames: what sorting, filtering and column sizing need, and its
 time-independent cells. The time cells (ages, countdowns) are added only when the row is drawn (entryRow).
 */
-import type {ResourceSnapshot} from '../../store/types.js';
+import type {StoreView} from '../../store/types.js';
 import {textWidth} from '../columns.js';
 import {rowFlags} from '../row-flags.js';
 import type {TimeBound} from '../time-widths.js';
@@ -72,13 +72,13 @@ export function listEntry(parts: EntryParts): ListEntry {
 	};
 }
 
-const rows = new WeakMap<ListEntry, {readonly snapshot: ResourceSnapshot; readonly now: number; readonly row: Row}>();
+const rows = new WeakMap<ListEntry, {readonly snapshot: StoreView; readonly now: number; readonly row: Row}>();
 
 /**
 The full table row of an entry at `now`: its cells with the time cells added, its tone and row markers. The same row
 object comes back for the same entry, snapshot and time, so redrawing after a key press builds nothing.
 */
-export function entryRow(entry: ListEntry, snapshot: ResourceSnapshot, now: number): Row {
+export function entryRow(entry: ListEntry, snapshot: StoreView, now: number): Row {
 	const hit = rows.get(entry);
 	if (hit?.snapshot === snapshot && hit.now === now) {
 		return hit.row;

@@ -4,7 +4,7 @@ A list view's sorted entries, carried from one snapshot of a store to the next. 
 filtered order, by binary search. Anything the record cannot vouch for (another store, a skipped snapshot, a reset, a
 clock that went back past a fading tombstone) rebuilds from scratch, which gives the same result.
 */
-import type {ResourceSnapshot} from '../../store/types.js';
+import type {StoreView} from '../../store/types.js';
 import type {ColumnSpec} from '../columns.js';
 import {comparator, type EntryComparator, type SortQuery, sortKey, swapSorted} from './entry-order.js';
 import {FilteredOrder, type FilterQuery} from './filtered-order.js';
@@ -41,10 +41,10 @@ type State = {
 const keptFilters = 2;
 const states = new WeakMap<object, State>();
 
-const inputsOf = (snapshot: ResourceSnapshot): unknown[] => [snapshot.jobs, snapshot.cronJobs, snapshot.pods, snapshot.deleted, snapshot.podsByJob, snapshot.jobsByCronJob];
+const inputsOf = (snapshot: StoreView): unknown[] => [snapshot.jobs, snapshot.cronJobs, snapshot.pods, snapshot.deleted, snapshot.podsByJob, snapshot.jobsByCronJob];
 
 /** The view's entries in the order the table shows them, filtered, sorted and sized for `query` as of the snapshot's maps now; the same object until either changes. */
-export function tableOrder(view: ViewId, snapshot: ResourceSnapshot, now: number, query: SortQuery & FilterQuery, specs: readonly ColumnSpec[]): TableOrder {
+export function tableOrder(view: ViewId, snapshot: StoreView, now: number, query: SortQuery & FilterQuery, specs: readonly ColumnSpec[]): TableOrder {
 	const state = synced(view, snapshot, now);
 	const key = sortKey(query);
 	if (state.sortKey !== key) {
@@ -69,7 +69,7 @@ export function tableOrder(view: ViewId, snapshot: ResourceSnapshot, now: number
 	return kept.filtered.order();
 }
 
-function synced(view: ViewId, snapshot: ResourceSnapshot, now: number): State {
+function synced(view: ViewId, snapshot: StoreView, now: number): State {
 	const key = liveOf(view, snapshot);
 	const known = states.get(key);
 	const inputs = inputsOf(snapshot);
@@ -88,7 +88,7 @@ function synced(view: ViewId, snapshot: ResourceSnapshot, now: number): State {
 	return fresh;
 }
 
-function update(state: State, changed: Array<ReadonlySet<string>>, snapshot: ResourceSnapshot, now: number): void {
+function update(state: State, changed: Array<ReadonlySet<string>>, snapshot: StoreView, now: number): void {
 	const uids = new Set<string>();
 	for (const set of changed) {
 		for (const uid of set) {
@@ -113,7 +113,7 @@ function update(state: State, changed: Array<ReadonlySet<string>>, snapshot: Res
 	state.now = now;
 }
 
-function updateEntry(state: State, uid: string, snapshot: ResourceSnapshot, now: number): void {
+function updateEntry(state: State, uid: string, snapshot: StoreView, now: number): void {
 	const {entry, gone} = entryOf(state.view, uid, snapshot, now);
 	if (gone !== undefined && entry) {
 		remindFading(state.fading, uid, gone);
@@ -151,7 +151,7 @@ function remindFading(fading: Fading[], uid: string, gone: number): void {
 	}
 }
 
-function build(view: ViewId, snapshot: ResourceSnapshot, now: number, inputs: readonly unknown[], sizes: string, known: State | undefined): State {
+function build(view: ViewId, snapshot: StoreView, now: number, inputs: readonly unknown[], sizes: string, known: State | undefined): State {
 	const {entries, expired, fading} = collectEntries(view, snapshot, now);
 	fading.sort((a, b) => a.gone - b.gone);
 	// The sort the view had is likely the one asked for next: keep its comparator so the list is sorted once.

@@ -4,7 +4,7 @@ an object when it changes, so a state whose inputs are all the same objects as l
 under churn this turns each snapshot from recomputing every job's state into recomputing the few that changed.
 */
 import type {Job} from '../../kube/types.js';
-import type {ResourceSnapshot} from '../../store/types.js';
+import type {StoreView} from '../../store/types.js';
 import {jobState, type JobState, type JobWord} from '../rows/job-status.js';
 import {podsOfJob} from '../lookups.js';
 import {uidOf} from '../row-flags.js';
@@ -14,7 +14,7 @@ type Cached = {
 	readonly pods: readonly unknown[];
 	readonly state: JobState;
 	/** The last snapshot it was checked against: the table and the header both ask, once each per snapshot. */
-	checked: ResourceSnapshot;
+	checked: StoreView;
 	/** How many changes the snapshot's maps had had since it was published (they change in place until the next one). */
 	checkedCount: number | undefined;
 };
@@ -23,7 +23,7 @@ const states = new WeakMap<Job, Cached>();
 
 // The job's pods as stored: the live pod, or for a deleted one its tombstone record (a different object from the pod
 // even when it carries the same last state), in index order. Cheaper than podsOfJob, which also sorts by creation.
-function podInputs(snapshot: ResourceSnapshot, jobUid: string): unknown[] {
+function podInputs(snapshot: StoreView, jobUid: string): unknown[] {
 	const out: unknown[] = [];
 	for (const uid of snapshot.podsByJob.get(jobUid) ?? []) {
 		const input = snapshot.pods.get(uid) ?? snapshot.deleted.get(uid);
@@ -37,7 +37,7 @@ function podInputs(snapshot: ResourceSnapshot, jobUid: string): unknown[] {
 
 // Whether the job's pods are still exactly `known`, compared in place: this runs for every job on every snapshot,
 // so it must not allocate.
-function samePods(snapshot: ResourceSnapshot, jobUid: string, known: readonly unknown[]): boolean {
+function samePods(snapshot: StoreView, jobUid: string, known: readonly unknown[]): boolean {
 	let index = 0;
 	for (const uid of snapshot.podsByJob.get(jobUid) ?? []) {
 		const input = snapshot.pods.get(uid) ?? snapshot.deleted.get(uid);
@@ -57,7 +57,7 @@ function samePods(snapshot: ResourceSnapshot, jobUid: string, known: readonly un
 The same state as jobState(job, podsOfJob(snapshot, uid)), and the very same object while the job and its pods are the
 same objects, so whatever is derived from it can be cached on it.
 */
-export function cachedJobState(job: Job, snapshot: ResourceSnapshot): JobState {
+export function cachedJobState(job: Job, snapshot: StoreView): JobState {
 	const uid = uidOf(job);
 	const hit = states.get(job);
 	const count = snapshot.pending?.count;
@@ -73,6 +73,6 @@ export function cachedJobState(job: Job, snapshot: ResourceSnapshot): JobState {
 }
 
 /** The same word as jobState(job, podsOfJob(snapshot, uid)).word (what the header counts). */
-export function cachedJobWord(job: Job, snapshot: ResourceSnapshot): JobWord {
+export function cachedJobWord(job: Job, snapshot: StoreView): JobWord {
 	return cachedJobState(job, snapshot).word;
 }

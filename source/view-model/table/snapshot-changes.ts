@@ -2,7 +2,7 @@
 Reading the store's change records (types.ts SnapshotChanges) to carry something derived from one snapshot to the
 next: which uids to work out again, or that the records cannot say and everything must be.
 */
-import type {ResourceSnapshot, SnapshotChanges} from '../../store/types.js';
+import type {StoreView, SnapshotChanges} from '../../store/types.js';
 
 /** How far a derived state has caught up with a store: the snapshot it was last brought to and its pending record. */
 export type CaughtUp = {
@@ -13,7 +13,7 @@ export type CaughtUp = {
 };
 
 /** The point a state reaches once brought to `snapshot`'s maps as they are now. */
-export function caughtUp(snapshot: ResourceSnapshot): CaughtUp {
+export function caughtUp(snapshot: StoreView): CaughtUp {
 	return {version: snapshot.version, pending: snapshot.pending, applied: snapshot.pending?.count ?? 0};
 }
 
@@ -21,7 +21,7 @@ export function caughtUp(snapshot: ResourceSnapshot): CaughtUp {
 The sets of uids (as `pick` selects them from a record) that changed between `from` and `snapshot`'s maps now, or
 undefined when the records cannot say: another store, a skipped snapshot, a reset or too many changes.
 */
-export function changedSince(from: CaughtUp, snapshot: ResourceSnapshot, pick: (changes: SnapshotChanges) => Array<ReadonlySet<string>>): Array<ReadonlySet<string>> | undefined {
+export function changedSince(from: CaughtUp, snapshot: StoreView, pick: (changes: SnapshotChanges) => Array<ReadonlySet<string>>): Array<ReadonlySet<string>> | undefined {
 	const {changes, pending} = snapshot;
 	const sets: Array<ReadonlySet<string>> = [];
 	if (snapshot.version === from.version) {

@@ -3,7 +3,7 @@ The three list views as table models: every live object and tombstone of the vie
 full rows built only for the ones the table draws. At 10,000 jobs a frame then costs what the visible rows cost, and a
 key press that changes neither the snapshot, the clock nor the query gets back the very same model.
 */
-import type {ResourceSnapshot} from '../../store/types.js';
+import type {StoreView} from '../../store/types.js';
 import {type ColumnSpec, sizedColumn} from '../columns.js';
 import {cronJobColumns} from '../rows/cronjob-rows.js';
 import {jobColumns} from '../rows/job-rows.js';
@@ -34,10 +34,10 @@ export type TableModel = {
 
 // The model built last for an order: reused for the same snapshot and time only. Its rows read the snapshot's watch
 // states (a stale row is dimmed), which can change while no object does and the order stays the very same.
-const models = new WeakMap<TableOrder, {readonly snapshot: ResourceSnapshot; readonly now: number; readonly model: TableModel}>();
+const models = new WeakMap<TableOrder, {readonly snapshot: StoreView; readonly now: number; readonly model: TableModel}>();
 
 /** Builds the table for a view: one row per object (tombstones included, marked), filtered, hidden and sorted as asked. */
-export function tableModel(view: ViewId, snapshot: ResourceSnapshot, now: number, query: TableQuery): TableModel {
+export function tableModel(view: ViewId, snapshot: StoreView, now: number, query: TableQuery): TableModel {
 	const specs = columnSpecs(view, query.allNamespaces);
 	const order = tableOrder(view, snapshot, now, query, specs);
 	const known = models.get(order);

@@ -3,7 +3,7 @@ Which entries a list view holds: every live object of its kind and every tombsto
 for the whole view (a rebuild) or for one uid (an update after a change); both give the same entry for the same uid.
 */
 import type {CronJob, Job, Pod} from '../../kube/types.js';
-import type {ResourceSnapshot, SnapshotChanges} from '../../store/types.js';
+import type {StoreView, SnapshotChanges} from '../../store/types.js';
 import {cronJobEntry, jobEntry, podEntry} from './list-entries.js';
 import type {ListEntry} from './list-entry.js';
 import {isCronJob, isJob, isPod} from '../lookups.js';
@@ -20,7 +20,7 @@ export type ViewEntries = {
 };
 
 /** The live objects of a view's kind. */
-export function liveOf(view: ViewId, snapshot: ResourceSnapshot): ReadonlyMap<string, Job | CronJob | Pod> {
+export function liveOf(view: ViewId, snapshot: StoreView): ReadonlyMap<string, Job | CronJob | Pod> {
 	return view === 'jobs' ? snapshot.jobs : view === 'cronjobs' ? snapshot.cronJobs : snapshot.pods;
 }
 
@@ -28,12 +28,12 @@ function ofView(view: ViewId, object: Job | CronJob | Pod): boolean {
 	return view === 'jobs' ? isJob(object) : view === 'cronjobs' ? isCronJob(object) : isPod(object);
 }
 
-function entryFor(view: ViewId, object: Job | CronJob | Pod, snapshot: ResourceSnapshot, now: number, deleted: boolean): ListEntry {
+function entryFor(view: ViewId, object: Job | CronJob | Pod, snapshot: StoreView, now: number, deleted: boolean): ListEntry {
 	return view === 'jobs' ? jobEntry(object as Job, snapshot, deleted) : view === 'pods' ? podEntry(object as Pod, deleted) : cronJobEntry(object as CronJob, snapshot, now, deleted);
 }
 
 /** Every entry of the view at `now`, tombstones first, then live objects in the store's order. */
-export function collectEntries(view: ViewId, snapshot: ResourceSnapshot, now: number): ViewEntries {
+export function collectEntries(view: ViewId, snapshot: StoreView, now: number): ViewEntries {
 	const entries: ListEntry[] = [];
 	const fading: Array<{uid: string; gone: number}> = [];
 	// A tombstone shows while now < deletedAt + deletedRowMs (row-flags.ts stillFading).
@@ -62,7 +62,7 @@ export function collectEntries(view: ViewId, snapshot: ResourceSnapshot, now: nu
 }
 
 /** The entry of one uid in the view at `now` (with when it stops showing if a tombstone), or what made it absent. */
-export function entryOf(view: ViewId, uid: string, snapshot: ResourceSnapshot, now: number): {readonly entry?: ListEntry; readonly gone?: number} {
+export function entryOf(view: ViewId, uid: string, snapshot: StoreView, now: number): {readonly entry?: ListEntry; readonly gone?: number} {
 	const object = liveOf(view, snapshot).get(uid);
 	if (object) {
 		return {entry: entryFor(view, object, snapshot, now, false)};

@@ -2,7 +2,7 @@ import {test} from 'node:test';
 import type {Job, KubeObject} from '../../../source/kube/types.js';
 import {createResourceStore} from '../../../source/store/resource-store.js';
 import {flushOnlyClock} from '../../helpers/store-harness.js';
-import type {ResourceSnapshot} from '../../../source/store/types.js';
+import type {StoreView} from '../../../source/store/types.js';
 import {seededRandom} from '../../../source/simulator/random.js';
 import type {TableQuery, ViewId} from '../../../source/view-model/table/types.js';
 import {condition, type JobOptions, makeJob, makePod, now as start} from '../../helpers/builders.js';
@@ -25,7 +25,7 @@ function assertSame(view: ViewId, query: TableQuery, step: string): void {
 }
 
 let now = start;
-let snapshotOf = (): ResourceSnapshot => {
+let snapshotOf = (): StoreView => {
 	throw new Error('no store yet');
 };
 

@@ -3,7 +3,7 @@ import {test} from 'node:test';
 import type {Job, KubeObject, Pod} from '../../../source/kube/types.js';
 import {createResourceStore} from '../../../source/store/resource-store.js';
 import {flushOnlyClock} from '../../helpers/store-harness.js';
-import type {ResourceSnapshot, WatchKind} from '../../../source/store/types.js';
+import type {StoreView, WatchKind} from '../../../source/store/types.js';
 import {headerCounts} from '../../../source/view-model/header.js';
 import {jobState} from '../../../source/view-model/rows/job-status.js';
 import {podsOfJob} from '../../../source/view-model/lookups.js';
@@ -27,7 +27,7 @@ const labels = ['running', 'pending', 'backing off', 'failed', 'suspended'] as c
 const labelOf: Record<string, string> = {Running: 'running', SuccessCriteriaMet: 'running', Pending: 'pending', BackingOff: 'backing off', Failed: 'failed', FailureTarget: 'failed', Suspended: 'suspended'};
 
 // The header's text worked out the plain way: every job's state from its pods.
-function naiveCounts(snapshot: ResourceSnapshot): string {
+function naiveCounts(snapshot: StoreView): string {
 	const counts = new Map<string, number>();
 	for (const job of snapshot.jobs.values()) {
 		const label = labelOf[jobState(job, podsOfJob(snapshot, job.metadata.uid!)).word];
@@ -40,7 +40,7 @@ function naiveCounts(snapshot: ResourceSnapshot): string {
 	return [`${total} ${total === 1 ? 'job' : 'jobs'}`, ...labels.filter((label) => counts.has(label)).map((label) => `${counts.get(label)} ${label}`)].join(' · ');
 }
 
-function assertSameOrder(view: ViewId, snapshot: ResourceSnapshot, now: number, query: TableQuery, step: string): void {
+function assertSameOrder(view: ViewId, snapshot: StoreView, now: number, query: TableQuery, step: string): void {
 	const where = `${step}: ${view} ${JSON.stringify(query)}`;
 	const kept = assertOrderAsFromScratch(view, snapshot, now, query, where);
 	assert.deepEqual(tableModel(view, snapshot, now, query).ids, kept.ids, where);
