@@ -33,8 +33,7 @@ const states = new WeakMap<object, State>();
 export function jobCounts(snapshot: StoreView): ReadonlyMap<string, number> {
 	const inputs = [snapshot.jobs, snapshot.pods, snapshot.podsByJob];
 	const known = states.get(snapshot.jobs);
-	// A snapshot the store did not make has no change records to go by: it is counted afresh (once, headerCounts keeps it).
-	if (known && snapshot.pending && known.inputs.every((input, index) => input === inputs[index])) {
+	if (known && known.inputs.every((input, index) => input === inputs[index])) {
 		const changed = changedSince(known.caught, snapshot, (changes) => [changes.jobs, changes.podParents]);
 		if (changed) {
 			for (const set of changed) {

@@ -12,7 +12,6 @@ export type TestStore = ResourceStore & {set(parts: SnapshotParts): void};
 /** Creates a store holding the snapshot of `parts`. */
 export function testStore(parts: SnapshotParts): TestStore {
 	let snapshot: StoreView = makeSnapshot(parts);
-	let version = 1;
 	const listeners = new Set<() => void>();
 	return {
 		getSnapshot: () => snapshot,
@@ -28,8 +27,7 @@ export function testStore(parts: SnapshotParts): TestStore {
 			listeners.clear();
 		},
 		set(next) {
-			version++;
-			snapshot = {...makeSnapshot(next), version};
+			snapshot = makeSnapshot(next);
 			for (const listener of listeners) {
 				listener();
 			}

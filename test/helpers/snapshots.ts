@@ -1,82 +1,71 @@
 /**
-Test-only helpers: build a StoreView from plain arrays (with the indexes the store keeps) and load the upstream
-printer vectors with their relative times resolved against a fixed `now`.
+Test-only helpers: build a store view from plain arrays (through the real store, so it holds exactly what the store
+would) and load the upstream printer vectors with their relative times resolved against a fixed `now`.
 */
-import type {CronJob, Job, KubeEvent, Pod} from '../../source/kube/types.js';
+import type {CronJob, Job, KubeEvent, KubeObject, Pod} from '../../source/kube/types.js';
+import {createManualClock} from '../../source/store/clock.js';
+import {createResourceStore} from '../../source/store/resource-store.js';
 import type {StoreView, WatchKind, WatchState} from '../../source/store/types.js';
+import {isCronJob, isPod} from '../../source/view-model/lookups.js';
 import {readFixtureJson} from '../helpers/fixtures.js';
 
-/** Everything a test may put in a snapshot; indexes are derived. */
+/** Everything a test may put in a view; the store derives the rest (its indexes). */
 export type SnapshotParts = {
 	readonly jobs?: readonly Job[];
 	readonly cronJobs?: readonly CronJob[];
 	readonly pods?: readonly Pod[];
 	readonly events?: readonly KubeEvent[];
+	/** Tombstones: each object is listed, then deleted at `deletedAt` (which also highlights it then, as the store does). */
 	readonly deleted?: ReadonlyArray<{readonly object: Job | CronJob | Pod; readonly deletedAt: number}>;
+	/** Live objects last changed at the given time (upserted then); the others arrive in the first list, unhighlighted. */
 	readonly changedAt?: Readonly<Record<string, number>>;
 	readonly watch?: Partial<Record<WatchKind, WatchState>>;
 };
 
-/** Builds a snapshot the way the store would: maps by uid plus the pod→job, job→cronjob and event→object indexes. */
+const kinds: readonly WatchKind[] = ['jobs', 'cronjobs', 'pods', 'events'];
+
+/** Feeds `parts` to a fresh store (every watch live unless `watch` says otherwise) and returns the view it publishes. */
 export function makeSnapshot(parts: SnapshotParts): StoreView {
-	const jobs = byUid(parts.jobs ?? []);
-	const cronJobs = byUid(parts.cronJobs ?? []);
-	const pods = byUid(parts.pods ?? []);
-	const events = byUid(parts.events ?? []);
-	const podsByJob = new Map<string, Set<string>>();
-	const jobsByCronJob = new Map<string, Set<string>>();
-	const eventsByObject = new Map<string, Set<string>>();
-	const deletedPods = (parts.deleted ?? []).map((entry) => entry.object).filter((object): object is Pod => object.kind === 'Pod');
-	const deletedJobs = (parts.deleted ?? []).map((entry) => entry.object).filter((object): object is Job => object.kind === 'Job');
-	for (const pod of [...pods.values(), ...deletedPods]) {
-		const owner = pod.metadata.ownerReferences?.find((reference) => reference.controller && reference.kind === 'Job')?.uid
-			?? pod.metadata.labels?.['batch.kubernetes.io/controller-uid'] ?? pod.metadata.labels?.['controller-uid'];
-		if (owner) {
-			add(podsByJob, owner, uidOf(pod));
+	const clock = createManualClock(0);
+	// Tombstones stay however old they are: the tests pick their deletion times against their own `now`.
+	const store = createResourceStore({clock, tombstoneMs: Number.POSITIVE_INFINITY});
+	const changedAt = parts.changedAt ?? {};
+	const deleted = parts.deleted ?? [];
+	const live: Record<WatchKind, readonly KubeObject[]> = {jobs: parts.jobs ?? [], cronjobs: parts.cronJobs ?? [], pods: parts.pods ?? [], events: parts.events ?? []};
+	for (const kind of kinds) {
+		const listed = [...live[kind].filter((object) => changedAt[uidOf(object)] === undefined), ...deleted.map((entry) => entry.object).filter((object) => kindOf(object) === kind)];
+		store.apply({type: 'relist', kind, objects: listed});
+	}
+
+	for (const kind of kinds) {
+		for (const object of live[kind]) {
+			const at = changedAt[uidOf(object)];
+			if (at !== undefined) {
+				clock.set(at);
+				store.apply({type: 'upsert', kind, object});
+			}
 		}
 	}
 
-	for (const job of [...jobs.values(), ...deletedJobs]) {
-		const owner = job.metadata.ownerReferences?.find((reference) => reference.controller && reference.kind === 'CronJob')?.uid;
-		if (owner) {
-			add(jobsByCronJob, owner, uidOf(job));
-		}
+	for (const {object, deletedAt} of deleted) {
+		clock.set(deletedAt);
+		store.apply({type: 'delete', kind: kindOf(object), object});
 	}
 
-	for (const event of events.values()) {
-		if (event.involvedObject.uid) {
-			add(eventsByObject, event.involvedObject.uid, uidOf(event));
-		}
+	for (const kind of kinds) {
+		store.apply({type: 'status', kind, state: parts.watch?.[kind] ?? {phase: 'live', since: 0}});
 	}
 
-	const live: WatchState = {phase: 'live', since: 0};
-	return {
-		version: 1,
-		jobs,
-		cronJobs,
-		pods,
-		events,
-		podsByJob,
-		jobsByCronJob,
-		eventsByObject,
-		deleted: new Map((parts.deleted ?? []).map((entry) => [uidOf(entry.object), {object: entry.object, deletedAt: entry.deletedAt}])),
-		changedAt: new Map(Object.entries(parts.changedAt ?? {})),
-		watch: {jobs: live, cronjobs: live, pods: live, events: live, ...parts.watch},
-	};
+	store.flush();
+	return store.getSnapshot();
 }
 
 function uidOf(object: {metadata: {uid?: string; name?: string}}): string {
 	return object.metadata.uid ?? object.metadata.name ?? '';
 }
 
-function byUid<T extends {metadata: {uid?: string; name?: string}}>(objects: readonly T[]): Map<string, T> {
-	return new Map(objects.map((object) => [uidOf(object), object]));
-}
-
-function add(index: Map<string, Set<string>>, key: string, value: string): void {
-	const set = index.get(key) ?? new Set<string>();
-	set.add(value);
-	index.set(key, set);
+function kindOf(object: Job | CronJob | Pod): WatchKind {
+	return isPod(object) ? 'pods' : isCronJob(object) ? 'cronjobs' : 'jobs';
 }
 
 /** The ISO text of an epoch-ms instant (milliseconds kept). */

@@ -17,11 +17,8 @@ type Fading = {readonly uid: string; readonly gone: number};
 
 type State = {
 	readonly view: ViewId;
-	// The maps the entries were read from; a snapshot with other maps (another store, a namespace scope) rebuilds.
+	// The maps the entries were read from; a view with other maps (another store, a namespace scope) rebuilds.
 	readonly inputs: readonly unknown[];
-	// For a snapshot the store did not make (no change records): the sizes of its maps, as a change in them is all
-	// there is to go by that something arrived (tests fill a snapshot's maps after making it).
-	readonly sizes: string;
 	// The snapshot the entries were brought to, and how much of its pending record was in the maps then.
 	caught: CaughtUp;
 	now: number;
@@ -73,8 +70,7 @@ function synced(view: ViewId, snapshot: StoreView, now: number): State {
 	const key = liveOf(view, snapshot);
 	const known = states.get(key);
 	const inputs = inputsOf(snapshot);
-	const sizes = snapshot.pending ? '' : `${key.size} ${snapshot.deleted.size}`;
-	if (known && known.inputs.every((input, index) => input === inputs[index]) && known.sizes === sizes && now >= known.expired) {
+	if (known && known.inputs.every((input, index) => input === inputs[index]) && now >= known.expired) {
 		const changed = changedSince(known.caught, snapshot, (changes) => changedUids(view, changes));
 		// Cron job entries follow the clock in every cell: they hold for one moment and one set of maps.
 		if (changed && (view !== 'cronjobs' || (changed.length === 0 && now === known.now))) {
@@ -83,7 +79,7 @@ function synced(view: ViewId, snapshot: StoreView, now: number): State {
 		}
 	}
 
-	const fresh = build(view, snapshot, now, inputs, sizes, known);
+	const fresh = build(view, snapshot, now, inputs, known);
 	states.set(key, fresh);
 	return fresh;
 }
@@ -151,7 +147,7 @@ function remindFading(fading: Fading[], uid: string, gone: number): void {
 	}
 }
 
-function build(view: ViewId, snapshot: StoreView, now: number, inputs: readonly unknown[], sizes: string, known: State | undefined): State {
+function build(view: ViewId, snapshot: StoreView, now: number, inputs: readonly unknown[], known: State | undefined): State {
 	const {entries, expired, fading} = collectEntries(view, snapshot, now);
 	fading.sort((a, b) => a.gone - b.gone);
 	// The sort the view had is likely the one asked for next: keep its comparator so the list is sorted once.
@@ -160,7 +156,6 @@ function build(view: ViewId, snapshot: StoreView, now: number, inputs: readonly 
 	return {
 		view,
 		inputs,
-		sizes,
 		caught: caughtUp(snapshot),
 		now,
 		expired,

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
+import {createManualClock} from '../../../source/store/clock.js';
+import {createResourceStore} from '../../../source/store/resource-store.js';
 import {fitColumns} from '../../../source/view-model/fit-columns.js';
 import {allRows, tableModel} from '../../../source/view-model/table/tables.js';
 import type {TableQuery} from '../../../source/view-model/table/types.js';
@@ -152,10 +154,14 @@ test('the filter matches what does not change with the clock, not ages or countd
 	assert.deepEqual(names(tableModel('jobs', snapshot, now, {...query, filter: '/^delta\\S* BackingOff 0\\/1 0 1\\/4 $/'})), ['delta-backoff-with-a-rather-long-name']);
 });
 
-test('an object the store added to the maps before publishing a new snapshot shows at once', () => {
-	const jobs = new Map([['uid-alpha', alpha]]);
-	const live = {...makeSnapshot({jobs: [alpha], pods: [alphaPod]}), jobs};
+test('an object the store added to its maps before publishing a new view shows at once', () => {
+	const store = createResourceStore({clock: createManualClock(now)});
+	store.apply({type: 'relist', kind: 'jobs', objects: [alpha]});
+	store.flush();
+	const live = store.getSnapshot();
 	assert.deepEqual(tableModel('jobs', live, now, query).ids, ['uid-alpha']);
-	jobs.set('uid-bravo', bravo);
+	// The view's maps are the store's: the upsert is in them (and in its pending record) before any notification.
+	store.apply({type: 'upsert', kind: 'jobs', object: bravo});
+	assert.equal(store.getSnapshot(), live);
 	assert.deepEqual(tableModel('jobs', live, now, query).ids, ['uid-alpha', 'uid-bravo']);
 });
