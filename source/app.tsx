@@ -26,6 +26,7 @@ import {paneHasKeys} from './state/log-pane/state.js';
 import {tableQuery} from './state/ui-state.js';
 import type {Clock} from './store/clock.js';
 import type {ResourceStore} from './store/types.js';
+import type {TableEngine} from './view-model/table/engine.js';
 import {emptyTableText} from './view-model/empty-text.js';
 import {connectionProblem} from './view-model/header.js';
 import {malformedNotice} from './view-model/malformed.js';
@@ -33,6 +34,8 @@ import {malformedNotice} from './view-model/malformed.js';
 /** Props of the app. */
 export type AppProps = {
 	readonly store: ResourceStore;
+	/** The store's table engine (the session's); without one the screen makes its own. */
+	readonly engine?: TableEngine;
 	readonly clock: Clock;
 	/** namespace undefined = all namespaces. */
 	readonly info: ConnectionInfo & {readonly namespace: string | undefined};
@@ -65,7 +68,7 @@ export function App(props: AppProps) {
 	const layout = layoutFor(size.columns, size.rows);
 	const screen = useScreen({
 		snapshot, now, layout, namespace: props.info.namespace, contexts: props.contexts ?? none,
-		access, onRequest: props.onRequest, onQuit: props.onQuit,
+		access, onRequest: props.onRequest, onQuit: props.onQuit, engine: props.engine,
 	});
 	// The log pane (when the session feeds one): split under the screen or full, with the keys while it is open.
 	const paneLayout = paneHasKeys(screen.state) ? screen.state.logs?.pane.layout : undefined;

@@ -198,6 +198,7 @@ export async function main(): Promise<number> {
 	const view = () => (
 		<App
 			store={session.store}
+			engine={session.engine}
 			clock={session.clock}
 			info={session.info()}
 			noColor={noColor}

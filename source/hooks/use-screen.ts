@@ -11,14 +11,14 @@ import type {DrawnScreen} from '../state/key-burst.js';
 import type {Layout} from '../state/layout.js';
 import {measure} from '../state/screen-measure.js';
 import {type DisabledFor, type ScreenData, breadcrumb, screenData} from '../state/screen-model.js';
-import {scopeSnapshot} from '../store/scope.js';
 import {selectedIndex} from '../state/selection.js';
 import type {ViewContext} from '../state/ui-actions.js';
 import {currentEntry, initialUiState} from '../state/ui-state.js';
 import {createUiStore, type UiStore} from '../state/ui-store.js';
 import type {Access, RequestHandler, UiRequest, UiState} from '../state/types.js';
 import type {StoreView} from '../store/types.js';
-import {headerCounts, watchStateText} from '../view-model/header.js';
+import {watchStateText} from '../view-model/header.js';
+import {createTableEngine, type TableEngine} from '../view-model/table/engine.js';
 
 /** What the hook needs. */
 export type ScreenInput = {
@@ -31,6 +31,8 @@ export type ScreenInput = {
 	readonly access: Access;
 	readonly onRequest: RequestHandler | undefined;
 	readonly onQuit: () => void;
+	/** What derives the tables from the store between renders (the session's); without one the screen makes its own. */
+	readonly engine?: TableEngine;
 };
 
 /** Everything the layout draws, and where its keys go. */
@@ -56,11 +58,12 @@ export type Screen = {
 export function useScreen(input: ScreenInput): Screen {
 	const {now, layout, onRequest, onQuit, access} = input;
 	const [store] = useState(() => createUiStore(initialUiState({namespace: input.namespace, handlesRequests: onRequest !== undefined})));
+	const [engine] = useState(() => input.engine ?? createTableEngine());
 	const state = useSyncExternalStore(store.subscribe, store.getState);
 	const {dispatch} = store;
-	const snapshot = scopeSnapshot(input.snapshot, state.namespace);
+	const snapshot = engine.scope(input.snapshot, state.namespace);
 	const disabled: DisabledFor = useMemo(() => (kind) => disabledReasons(access.readOnly, access.permissions, kind), [access]);
-	const data = useMemo(() => screenData(state, snapshot, now, layout.width, disabled), [state, snapshot, now, layout.width, disabled]);
+	const data = useMemo(() => screenData(engine, state, snapshot, now, layout.width, disabled), [engine, state, snapshot, now, layout.width, disabled]);
 	// Completion offers every namespace seen, not only the one in scope; only the command line needs them, and the walk
 	// over every object is not free at 60,000 of them on each snapshot.
 	const commandLine = state.mode === 'command';
@@ -110,12 +113,12 @@ export function useScreen(input: ScreenInput): Screen {
 	return {
 		state,
 		store,
-		drawn: {state, view, snapshot: input.snapshot, layout, disabled},
+		drawn: {state, view, snapshot: input.snapshot, layout, disabled, engine},
 		data,
 		view,
 		names,
 		crumb: breadcrumb(state, snapshot),
-		counts: headerCounts(snapshot, now),
+		counts: engine.headerCounts(snapshot),
 		watch: watchStates.length === 0 ? 'watch live' : watchStates.map(([kind, watch]) => watchStateText(kind as keyof typeof snapshot.watch, watch, now)).join(' · '),
 		tableHeight,
 		selected: data.model.kind === 'help' || data.model.kind === 'text' ? -1 : selectedIndex(data.rowIds, entry.selected, entry.index),

@@ -12,6 +12,7 @@ import {createLogPanes, isLogRequest, type LogPanes} from './log-panes.js';
 import {createSystemClock, type Clock} from '../store/clock.js';
 import {createResourceStore} from '../store/resource-store.js';
 import type {LiveResourceStore} from '../store/types.js';
+import {createTableEngine, type TableEngine} from '../view-model/table/engine.js';
 
 /** How to start a session. */
 export type SessionOptions = {
@@ -31,6 +32,8 @@ export type SessionOptions = {
 /** A running session. */
 export type Session = {
 	readonly store: LiveResourceStore;
+	/** What the screen derives from the store and carries between renders: made with the store, for it alone. */
+	readonly engine: TableEngine;
 	readonly clock: Clock;
 	readonly cluster: KubeCluster;
 	/** The log pane's feed: the buffer its streams write to (the app draws it). */
@@ -52,6 +55,7 @@ export type Session = {
 export function startSession(options: SessionOptions): Session {
 	const clock = options.clock ?? createSystemClock();
 	const store = createResourceStore({clock});
+	const engine = createTableEngine();
 	const cluster = new KubeCluster({
 		connection: options.connection,
 		store,
@@ -105,6 +109,7 @@ export function startSession(options: SessionOptions): Session {
 
 	return {
 		store,
+		engine,
 		clock,
 		cluster,
 		logs,

@@ -5,7 +5,7 @@ or `/name⏎` those belong to another screen. So the keys go to the store one at
 the drawn one while the state still draws the same rows, else one computed for the state as it is now.
 */
 import type {StoreView} from '../store/types.js';
-import {scopeSnapshot} from '../store/scope.js';
+import type {TableEngine} from '../view-model/table/engine.js';
 import type {KeyPress} from './keys/keys.js';
 import type {Layout} from './layout.js';
 import {measure} from './screen-measure.js';
@@ -23,6 +23,8 @@ export type DrawnScreen = {
 	readonly snapshot: StoreView;
 	readonly layout: Layout;
 	readonly disabled: DisabledFor;
+	/** The table engine the screen was drawn with (the session's). */
+	readonly engine: TableEngine;
 };
 
 /** One key press as the keymap reads it. */
@@ -34,8 +36,8 @@ export function viewFor(state: UiState, drawn: DrawnScreen): ViewContext {
 		return drawn.view;
 	}
 
-	const snapshot = scopeSnapshot(drawn.snapshot, state.namespace);
-	const data = screenData(state, snapshot, drawn.view.now, drawn.layout.width, drawn.disabled);
+	const snapshot = drawn.engine.scope(drawn.snapshot, state.namespace);
+	const data = screenData(drawn.engine, state, snapshot, drawn.view.now, drawn.layout.width, drawn.disabled);
 	const {page, info} = measure(data, drawn.layout);
 	const {info: _drawnInfo, ...view} = drawn.view;
 	return {...view, rows: data.rowIds, page, ...(info === undefined ? {} : {info}), live: {...view.live, snapshot}};

@@ -6,7 +6,8 @@ import type {StoreView} from '../store/types.js';
 import {type CronJobDetailModel, cronJobDetail} from '../view-model/detail/cronjob-detail.js';
 import {type JobDetailModel, jobDetail} from '../view-model/detail/job-detail.js';
 import {type PodDetailModel, podDetail} from '../view-model/detail/pod-detail.js';
-import {type TableModel, tableModel} from '../view-model/table/tables.js';
+import type {TableEngine} from '../view-model/table/engine.js';
+import type {TableModel} from '../view-model/table/tables.js';
 import type {ViewId} from '../view-model/table/types.js';
 import {describeTarget, findObject} from '../view-model/describe/object.js';
 import {objectYamlLines} from '../view-model/describe/yaml.js';
@@ -33,15 +34,15 @@ export type ScreenData = {readonly model: ScreenModel; readonly rowIds: readonly
 /** Disabled reasons for help: fixed, or computed for the kind of objects the screen below help shows. */
 export type DisabledFor = DisabledReasons | ((kind: 'job' | 'cronjob' | 'pod' | undefined) => DisabledReasons);
 
-/** Builds the current screen's model for a body `width` cells wide. */
-export function screenData(state: UiState, snapshot: StoreView, now: number, width: number, disabled: DisabledFor = {}): ScreenData {
+/** Builds the current screen's model for a body `width` cells wide; list tables come from the store's `engine`. */
+export function screenData(engine: TableEngine, state: UiState, snapshot: StoreView, now: number, width: number, disabled: DisabledFor = {}): ScreenData {
 	const {screen} = currentEntry(state);
 	const context = keyContext(state);
 	switch (screen.id) {
 		case 'jobs':
 		case 'cronjobs':
 		case 'pods': {
-			const table = tableModel(screen.id, snapshot, now, tableQuery(state));
+			const table = engine.table(screen.id, snapshot, now, tableQuery(state));
 			return {model: {kind: 'table', view: screen.id, table}, rowIds: table.ids, context};
 		}
 

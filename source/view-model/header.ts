@@ -3,30 +3,14 @@ The header's counts and per-kind watch summary.
 */
 import type {StoreView, WatchKind, WatchState} from '../store/types.js';
 import {countdown} from './countdown.js';
-import {countedWords, jobCounts} from './job-counts.js';
+import {countedWords} from './job-counts.js';
 
 /**
 The job counts: the total always (`42 jobs`), then running, pending, backing off, failed and suspended when non-zero,
-e.g. `42 jobs · 3 running · 1 backing off · 2 failed`. Tombstones are not counted.
+e.g. `42 jobs · 3 running · 1 backing off · 2 failed`, from the live jobs' `total` and their `counts` per label
+(job-counts.ts). Tombstones are not counted.
 */
-export function headerCounts(snapshot: StoreView, now: number): string {
-	// Every render asks (each key press too); the counts only change when the store publishes a new snapshot, and then
-	// only for the jobs that changed (job-counts.ts).
-	const known = countsBySnapshot.get(snapshot);
-	if (known !== undefined) {
-		return known;
-	}
-
-	const text = countJobs(snapshot);
-	countsBySnapshot.set(snapshot, text);
-	return text;
-}
-
-const countsBySnapshot = new WeakMap<StoreView, string>();
-
-function countJobs(snapshot: StoreView): string {
-	const counts = jobCounts(snapshot);
-	const total = snapshot.jobs.size;
+export function headerCounts(total: number, counts: ReadonlyMap<string, number>): string {
 	const parts = [`${total} ${total === 1 ? 'job' : 'jobs'}`];
 	for (const {label} of countedWords) {
 		const count = counts.get(label) ?? 0;

@@ -1,10 +1,10 @@
 /**
-How many live jobs show each status the header counts, carried from one snapshot of a store to the next: a new snapshot
+How many live jobs show each status the header counts, carried from one view of a store to the next: a new view
 works out again only the jobs that changed or whose pods did (types.ts SnapshotChanges), not every job.
 */
 import type {StoreView} from '../store/types.js';
 import type {JobWord} from './rows/job-status.js';
-import {cachedJobWord} from './table/row-cache.js';
+import type {JobStates} from './table/row-cache.js';
 import {caughtUp, type CaughtUp, changedSince} from './table/snapshot-changes.js';
 
 /** The header's status labels, in the order it shows them, with the words each counts. */
@@ -19,7 +19,7 @@ export const countedWords: ReadonlyArray<{readonly words: readonly JobWord[]; re
 const labelOf = new Map(countedWords.flatMap(({words, label}) => words.map((word) => [word, label])));
 
 type State = {
-	// The maps the counts were read from; a snapshot with other maps (another store, a namespace scope) counts afresh.
+	// The maps the counts were read from; a view with other maps (another store, a namespace scope) counts afresh.
 	readonly inputs: readonly unknown[];
 	caught: CaughtUp;
 	// The label each counted live job has now (jobs with an uncounted word are absent).
@@ -27,57 +27,66 @@ type State = {
 	readonly counts: Map<string, number>;
 };
 
-const states = new WeakMap<object, State>();
+/** The header's job counts, carried from one view of a store to the next. */
+export class JobCounts {
+	readonly #jobStates: JobStates;
+	#state: State | undefined;
 
-/** The number of live jobs per header label (labels with none are absent), as of the snapshot's maps now. */
-export function jobCounts(snapshot: StoreView): ReadonlyMap<string, number> {
-	const inputs = [snapshot.jobs, snapshot.pods, snapshot.podsByJob];
-	const known = states.get(snapshot.jobs);
-	if (known && known.inputs.every((input, index) => input === inputs[index])) {
-		const changed = changedSince(known.caught, snapshot, (changes) => [changes.jobs, changes.podParents]);
-		if (changed) {
-			for (const set of changed) {
-				for (const uid of set) {
-					recount(known, uid, snapshot);
+	/** Counts that read each job's status from `jobStates`. */
+	constructor(jobStates: JobStates) {
+		this.#jobStates = jobStates;
+	}
+
+	/** The number of live jobs per header label (labels with none are absent), as of the view's maps now. */
+	counts(snapshot: StoreView): ReadonlyMap<string, number> {
+		const inputs = [snapshot.jobs, snapshot.pods, snapshot.podsByJob];
+		const known = this.#state;
+		if (known && known.inputs.every((input, index) => input === inputs[index])) {
+			const changed = changedSince(known.caught, snapshot, (changes) => [changes.jobs, changes.podParents]);
+			if (changed) {
+				for (const set of changed) {
+					for (const uid of set) {
+						this.#recount(known, uid, snapshot);
+					}
 				}
+
+				known.caught = caughtUp(snapshot);
+				return known.counts;
+			}
+		}
+
+		const fresh: State = {inputs, caught: caughtUp(snapshot), labels: new Map(), counts: new Map()};
+		for (const uid of snapshot.jobs.keys()) {
+			this.#recount(fresh, uid, snapshot);
+		}
+
+		this.#state = fresh;
+		return fresh.counts;
+	}
+
+	// Counts the job `uid` under its label now instead of the one it had (idempotent: a uid seen twice counts once).
+	#recount(state: State, uid: string, snapshot: StoreView): void {
+		const job = snapshot.jobs.get(uid);
+		const label = job === undefined ? undefined : labelOf.get(this.#jobStates.state(job, snapshot).word);
+		const before = state.labels.get(uid);
+		if (label === before) {
+			return;
+		}
+
+		if (before !== undefined) {
+			const count = state.counts.get(before)! - 1;
+			if (count === 0) {
+				state.counts.delete(before);
+			} else {
+				state.counts.set(before, count);
 			}
 
-			known.caught = caughtUp(snapshot);
-			return known.counts;
-		}
-	}
-
-	const fresh: State = {inputs, caught: caughtUp(snapshot), labels: new Map(), counts: new Map()};
-	for (const uid of snapshot.jobs.keys()) {
-		recount(fresh, uid, snapshot);
-	}
-
-	states.set(snapshot.jobs, fresh);
-	return fresh.counts;
-}
-
-// Counts the job `uid` under its label now instead of the one it had (idempotent: a uid seen twice counts once).
-function recount(state: State, uid: string, snapshot: StoreView): void {
-	const job = snapshot.jobs.get(uid);
-	const label = job === undefined ? undefined : labelOf.get(cachedJobWord(job, snapshot));
-	const before = state.labels.get(uid);
-	if (label === before) {
-		return;
-	}
-
-	if (before !== undefined) {
-		const count = state.counts.get(before)! - 1;
-		if (count === 0) {
-			state.counts.delete(before);
-		} else {
-			state.counts.set(before, count);
+			state.labels.delete(uid);
 		}
 
-		state.labels.delete(uid);
-	}
-
-	if (label !== undefined) {
-		state.counts.set(label, (state.counts.get(label) ?? 0) + 1);
-		state.labels.set(uid, label);
+		if (label !== undefined) {
+			state.counts.set(label, (state.counts.get(label) ?? 0) + 1);
+			state.labels.set(uid, label);
+		}
 	}
 }

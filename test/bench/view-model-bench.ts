@@ -9,8 +9,7 @@ import {ManualClock} from '../../source/simulator/clock.js';
 import {startScaleSimulator} from '../../source/simulator/scenarios/scale/scale.js';
 import {createResourceStore} from '../../source/store/resource-store.js';
 import {flushOnlyClock} from '../helpers/store-harness.js';
-import {headerCounts} from '../../source/view-model/header.js';
-import {tableModel} from '../../source/view-model/table/tables.js';
+import {createTableEngine} from '../../source/view-model/table/engine.js';
 import type {TableQuery, ViewId} from '../../source/view-model/table/types.js';
 
 const flag = (name: string, fallback: number) => {
@@ -28,6 +27,7 @@ await scale.stop();
 
 let now = start;
 const store = createResourceStore({clock: flushOnlyClock(() => now)});
+const engine = createTableEngine();
 store.apply({type: 'relist', kind: 'jobs', objects: jobs});
 store.apply({type: 'relist', kind: 'pods', objects: pods});
 store.apply({type: 'relist', kind: 'cronjobs', objects: cronJobs});
@@ -64,8 +64,8 @@ const churn = (events = 50, publish = true) => {
 const query: TableQuery = {filter: '', sort: 'name', hideCompleted: false, allNamespaces: true};
 const frame = (q: TableQuery, view: ViewId = 'jobs') => {
 	const snapshot = store.getSnapshot();
-	const model = tableModel(view, snapshot, now, q);
-	headerCounts(snapshot, now);
+	const model = engine.table(view, snapshot, now, q);
+	engine.headerCounts(snapshot);
 	for (let i = 0; i < 38; i++) {
 		model.rows.at(i);
 	}

@@ -4,16 +4,15 @@ worked out from scratch, entry for entry.
 */
 import assert from 'node:assert/strict';
 import type {StoreView} from '../../source/store/types.js';
+import type {TableEngine} from '../../source/view-model/table/engine.js';
 import {tableOrderFromScratch} from '../../source/view-model/table/from-scratch.js';
-import {tableOrder} from '../../source/view-model/table/live-order.js';
 import type {TableOrder, TableQuery, ViewId} from '../../source/view-model/table/types.js';
 import {columnSpecs} from '../../source/view-model/table/tables.js';
 
-/** Asserts that the kept order of `view` equals the from-scratch one (`where` names the step); returns the kept one. */
-export function assertOrderAsFromScratch(view: ViewId, snapshot: StoreView, now: number, query: TableQuery, where: string): TableOrder {
-	const specs = columnSpecs(view, query.allNamespaces);
-	const kept = tableOrder(view, snapshot, now, query, specs);
-	const scratch = tableOrderFromScratch(view, snapshot, now, query, specs);
+/** Asserts that the engine's order of `view` equals the from-scratch one (`where` names the step); returns the engine's. */
+export function assertOrderAsFromScratch(engine: TableEngine, view: ViewId, snapshot: StoreView, now: number, query: TableQuery, where: string): TableOrder {
+	const kept = engine.order(view, snapshot, now, query);
+	const scratch = tableOrderFromScratch(engine.entries, view, snapshot, now, query, columnSpecs(view, query.allNamespaces));
 	assert.deepEqual(kept.ids, scratch.ids, where);
 	assert.deepEqual(kept.widest, scratch.widest, where);
 	assert.deepEqual(kept.clocks, scratch.clocks, where);

@@ -8,6 +8,7 @@ import {screenData} from '../../source/state/screen-model.js';
 import {currentEntry, initialUiState} from '../../source/state/ui-state.js';
 import {createUiStore} from '../../source/state/ui-store.js';
 import type {UiState} from '../../source/state/types.js';
+import {createTableEngine} from '../../source/view-model/table/engine.js';
 import {makeJob, makePod, now} from '../helpers/builders.js';
 import {writable} from '../helpers/live.js';
 import {makeSnapshot} from '../helpers/snapshots.js';
@@ -15,12 +16,13 @@ import {makeSnapshot} from '../helpers/snapshots.js';
 const [a, b, c] = ['a', 'b', 'c'].map((name) => makeJob(name, {namespace: 'ns', created: -60}));
 const snapshot = makeSnapshot({jobs: [a!, b!, c!], pods: [makePod(b!, 'one', {created: -50}), makePod(b!, 'two', {created: -40})]});
 const layout = layoutFor(100, 30);
+const engine = createTableEngine();
 
 // What the app's render draws for `state`, built the way use-screen builds it.
 function drawn(state: UiState): DrawnScreen {
-	const data = screenData(state, snapshot, now, layout.width);
+	const data = screenData(engine, state, snapshot, now, layout.width);
 	const {page, info} = measure(data, layout);
-	return {state, view: {rows: data.rowIds, page, now, live: {snapshot, access: writable}, ...(info ? {info} : {})}, snapshot, layout, disabled: {}};
+	return {state, view: {rows: data.rowIds, page, now, live: {snapshot, access: writable}, ...(info ? {info} : {})}, snapshot, layout, disabled: {}, engine};
 }
 
 test('keys read at once see the rows of the state the previous key left, not the rows last drawn', () => {

@@ -17,10 +17,13 @@ export type EntryFacts = {
 	readonly sizes: readonly number[];
 };
 
+// Module-level on purpose, unlike the engine's state (engine.ts): an entry never changes and its facts for a key are a
+// function of the entry and the key alone, so any caller at any time gets equal facts; no result depends on an
+// earlier call. Keyed weakly by the entry, the facts go with it.
 const known = new WeakMap<ListEntry, EntryFacts>();
 
 // Where a column set's cells sit in an entry's columns: worked out once per column set and entry layout (every entry of
-// a view shares one), not per entry.
+// a view shares one), not per entry. Pure memoization too: the id arrays and specs are constants.
 type Layout = {readonly specs: readonly ColumnSpec[]; readonly textIds: readonly string[]; readonly positions: readonly number[]};
 const layouts = new WeakMap<readonly string[], Layout>();
 

@@ -16,16 +16,8 @@ import type {TableOrder, TableQuery} from './types.js';
 /** What filtering depends on in a query. */
 export type FilterQuery = Pick<TableQuery, 'filter' | 'hideCompleted'>;
 
-/*
-The last order handed out over each sorted list. live-order.ts keeps the orders it hands out up to date with the list
-(every change reaches them through swap) and lets one go only after building its successor, so when the next order
-over the same list is built, this one still matches the list exactly.
-*/
-const handedOut = new WeakMap<readonly ListEntry[], FilteredOrder>();
-
 /** The entries a query keeps from a sorted list, with their column widths, updated entry by entry. */
 export class FilteredOrder {
-	readonly #sorted: readonly ListEntry[];
 	readonly #query: FilterQuery;
 	readonly #specs: readonly ColumnSpec[];
 	readonly #order: EntryComparator;
@@ -44,9 +36,12 @@ export class FilteredOrder {
 	#stale = false;
 	#published: TableOrder | undefined;
 
-	/** Keeps what `query` keeps of `sorted` (in `order`), sized by `specs`. */
-	constructor(sorted: readonly ListEntry[], query: FilterQuery, specs: readonly ColumnSpec[], order: EntryComparator) {
-		this.#sorted = sorted;
+	/**
+	Keeps what `query` keeps of `sorted` (in `order`), sized by `specs`. `previous` is the order last handed out over
+	the same list, if the caller still keeps it up to date with the list (every change reaching it through swap): when
+	it provably keeps everything this one does, its entries are filtered instead of the whole list.
+	*/
+	constructor(sorted: readonly ListEntry[], query: FilterQuery, specs: readonly ColumnSpec[], order: EntryComparator, previous?: FilteredOrder) {
 		this.#query = query;
 		this.#specs = specs;
 		this.#order = order;
@@ -55,7 +50,6 @@ export class FilteredOrder {
 		this.#textKey = specs.map((spec) => spec.id).join(' ');
 		this.#timeIds = specs.filter((spec) => spec.time).map((spec) => spec.id);
 		this.#sizes = new ColumnSizes(specs.length, this.#timeIds);
-		const previous = handedOut.get(sorted);
 		// Every entry's facts are read here even with no filter: the first keystroke then finds them all at hand.
 		this.#filterFrom(previous !== undefined && previous.#keepsAllOf(this) ? previous.#entries : sorted);
 	}
@@ -126,7 +120,6 @@ export class FilteredOrder {
 
 		const widths = this.#sizes.widths();
 		const widest = Object.fromEntries(this.#specs.map((spec, index) => [spec.id, widths[index]!]));
-		handedOut.set(this.#sorted, this);
 		// Copies: a model handed out earlier keeps the rows it was built for while this one goes on changing.
 		const order = {entries: this.#entries.slice(), ids: this.#ids.slice(), widest, clocks: this.#sizes.clocks()};
 		this.#published = this.#filter.error === undefined ? order : {...order, filterError: this.#filter.error};

@@ -1,6 +1,6 @@
 /**
-The list entries of jobs, pods and cron jobs. Job and pod entries are cached on the objects they come from (the store
-replaces an object when it changes), so a snapshot rebuilds only the entries of what changed; cron job entries carry
+The list entries of jobs, pods and cron jobs. Job and pod entries are remembered on the objects they come from (the
+store replaces an object when it changes), so a view rebuilds only the entries of what changed; cron job entries carry
 their time cells too (NEXT's missed-run warning is what their tone and the filter go by) and are built per frame.
 */
 import {jobStatus} from '../../kube/printers/job.js';
@@ -12,14 +12,11 @@ import {jobColumns, jobStaticCells, jobTimeCells, jobTimeWidths} from '../rows/j
 import type {JobState} from '../rows/job-status.js';
 import {type ListEntry, listEntry} from './list-entry.js';
 import {podColumns, podStaticCells, podTimeCells, podTimeWidths, podTone} from '../rows/pod-rows.js';
-import {cachedJobState} from './row-cache.js';
+import type {JobStates} from './row-cache.js';
 import {uidOf} from '../row-flags.js';
 
 type Pair = {live?: ListEntry; deleted?: ListEntry};
 
-// Keyed by the cached state, which is a new object whenever the job or its pods change.
-const jobEntries = new WeakMap<JobState, Pair>();
-const podEntries = new WeakMap<Pod, Pair>();
 const noLabels: Readonly<Record<string, string>> = {};
 const jobColumnIds = jobColumns(true).map((column) => column.id);
 const podColumnIds = podColumns(true).map((column) => column.id);
@@ -48,37 +45,53 @@ function common(object: Job | Pod | CronJob, deleted: boolean) {
 	};
 }
 
-/** A job's entry (a tombstone's when `deleted`), the same object while the job and its pods are. */
-export function jobEntry(job: Job, snapshot: StoreView, deleted: boolean): ListEntry {
-	const state = cachedJobState(job, snapshot);
-	return remembered(jobEntries, state, deleted, () => listEntry({
-		...common(job, deleted),
-		kind: 'jobs',
-		columnIds: jobColumnIds,
-		completed: jobStatus(job) === 'Complete',
-		tone: deleted ? 'muted' : state.tone,
-		cells: jobStaticCells(job, state, deleted),
-		timeWidths: jobTimeWidths(job, state, deleted),
-		timeCells: (now) => jobTimeCells(job, state, now, deleted),
-	}));
-}
+/**
+The entries of one engine's views. The same object comes back for the same job state (a new object whenever the job
+or its pods change) or pod, which is what lets a kept order tell a changed entry from an unchanged one by identity.
+*/
+export class ListEntries {
+	readonly #jobStates: JobStates;
+	// Keyed by the job's remembered state (JobStates), which is a new object whenever the job or its pods change.
+	readonly #jobEntries = new WeakMap<JobState, Pair>();
+	readonly #podEntries = new WeakMap<Pod, Pair>();
 
-/** A pod's entry (a tombstone's when `deleted`), the same object while the pod is. */
-export function podEntry(pod: Pod, deleted: boolean): ListEntry {
-	return remembered(podEntries, pod, deleted, () => listEntry({
-		...common(pod, deleted),
-		kind: 'pods',
-		columnIds: podColumnIds,
-		completed: pod.status?.phase === 'Succeeded',
-		tone: deleted ? 'muted' : podTone(pod),
-		cells: podStaticCells(pod, deleted),
-		timeWidths: podTimeWidths(pod),
-		timeCells: (now) => podTimeCells(pod, now),
-	}));
-}
+	/** Entries whose job statuses come from `jobStates`. */
+	constructor(jobStates: JobStates) {
+		this.#jobStates = jobStates;
+	}
 
-/** A cron job's entry at `now`, every cell included. */
-export function cronJobEntry(cronJob: CronJob, snapshot: StoreView, now: number, deleted: boolean): ListEntry {
-	const {cells, tone} = cronJobCells(cronJob, snapshot, now, deleted);
-	return listEntry({...common(cronJob, deleted), kind: 'cronjobs', columnIds: cronJobColumnIds, completed: false, tone, cells});
+	/** A job's entry (a tombstone's when `deleted`), the same object while the job and its pods are. */
+	job(job: Job, snapshot: StoreView, deleted: boolean): ListEntry {
+		const state = this.#jobStates.state(job, snapshot);
+		return remembered(this.#jobEntries, state, deleted, () => listEntry({
+			...common(job, deleted),
+			kind: 'jobs',
+			columnIds: jobColumnIds,
+			completed: jobStatus(job) === 'Complete',
+			tone: deleted ? 'muted' : state.tone,
+			cells: jobStaticCells(job, state, deleted),
+			timeWidths: jobTimeWidths(job, state, deleted),
+			timeCells: (now) => jobTimeCells(job, state, now, deleted),
+		}));
+	}
+
+	/** A pod's entry (a tombstone's when `deleted`), the same object while the pod is. */
+	pod(pod: Pod, deleted: boolean): ListEntry {
+		return remembered(this.#podEntries, pod, deleted, () => listEntry({
+			...common(pod, deleted),
+			kind: 'pods',
+			columnIds: podColumnIds,
+			completed: pod.status?.phase === 'Succeeded',
+			tone: deleted ? 'muted' : podTone(pod),
+			cells: podStaticCells(pod, deleted),
+			timeWidths: podTimeWidths(pod),
+			timeCells: (now) => podTimeCells(pod, now),
+		}));
+	}
+
+	/** A cron job's entry at `now`, every cell included (a new object each time). */
+	cronJob(cronJob: CronJob, snapshot: StoreView, now: number, deleted: boolean): ListEntry {
+		const {cells, tone} = cronJobCells(cronJob, snapshot, now, deleted);
+		return listEntry({...common(cronJob, deleted), kind: 'cronjobs', columnIds: cronJobColumnIds, completed: false, tone, cells});
+	}
 }

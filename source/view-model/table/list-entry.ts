@@ -72,20 +72,8 @@ export function listEntry(parts: EntryParts): ListEntry {
 	};
 }
 
-const rows = new WeakMap<ListEntry, {readonly snapshot: StoreView; readonly now: number; readonly row: Row}>();
-
-/**
-The full table row of an entry at `now`: its cells with the time cells added, its tone and row markers. The same row
-object comes back for the same entry, snapshot and time, so redrawing after a key press builds nothing.
-*/
+/** The full table row of an entry at `now`: its cells with the time cells added, its tone and row markers. */
 export function entryRow(entry: ListEntry, snapshot: StoreView, now: number): Row {
-	const hit = rows.get(entry);
-	if (hit?.snapshot === snapshot && hit.now === now) {
-		return hit.row;
-	}
-
 	const cells = entry.timeCells ? {...entry.cells, ...entry.timeCells(now)} : entry.cells;
-	const row: Row = {id: entry.id, cells, tone: entry.tone, ...rowFlags(snapshot, entry.kind, entry.id, now, entry.deleted)};
-	rows.set(entry, {snapshot, now, row});
-	return row;
+	return {id: entry.id, cells, tone: entry.tone, ...rowFlags(snapshot, entry.kind, entry.id, now, entry.deleted)};
 }

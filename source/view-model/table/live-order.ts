@@ -8,10 +8,11 @@ import type {StoreView} from '../../store/types.js';
 import type {ColumnSpec} from '../columns.js';
 import {comparator, type EntryComparator, type SortQuery, sortKey, swapSorted} from './entry-order.js';
 import {FilteredOrder, type FilterQuery} from './filtered-order.js';
+import type {ListEntries} from './list-entries.js';
 import type {ListEntry} from './list-entry.js';
 import {caughtUp, type CaughtUp, changedSince} from './snapshot-changes.js';
 import type {TableOrder, ViewId} from './types.js';
-import {changedUids, collectEntries, entryOf, liveOf} from './view-entries.js';
+import {changedUids, collectEntries, entryOf} from './view-entries.js';
 
 type Fading = {readonly uid: string; readonly gone: number};
 
@@ -32,59 +33,77 @@ type State = {
 	sorted: ListEntry[];
 	// The filtered orders kept up to date, most recently used last.
 	readonly filters: Map<string, {readonly specs: readonly ColumnSpec[]; readonly filtered: FilteredOrder}>;
+	// The one of them handed out last: a filter typed further filters its entries (filtered-order.ts).
+	handedOut: FilteredOrder | undefined;
 };
 
 // Typing a filter asks for one order per prefix: only the latest two (a toggle goes back and forth) are kept up to date.
 const keptFilters = 2;
-const states = new WeakMap<object, State>();
 
 const inputsOf = (snapshot: StoreView): unknown[] => [snapshot.jobs, snapshot.cronJobs, snapshot.pods, snapshot.deleted, snapshot.podsByJob, snapshot.jobsByCronJob];
 
-/** The view's entries in the order the table shows them, filtered, sorted and sized for `query` as of the snapshot's maps now; the same object until either changes. */
-export function tableOrder(view: ViewId, snapshot: StoreView, now: number, query: SortQuery & FilterQuery, specs: readonly ColumnSpec[]): TableOrder {
-	const state = synced(view, snapshot, now);
-	const key = sortKey(query);
-	if (state.sortKey !== key) {
-		state.sortKey = key;
-		state.order = comparator(query);
-		state.sorted = [...state.byId.values()].sort(state.order);
-		state.filters.clear();
+/** Each list view's sorted entries and kept filtered orders, carried from one view of a store to the next. */
+export class LiveOrders {
+	readonly #entries: ListEntries;
+	// One state per list view: the entries of the maps it was last asked about.
+	readonly #states = new Map<ViewId, State>();
+
+	/** Orders of the entries `entries` makes. */
+	constructor(entries: ListEntries) {
+		this.#entries = entries;
 	}
 
-	const filterKey = `${query.hideCompleted} ${query.filter}`;
-	let kept = state.filters.get(filterKey);
-	state.filters.delete(filterKey);
-	if (kept?.specs !== specs) {
-		kept = {specs, filtered: new FilteredOrder(state.sorted, query, specs, state.order)};
-	}
-
-	state.filters.set(filterKey, kept);
-	if (state.filters.size > keptFilters) {
-		state.filters.delete(state.filters.keys().next().value!);
-	}
-
-	return kept.filtered.order();
-}
-
-function synced(view: ViewId, snapshot: StoreView, now: number): State {
-	const key = liveOf(view, snapshot);
-	const known = states.get(key);
-	const inputs = inputsOf(snapshot);
-	if (known && known.inputs.every((input, index) => input === inputs[index]) && now >= known.expired) {
-		const changed = changedSince(known.caught, snapshot, (changes) => changedUids(view, changes));
-		// Cron job entries follow the clock in every cell: they hold for one moment and one set of maps.
-		if (changed && (view !== 'cronjobs' || (changed.length === 0 && now === known.now))) {
-			update(known, changed, snapshot, now);
-			return known;
+	/**
+	The view's entries in the order the table shows them, filtered, sorted and sized for `query` as of the view's maps
+	now; the same object until either changes. It brings the kept state of `view` up to `snapshot` on the way.
+	*/
+	order(view: ViewId, snapshot: StoreView, now: number, query: SortQuery & FilterQuery, specs: readonly ColumnSpec[]): TableOrder {
+		const state = this.#synced(view, snapshot, now);
+		const key = sortKey(query);
+		if (state.sortKey !== key) {
+			state.sortKey = key;
+			state.order = comparator(query);
+			state.sorted = [...state.byId.values()].sort(state.order);
+			state.filters.clear();
+			state.handedOut = undefined;
 		}
+
+		const filterKey = `${query.hideCompleted} ${query.filter}`;
+		let kept = state.filters.get(filterKey);
+		state.filters.delete(filterKey);
+		if (kept?.specs !== specs) {
+			// The order handed out last is still kept up to date here: it goes (below) only after its successor is built.
+			kept = {specs, filtered: new FilteredOrder(state.sorted, query, specs, state.order, state.handedOut)};
+		}
+
+		state.filters.set(filterKey, kept);
+		if (state.filters.size > keptFilters) {
+			state.filters.delete(state.filters.keys().next().value!);
+		}
+
+		state.handedOut = kept.filtered;
+		return kept.filtered.order();
 	}
 
-	const fresh = build(view, snapshot, now, inputs, known);
-	states.set(key, fresh);
-	return fresh;
+	#synced(view: ViewId, snapshot: StoreView, now: number): State {
+		const known = this.#states.get(view);
+		const inputs = inputsOf(snapshot);
+		if (known && known.inputs.every((input, index) => input === inputs[index]) && now >= known.expired) {
+			const changed = changedSince(known.caught, snapshot, (changes) => changedUids(view, changes));
+			// Cron job entries follow the clock in every cell: they hold for one moment and one set of maps.
+			if (changed && (view !== 'cronjobs' || (changed.length === 0 && now === known.now))) {
+				update(this.#entries, known, changed, snapshot, now);
+				return known;
+			}
+		}
+
+		const fresh = build(this.#entries, view, snapshot, now, inputs, known);
+		this.#states.set(view, fresh);
+		return fresh;
+	}
 }
 
-function update(state: State, changed: Array<ReadonlySet<string>>, snapshot: StoreView, now: number): void {
+function update(entries: ListEntries, state: State, changed: Array<ReadonlySet<string>>, snapshot: StoreView, now: number): void {
 	const uids = new Set<string>();
 	for (const set of changed) {
 		for (const uid of set) {
@@ -102,15 +121,15 @@ function update(state: State, changed: Array<ReadonlySet<string>>, snapshot: Sto
 
 	state.fading.splice(0, passed);
 	for (const uid of uids) {
-		updateEntry(state, uid, snapshot, now);
+		updateEntry(entries, state, uid, snapshot, now);
 	}
 
 	state.caught = caughtUp(snapshot);
 	state.now = now;
 }
 
-function updateEntry(state: State, uid: string, snapshot: StoreView, now: number): void {
-	const {entry, gone} = entryOf(state.view, uid, snapshot, now);
+function updateEntry(entries: ListEntries, state: State, uid: string, snapshot: StoreView, now: number): void {
+	const {entry, gone} = entryOf(entries, state.view, uid, snapshot, now);
 	if (gone !== undefined && entry) {
 		remindFading(state.fading, uid, gone);
 	} else if (gone !== undefined) {
@@ -147,8 +166,8 @@ function remindFading(fading: Fading[], uid: string, gone: number): void {
 	}
 }
 
-function build(view: ViewId, snapshot: StoreView, now: number, inputs: readonly unknown[], known: State | undefined): State {
-	const {entries, expired, fading} = collectEntries(view, snapshot, now);
+function build(made: ListEntries, view: ViewId, snapshot: StoreView, now: number, inputs: readonly unknown[], known: State | undefined): State {
+	const {entries, expired, fading} = collectEntries(made, view, snapshot, now);
 	fading.sort((a, b) => a.gone - b.gone);
 	// The sort the view had is likely the one asked for next: keep its comparator so the list is sorted once.
 	const key = known?.sortKey ?? sortKey({sort: 'name', allNamespaces: false});
@@ -165,5 +184,6 @@ function build(view: ViewId, snapshot: StoreView, now: number, inputs: readonly 
 		order,
 		sorted: entries.sort(order),
 		filters: new Map(),
+		handedOut: undefined,
 	};
 }

@@ -5,7 +5,7 @@ under churn this turns each snapshot from recomputing every job's state into rec
 */
 import type {Job} from '../../kube/types.js';
 import type {StoreView} from '../../store/types.js';
-import {jobState, type JobState, type JobWord} from '../rows/job-status.js';
+import {jobState, type JobState} from '../rows/job-status.js';
 import {podsOfJob} from '../lookups.js';
 import {uidOf} from '../row-flags.js';
 
@@ -13,13 +13,11 @@ type Cached = {
 	/** The job's pods as stored when the state was worked out (live pod or tombstone record, in index order). */
 	readonly pods: readonly unknown[];
 	readonly state: JobState;
-	/** The last snapshot it was checked against: the table and the header both ask, once each per snapshot. */
+	/** The last view it was checked against: the table and the header both ask, once each per view. */
 	checked: StoreView;
-	/** How many changes the snapshot's maps had had since it was published (they change in place until the next one). */
-	checkedCount: number | undefined;
+	/** How many changes the view's maps had had since it was published (they change in place until the next one). */
+	checkedCount: number;
 };
-
-const states = new WeakMap<Job, Cached>();
 
 // The job's pods as stored: the live pod, or for a deleted one its tombstone record (a different object from the pod
 // even when it carries the same last state), in index order. Cheaper than podsOfJob, which also sorts by creation.
@@ -53,26 +51,26 @@ function samePods(snapshot: StoreView, jobUid: string, known: readonly unknown[]
 	return index === known.length;
 }
 
-/**
-The same state as jobState(job, podsOfJob(snapshot, uid)), and the very same object while the job and its pods are the
-same objects, so whatever is derived from it can be cached on it.
-*/
-export function cachedJobState(job: Job, snapshot: StoreView): JobState {
-	const uid = uidOf(job);
-	const hit = states.get(job);
-	const count = snapshot.pending?.count;
-	if (hit && ((hit.checked === snapshot && hit.checkedCount === count) || samePods(snapshot, uid, hit.pods))) {
-		hit.checked = snapshot;
-		hit.checkedCount = count;
-		return hit.state;
+/** Each job's state, remembered per job object and worked out again when its pods are no longer the same objects. */
+export class JobStates {
+	readonly #states = new WeakMap<Job, Cached>();
+
+	/**
+	The same state as jobState(job, podsOfJob(snapshot, uid)), and the very same object while the job and its pods are
+	the same objects, so whatever is derived from it can be cached on it.
+	*/
+	state(job: Job, snapshot: StoreView): JobState {
+		const uid = uidOf(job);
+		const hit = this.#states.get(job);
+		const count = snapshot.pending.count;
+		if (hit && ((hit.checked === snapshot && hit.checkedCount === count) || samePods(snapshot, uid, hit.pods))) {
+			hit.checked = snapshot;
+			hit.checkedCount = count;
+			return hit.state;
+		}
+
+		const state = jobState(job, podsOfJob(snapshot, uid));
+		this.#states.set(job, {pods: podInputs(snapshot, uid), state, checked: snapshot, checkedCount: count});
+		return state;
 	}
-
-	const state = jobState(job, podsOfJob(snapshot, uid));
-	states.set(job, {pods: podInputs(snapshot, uid), state, checked: snapshot, checkedCount: count});
-	return state;
-}
-
-/** The same word as jobState(job, podsOfJob(snapshot, uid)).word (what the header counts). */
-export function cachedJobWord(job: Job, snapshot: StoreView): JobWord {
-	return cachedJobState(job, snapshot).word;
 }

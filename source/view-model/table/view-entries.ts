@@ -4,7 +4,7 @@ for the whole view (a rebuild) or for one uid (an update after a change); both g
 */
 import type {CronJob, Job, Pod} from '../../kube/types.js';
 import type {StoreView, SnapshotChanges} from '../../store/types.js';
-import {cronJobEntry, jobEntry, podEntry} from './list-entries.js';
+import type {ListEntries} from './list-entries.js';
 import type {ListEntry} from './list-entry.js';
 import {isCronJob, isJob, isPod} from '../lookups.js';
 import {deletedRowMs} from '../row-flags.js';
@@ -28,12 +28,12 @@ function ofView(view: ViewId, object: Job | CronJob | Pod): boolean {
 	return view === 'jobs' ? isJob(object) : view === 'cronjobs' ? isCronJob(object) : isPod(object);
 }
 
-function entryFor(view: ViewId, object: Job | CronJob | Pod, snapshot: StoreView, now: number, deleted: boolean): ListEntry {
-	return view === 'jobs' ? jobEntry(object as Job, snapshot, deleted) : view === 'pods' ? podEntry(object as Pod, deleted) : cronJobEntry(object as CronJob, snapshot, now, deleted);
+function entryFor(entries: ListEntries, view: ViewId, object: Job | CronJob | Pod, snapshot: StoreView, now: number, deleted: boolean): ListEntry {
+	return view === 'jobs' ? entries.job(object as Job, snapshot, deleted) : view === 'pods' ? entries.pod(object as Pod, deleted) : entries.cronJob(object as CronJob, snapshot, now, deleted);
 }
 
-/** Every entry of the view at `now`, tombstones first, then live objects in the store's order. */
-export function collectEntries(view: ViewId, snapshot: StoreView, now: number): ViewEntries {
+/** Every entry of the view at `now` (made by `made`), tombstones first, then live objects in the store's order. */
+export function collectEntries(made: ListEntries, view: ViewId, snapshot: StoreView, now: number): ViewEntries {
 	const entries: ListEntry[] = [];
 	const fading: Array<{uid: string; gone: number}> = [];
 	// A tombstone shows while now < deletedAt + deletedRowMs (row-flags.ts stillFading).
@@ -51,21 +51,21 @@ export function collectEntries(view: ViewId, snapshot: StoreView, now: number): 
 		}
 
 		fading.push({uid, gone});
-		entries.push(entryFor(view, object, snapshot, now, true));
+		entries.push(entryFor(made, view, object, snapshot, now, true));
 	}
 
 	for (const object of live.values()) {
-		entries.push(entryFor(view, object, snapshot, now, false));
+		entries.push(entryFor(made, view, object, snapshot, now, false));
 	}
 
 	return {entries, expired, fading};
 }
 
 /** The entry of one uid in the view at `now` (with when it stops showing if a tombstone), or what made it absent. */
-export function entryOf(view: ViewId, uid: string, snapshot: StoreView, now: number): {readonly entry?: ListEntry; readonly gone?: number} {
+export function entryOf(made: ListEntries, view: ViewId, uid: string, snapshot: StoreView, now: number): {readonly entry?: ListEntry; readonly gone?: number} {
 	const object = liveOf(view, snapshot).get(uid);
 	if (object) {
-		return {entry: entryFor(view, object, snapshot, now, false)};
+		return {entry: entryFor(made, view, object, snapshot, now, false)};
 	}
 
 	const tombstone = snapshot.deleted.get(uid);
@@ -74,7 +74,7 @@ export function entryOf(view: ViewId, uid: string, snapshot: StoreView, now: num
 	}
 
 	const gone = tombstone.deletedAt + deletedRowMs;
-	return now >= gone ? {gone} : {entry: entryFor(view, tombstone.object, snapshot, now, true), gone};
+	return now >= gone ? {gone} : {entry: entryFor(made, view, tombstone.object, snapshot, now, true), gone};
 }
 
 /**

@@ -4,6 +4,7 @@ import {createResourceStore} from '../../../source/store/resource-store.js';
 import {flushOnlyClock} from '../../helpers/store-harness.js';
 import type {StoreView} from '../../../source/store/types.js';
 import {seededRandom} from '../../../source/simulator/random.js';
+import {createTableEngine, type TableEngine} from '../../../source/view-model/table/engine.js';
 import type {TableQuery, ViewId} from '../../../source/view-model/table/types.js';
 import {condition, type JobOptions, makeJob, makePod, now as start} from '../../helpers/builders.js';
 import {assertOrderAsFromScratch} from '../../helpers/order-check.js';
@@ -21,7 +22,7 @@ const variants: JobOptions[] = [
 ];
 
 function assertSame(view: ViewId, query: TableQuery, step: string): void {
-	assertOrderAsFromScratch(view, snapshotOf(), now, query, `${step}: ${view} ${JSON.stringify(query)}`);
+	assertOrderAsFromScratch(engine, view, snapshotOf(), now, query, `${step}: ${view} ${JSON.stringify(query)}`);
 }
 
 let now = start;
@@ -29,12 +30,15 @@ let snapshotOf = (): StoreView => {
 	throw new Error('no store yet');
 };
 
+let engine: TableEngine = createTableEngine();
+
 function typeAndChurn(seed: number, steps: number): void {
 	const pick = seededRandom(seed);
 	const choose = <T>(items: readonly T[]): T => items[Math.floor(pick() * items.length)]!;
 	let version = 0;
 	const store = createResourceStore({clock: flushOnlyClock(() => now)});
 	snapshotOf = () => store.getSnapshot();
+	engine = createTableEngine();
 	const stamp = <T extends KubeObject>(object: T): T => ({...object, metadata: {...object.metadata, resourceVersion: String(++version)}});
 	const newJob = (): Job => {
 		const index = Math.floor(pick() * 40);

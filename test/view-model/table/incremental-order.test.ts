@@ -4,13 +4,11 @@ import type {Job, KubeObject, Pod} from '../../../source/kube/types.js';
 import {createResourceStore} from '../../../source/store/resource-store.js';
 import {flushOnlyClock} from '../../helpers/store-harness.js';
 import type {StoreView, WatchKind} from '../../../source/store/types.js';
-import {headerCounts} from '../../../source/view-model/header.js';
 import {jobState} from '../../../source/view-model/rows/job-status.js';
 import {podsOfJob} from '../../../source/view-model/lookups.js';
 import {seededRandom} from '../../../source/simulator/random.js';
-import {tableOrder} from '../../../source/view-model/table/live-order.js';
+import {createTableEngine, type TableEngine} from '../../../source/view-model/table/engine.js';
 import type {TableQuery, ViewId} from '../../../source/view-model/table/types.js';
-import {columnSpecs, tableModel} from '../../../source/view-model/table/tables.js';
 import {condition, type JobOptions, makeCronJob, makeEvent, makeJob, makePod, now as start, type PodOptions} from '../../helpers/builders.js';
 import {assertOrderAsFromScratch} from '../../helpers/order-check.js';
 
@@ -40,10 +38,10 @@ function naiveCounts(snapshot: StoreView): string {
 	return [`${total} ${total === 1 ? 'job' : 'jobs'}`, ...labels.filter((label) => counts.has(label)).map((label) => `${counts.get(label)} ${label}`)].join(' · ');
 }
 
-function assertSameOrder(view: ViewId, snapshot: StoreView, now: number, query: TableQuery, step: string): void {
+function assertSameOrder(engine: TableEngine, view: ViewId, snapshot: StoreView, now: number, query: TableQuery, step: string): void {
 	const where = `${step}: ${view} ${JSON.stringify(query)}`;
-	const kept = assertOrderAsFromScratch(view, snapshot, now, query, where);
-	assert.deepEqual(tableModel(view, snapshot, now, query).ids, kept.ids, where);
+	const kept = assertOrderAsFromScratch(engine, view, snapshot, now, query, where);
+	assert.deepEqual(engine.table(view, snapshot, now, query).ids, kept.ids, where);
 	if (view === 'jobs') {
 		for (const entry of kept.entries) {
 			const job = (snapshot.jobs.get(entry.id) ?? snapshot.deleted.get(entry.id)?.object) as Job;
@@ -81,6 +79,7 @@ function runSequence(seed: number, steps: number): void {
 	let now = start;
 	let version = 0;
 	const store = createResourceStore({clock: flushOnlyClock(() => now)});
+	const engine = createTableEngine();
 	const cronJobs = [makeCronJob('nightly', '0 3 * * *', {namespace: 'batch'}), makeCronJob('hourly', '0 * * * *', {namespace: 'web'})];
 	const names = Array.from({length: 30}, (_unused, index) => `job-${index}`);
 	const stamp = <T extends KubeObject>(object: T): T => ({...object, metadata: {...object.metadata, resourceVersion: String(++version)}});
@@ -171,7 +170,7 @@ function runSequence(seed: number, steps: number): void {
 		const snapshot = store.getSnapshot();
 		const published = snapshot.version !== before;
 		if (published && pick() < 0.9) {
-			assert.equal(headerCounts(snapshot, now), naiveCounts(snapshot), `seed ${seed} step ${step}: header`);
+			assert.equal(engine.headerCounts(snapshot), naiveCounts(snapshot), `seed ${seed} step ${step}: header`);
 		}
 
 		// Some views and queries are left out now and then, so the kept orders also see skipped snapshots.
@@ -179,7 +178,7 @@ function runSequence(seed: number, steps: number): void {
 			if (pick() < 0.75) {
 				for (const query of queries) {
 					if (pick() < 0.5) {
-						assertSameOrder(view, snapshot, now, query, `seed ${seed} step ${step}${published ? ' (published)' : ''}`);
+						assertSameOrder(engine, view, snapshot, now, query, `seed ${seed} step ${step}${published ? ' (published)' : ''}`);
 					}
 				}
 			}
@@ -196,6 +195,7 @@ for (const seed of [1, 2, 3, 4]) {
 test('a new snapshot works out again only the jobs that changed or whose pods did', () => {
 	const now = start;
 	const store = createResourceStore({clock: flushOnlyClock(() => now)});
+	const engine = createTableEngine();
 	const reads = new Map<string, number>();
 	const jobs = Array.from({length: 40}, (_unused, index) => {
 		const job = makeJob(`job-${String(index).padStart(2, '0')}`, {started: -100, active: 1});
@@ -213,16 +213,15 @@ test('a new snapshot works out again only the jobs that changed or whose pods di
 	store.apply({type: 'relist', kind: 'pods', objects: jobs.map((job) => makePod(job, 'a'))});
 	store.flush();
 	const query = queries[0]!;
-	const specs = columnSpecs('jobs', false);
-	const first = tableOrder('jobs', store.getSnapshot(), now, query, specs);
-	headerCounts(store.getSnapshot(), now);
-	assert.equal(tableOrder('jobs', store.getSnapshot(), now + 1000, query, specs), first);
+	const first = engine.order('jobs', store.getSnapshot(), now, query);
+	engine.headerCounts(store.getSnapshot());
+	assert.equal(engine.order('jobs', store.getSnapshot(), now + 1000, query), first);
 
 	reads.clear();
 	store.apply({type: 'upsert', kind: 'pods', object: makePod(jobs[7]!, 'a', {phase: 'Failed', finished: -1})});
 	store.flush();
-	const second = tableOrder('jobs', store.getSnapshot(), now, query, specs);
-	assert.equal(headerCounts(store.getSnapshot(), now), '40 jobs · 40 running');
+	const second = engine.order('jobs', store.getSnapshot(), now, query);
+	assert.equal(engine.headerCounts(store.getSnapshot()), '40 jobs · 40 running');
 	assert.deepEqual([...reads.keys()], ['job-07']);
 	assert.deepEqual(second.ids, first.ids);
 	assert.notEqual(second.entries[7], first.entries[7]);

@@ -3,7 +3,8 @@ import {test} from 'node:test';
 import {createManualClock} from '../../../source/store/clock.js';
 import {createResourceStore} from '../../../source/store/resource-store.js';
 import {fitColumns} from '../../../source/view-model/fit-columns.js';
-import {allRows, tableModel} from '../../../source/view-model/table/tables.js';
+import {createTableEngine} from '../../../source/view-model/table/engine.js';
+import {allRows, type TableModel} from '../../../source/view-model/table/tables.js';
 import type {TableQuery} from '../../../source/view-model/table/types.js';
 import {condition, makeJob, makePod, now} from '../../helpers/builders.js';
 import {makeSnapshot} from '../../helpers/snapshots.js';
@@ -24,10 +25,12 @@ const snapshot = makeSnapshot({
 	deleted: [{object: gone, deletedAt: now - 10_000}],
 });
 
-const names = (model: ReturnType<typeof tableModel>) => allRows(model.rows).map((row) => row.cells.name);
+// One engine per store: this one follows `snapshot`'s store; tests on other views make their own.
+const engine = createTableEngine();
+const names = (model: TableModel) => allRows(model.rows).map((row) => row.cells.name);
 
 test('jobs sorted by name; tombstones included and marked', () => {
-	const model = tableModel('jobs', snapshot, now, query);
+	const model = engine.table('jobs', snapshot, now, query);
 	assert.deepEqual(names(model), ['alpha', 'bravo', 'charlie', 'delta-backoff-with-a-rather-long-name', 'echo']);
 	assert.deepEqual(allRows(model.rows).map((row) => row.cells.status), ['Running', 'Complete', 'Failed: BackoffLimitExceeded', 'BackingOff', 'deleted (Complete)']);
 	assert.deepEqual(allRows(model.rows).map((row) => row.tone), ['running', 'success', 'error', 'warning', 'muted']);
@@ -38,7 +41,7 @@ test('jobs sorted by name; tombstones included and marked', () => {
 });
 
 test('columns are sized to their content', () => {
-	const model = tableModel('jobs', snapshot, now, query);
+	const model = engine.table('jobs', snapshot, now, query);
 	const byId = Object.fromEntries(model.columns.map((column) => [column.id, column]));
 	assert.equal(byId.name?.maxWidth, 'delta-backoff-with-a-rather-long-name'.length);
 	assert.equal(byId.status?.maxWidth, 'Failed: BackoffLimitExceeded'.length);
@@ -47,7 +50,7 @@ test('columns are sized to their content', () => {
 });
 
 test('fitColumns at 80 and 120 columns keeps NAME and STATUS', () => {
-	const model = tableModel('jobs', snapshot, now, {...query, allNamespaces: true});
+	const model = engine.table('jobs', snapshot, now, {...query, allNamespaces: true});
 	const at80 = fitColumns(model.columns, 80);
 	assert.deepEqual(at80.map((column) => `${column.id}:${column.width}`), ['namespace:9', 'name:24', 'status:24', 'completions:11', 'retry:8']);
 	const at120 = fitColumns(model.columns, 120);
@@ -58,71 +61,74 @@ test('fitColumns at 80 and 120 columns keeps NAME and STATUS', () => {
 });
 
 test('allNamespaces adds NAMESPACE and sorts by namespace, then name', () => {
-	const model = tableModel('jobs', snapshot, now, {...query, allNamespaces: true});
+	const model = engine.table('jobs', snapshot, now, {...query, allNamespaces: true});
 	assert.equal(model.columns[0]?.id, 'namespace');
 	assert.deepEqual(names(model), ['bravo', 'charlie', 'alpha', 'delta-backoff-with-a-rather-long-name', 'echo']);
 });
 
 test('sort by age puts the newest first; by status the most urgent first', () => {
-	assert.deepEqual(names(tableModel('jobs', snapshot, now, {...query, sort: 'age'})), ['delta-backoff-with-a-rather-long-name', 'bravo', 'charlie', 'alpha', 'echo']);
-	assert.deepEqual(names(tableModel('jobs', snapshot, now, {...query, sort: 'status'})), ['charlie', 'delta-backoff-with-a-rather-long-name', 'alpha', 'bravo', 'echo']);
+	assert.deepEqual(names(engine.table('jobs', snapshot, now, {...query, sort: 'age'})), ['delta-backoff-with-a-rather-long-name', 'bravo', 'charlie', 'alpha', 'echo']);
+	assert.deepEqual(names(engine.table('jobs', snapshot, now, {...query, sort: 'status'})), ['charlie', 'delta-backoff-with-a-rather-long-name', 'alpha', 'bravo', 'echo']);
 });
 
 test('filter: substring over the row text, regex, negation, labels; a bad regex shows an error and no rows', () => {
-	assert.deepEqual(names(tableModel('jobs', snapshot, now, {...query, filter: 'backoff'})), ['charlie', 'delta-backoff-with-a-rather-long-name']);
-	assert.deepEqual(names(tableModel('jobs', snapshot, now, {...query, filter: '/^(alpha|echo) /'})), ['alpha', 'echo']);
-	assert.deepEqual(names(tableModel('jobs', snapshot, now, {...query, filter: '!complete'})), ['alpha', 'charlie', 'delta-backoff-with-a-rather-long-name']);
-	assert.deepEqual(names(tableModel('jobs', snapshot, now, {...query, filter: '-l app=etl'})), ['bravo', 'charlie']);
-	const bad = tableModel('jobs', snapshot, now, {...query, filter: '/[/'});
+	assert.deepEqual(names(engine.table('jobs', snapshot, now, {...query, filter: 'backoff'})), ['charlie', 'delta-backoff-with-a-rather-long-name']);
+	assert.deepEqual(names(engine.table('jobs', snapshot, now, {...query, filter: '/^(alpha|echo) /'})), ['alpha', 'echo']);
+	assert.deepEqual(names(engine.table('jobs', snapshot, now, {...query, filter: '!complete'})), ['alpha', 'charlie', 'delta-backoff-with-a-rather-long-name']);
+	assert.deepEqual(names(engine.table('jobs', snapshot, now, {...query, filter: '-l app=etl'})), ['bravo', 'charlie']);
+	const bad = engine.table('jobs', snapshot, now, {...query, filter: '/[/'});
 	assert.deepEqual(allRows(bad.rows), []);
 	assert.match(bad.filterError ?? '', /^invalid regex/);
-	assert.equal(tableModel('jobs', snapshot, now, query).filterError, undefined);
+	assert.equal(engine.table('jobs', snapshot, now, query).filterError, undefined);
 });
 
 test('hideCompleted hides Succeeded pods (and Complete jobs)', () => {
-	const pods = tableModel('pods', snapshot, now, query);
+	const pods = engine.table('pods', snapshot, now, query);
 	assert.deepEqual(names(pods), ['alpha-a1b2c', 'bravo-b1b2c', 'delta-backoff-with-a-rather-long-name-d1d2d']);
 	assert.deepEqual(allRows(pods.rows).map((row) => [row.cells.status, row.cells.exit, row.cells.job, row.tone]), [
 		['Running', '', 'alpha', 'running'],
 		['Completed', '0 Completed', 'bravo', 'success'],
 		['Error', '2 Error', 'delta-backoff-with-a-rather-long-name', 'error'],
 	]);
-	assert.deepEqual(names(tableModel('pods', snapshot, now, {...query, hideCompleted: true})), ['alpha-a1b2c', 'delta-backoff-with-a-rather-long-name-d1d2d']);
-	assert.deepEqual(names(tableModel('jobs', snapshot, now, {...query, hideCompleted: true})), ['alpha', 'charlie', 'delta-backoff-with-a-rather-long-name']);
+	assert.deepEqual(names(engine.table('pods', snapshot, now, {...query, hideCompleted: true})), ['alpha-a1b2c', 'delta-backoff-with-a-rather-long-name-d1d2d']);
+	assert.deepEqual(names(engine.table('jobs', snapshot, now, {...query, hideCompleted: true})), ['alpha', 'charlie', 'delta-backoff-with-a-rather-long-name']);
 });
 
 test('stale rows while the kind\'s watch is down', () => {
+	const engine = createTableEngine();
 	const down = makeSnapshot({jobs: [alpha], pods: [alphaPod], watch: {pods: {phase: 'forbidden', message: 'pods is forbidden'}}});
-	assert.equal(tableModel('jobs', down, now, query).rows.at(0)?.stale, undefined);
-	assert.equal(tableModel('pods', down, now, query).rows.at(0)?.stale, true);
+	assert.equal(engine.table('jobs', down, now, query).rows.at(0)?.stale, undefined);
+	assert.equal(engine.table('pods', down, now, query).rows.at(0)?.stale, true);
 });
 
 test('rows stop being stale as soon as the watch is live again, within the same second and with no object changed', () => {
+	const engine = createTableEngine();
 	const listing = makeSnapshot({jobs: [alpha], watch: {jobs: {phase: 'listing', listed: 0}}});
-	assert.equal(tableModel('jobs', listing, now, query).rows.at(0)?.stale, true);
+	assert.equal(engine.table('jobs', listing, now, query).rows.at(0)?.stale, true);
 	// The store publishes a new snapshot over the same maps when only the watch state changed: the order is the very
 	// same object, and the model must still be rebuilt for it.
 	const live = {...listing, watch: {...listing.watch, jobs: {phase: 'live' as const, since: now}}};
-	assert.equal(tableModel('jobs', live, now, query).rows.at(0)?.stale, undefined);
+	assert.equal(engine.table('jobs', live, now, query).rows.at(0)?.stale, undefined);
 });
 
 test('the cron jobs view lists cron jobs and their tombstones', () => {
-	const model = tableModel('cronjobs', makeSnapshot({}), now, query);
+	const engine = createTableEngine();
+	const model = engine.table('cronjobs', makeSnapshot({}), now, query);
 	assert.deepEqual(allRows(model.rows), []);
 	assert.deepEqual(model.columns.map((column) => column.id), ['name', 'schedule', 'timezone', 'suspend', 'active', 'lastSchedule', 'lastSuccess', 'next', 'history', 'age']);
 });
 
 test('a frame with the same snapshot, time and query gets back the very same model; a tick keeps the order', () => {
-	const model = tableModel('jobs', snapshot, now, query);
-	assert.equal(tableModel('jobs', snapshot, now, {...query}), model);
+	const model = engine.table('jobs', snapshot, now, query);
+	assert.equal(engine.table('jobs', snapshot, now, {...query}), model);
 	assert.equal(model.rows.at(0), model.rows.at(0));
-	const later = tableModel('jobs', snapshot, now + 1000, query);
+	const later = engine.table('jobs', snapshot, now + 1000, query);
 	assert.notEqual(later, model);
 	// No tombstone fades between the two moments, so the filtered, sorted order is the same list.
 	assert.equal(later.ids, model.ids);
 	assert.equal(later.rows.at(0)?.cells.age, '5m1s');
 	// Once echo's tombstone has faded (deleted 10 s before now, shown for a minute) the order is worked out again.
-	assert.deepEqual(tableModel('jobs', snapshot, now + 50_000, query).ids, ['uid-alpha', 'uid-bravo', 'uid-charlie', 'uid-delta-backoff-with-a-rather-long-name']);
+	assert.deepEqual(engine.table('jobs', snapshot, now + 50_000, query).ids, ['uid-alpha', 'uid-bravo', 'uid-charlie', 'uid-delta-backoff-with-a-rather-long-name']);
 });
 
 test('time cells are built only for the rows asked for, never while sorting, filtering or sizing', () => {
@@ -139,9 +145,10 @@ test('time cells are built only for the rows asked for, never while sorting, fil
 		return job;
 	});
 	const many = makeSnapshot({jobs});
-	tableModel('jobs', many, now, query);
+	const engine = createTableEngine();
+	engine.table('jobs', many, now, query);
 	reads = 0;
-	const model = tableModel('jobs', many, now + 1000, {...query, sort: 'age', filter: 'job-'});
+	const model = engine.table('jobs', many, now + 1000, {...query, sort: 'age', filter: 'job-'});
 	assert.equal(reads, 0);
 	assert.equal(model.rows.length, 50);
 	assert.equal(model.rows.at(0)?.cells.age, '4m12s');
@@ -150,18 +157,19 @@ test('time cells are built only for the rows asked for, never while sorting, fil
 });
 
 test('the filter matches what does not change with the clock, not ages or countdowns', () => {
-	assert.deepEqual(names(tableModel('jobs', snapshot, now, {...query, filter: 'in 5s'})), []);
-	assert.deepEqual(names(tableModel('jobs', snapshot, now, {...query, filter: '/^delta\\S* BackingOff 0\\/1 0 1\\/4 $/'})), ['delta-backoff-with-a-rather-long-name']);
+	assert.deepEqual(names(engine.table('jobs', snapshot, now, {...query, filter: 'in 5s'})), []);
+	assert.deepEqual(names(engine.table('jobs', snapshot, now, {...query, filter: '/^delta\\S* BackingOff 0\\/1 0 1\\/4 $/'})), ['delta-backoff-with-a-rather-long-name']);
 });
 
 test('an object the store added to its maps before publishing a new view shows at once', () => {
 	const store = createResourceStore({clock: createManualClock(now)});
+	const engine = createTableEngine();
 	store.apply({type: 'relist', kind: 'jobs', objects: [alpha]});
 	store.flush();
 	const live = store.getSnapshot();
-	assert.deepEqual(tableModel('jobs', live, now, query).ids, ['uid-alpha']);
+	assert.deepEqual(engine.table('jobs', live, now, query).ids, ['uid-alpha']);
 	// The view's maps are the store's: the upsert is in them (and in its pending record) before any notification.
 	store.apply({type: 'upsert', kind: 'jobs', object: bravo});
 	assert.equal(store.getSnapshot(), live);
-	assert.deepEqual(tableModel('jobs', live, now, query).ids, ['uid-alpha', 'uid-bravo']);
+	assert.deepEqual(engine.table('jobs', live, now, query).ids, ['uid-alpha', 'uid-bravo']);
 });
