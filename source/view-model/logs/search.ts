@@ -6,6 +6,9 @@ every render costs a string scan, not a re-parse.
 import type {LogEntry, LogLineEntry} from '../../store/log-buffer.js';
 import {sanitizeLogText, type LogSegment, type SanitizedLine} from './sanitize.js';
 
+// Module-level on purpose, unlike the table engine's state (view-model/table/engine.ts): a line entry never changes and
+// its sanitized form is a function of its text alone, so any caller at any time gets an equal line; no result depends
+// on an earlier call. Keyed weakly by the entry, the line goes when the buffer drops it.
 const sanitized = new WeakMap<LogLineEntry, SanitizedLine>();
 
 /** The sanitized form of a line entry, computed once per entry. */
