@@ -30,6 +30,7 @@ export function appOn(connection: Connection, options: {readOnly?: boolean; colu
 	const view = () => (
 		<App
 			store={session.store}
+			engine={session.engine}
 			clock={session.clock}
 			info={session.info()}
 			noColor={options.noColor ?? true}
