@@ -16,7 +16,32 @@ const dir = tempDir('kjobs-creds-');
 const captured: string[] = [];
 const stackTrace = /\n\s+at .+:\d+:\d+/;
 
-after(() => {
+// What a case started and has not stopped yet. A failing assertion leaves its servers and apps running, and their
+// sockets would keep this test process alive for good (the whole suite then hangs); the hook below stops them.
+const running = new Set<() => Promise<unknown>>();
+
+/** Registers `stop` to run at the end of the file unless the case runs the returned function (once) itself. */
+function stopLater(stop: () => Promise<unknown>): () => Promise<void> {
+	const once = async () => {
+		if (running.delete(once)) {
+			await stop();
+		}
+	};
+
+	running.add(once);
+	return once;
+}
+
+/** A simulator the end of the file stops if its case did not. */
+async function simulator(options: Parameters<typeof startSimulator>[0]): Promise<Simulator> {
+	const sim = await startSimulator(options);
+	const stop = stopLater(() => sim.stop());
+	// A proxy, not a copy: the simulator's url and port are getters.
+	return new Proxy(sim, {get: (target, key) => (key === 'stop' ? stop : Reflect.get(target, key))});
+}
+
+after(async () => {
+	await Promise.allSettled([...running].map(async stop => stop()));
 	// Everything any case printed or drew: no secret, no stack trace.
 	for (const secret of secrets) {
 		assert.equal(captured.filter(text => text.includes(secret)).length, 0, `a secret leaked: ${secret.slice(0, 12)}…`);
@@ -69,6 +94,8 @@ test('configuration errors from the real CLI: exit 1 and the message naming the 
 
 async function onScreen(yaml: string, until: (state: WatchState) => boolean, options: {scope?: {namespace?: string; allNamespaces?: boolean}; columns?: number; rows?: number} = {}): Promise<{app: AppRig; state: WatchState}> {
 	const app = appOn(connectionFrom(dir, yaml, options.scope ?? {allNamespaces: true}), {columns: options.columns ?? 200, rows: options.rows ?? 12});
+	const stop = stopLater(() => app.stop());
+	app.stop = stop;
 	try {
 		await waitFor('the jobs watch state', () => until(app.session.store.getSnapshot().watch.jobs), {ms: 8000});
 	} catch (error) {
@@ -93,7 +120,7 @@ const headerRetry = /^0 jobs │ jobs reconnecting — next try in \ds · cronjo
 
 let secure: Simulator;
 test('connection problems on screen: reconnecting with the next attempt, the cause named, q still quits', {timeout: 40_000}, async t => {
-	secure = await startSimulator({scenario: 'demo', seed: 3, tls: true, token: fakeToken});
+	secure = await simulator({scenario: 'demo', seed: 3, tls: true, token: fakeToken});
 	const closed = http.createServer();
 	await new Promise<void>(resolve => closed.listen(0, '127.0.0.1', resolve));
 	const deadPort = (closed.address() as AddressInfo).port;
@@ -120,11 +147,11 @@ test('connection problems on screen: reconnecting with the next attempt, the cau
 test('a token that stops being accepted (the server restarted with another): live, then 401 and reconnecting', {timeout: 20_000}, async () => {
 	// TLS (with one CA for both servers): over plain http no token is sent at all.
 	const tls = generateTls(Date.now());
-	const sim = await startSimulator({scenario: 'demo', seed: 4, tls, token: fakeToken});
+	const sim = await simulator({scenario: 'demo', seed: 4, tls, token: fakeToken});
 	const {app} = await onScreen(sim.kubeconfig, state => state.phase === 'live');
 	const port = sim.port;
 	await sim.stop();
-	const rotated = await startSimulator({scenario: 'demo', seed: 4, port, tls, token: fakeWrongToken});
+	const rotated = await simulator({scenario: 'demo', seed: 4, port, tls, token: fakeWrongToken});
 	try {
 		await waitFor('401', () => {
 			const state = app.session.store.getSnapshot().watch.jobs;
@@ -138,7 +165,7 @@ test('a token that stops being accepted (the server restarted with another): liv
 });
 
 test('TLS with the generated CA and the right token: live, and every kind listed', {timeout: 20_000}, async () => {
-	const sim = await startSimulator({scenario: 'demo', seed: 5, tls: true, token: fakeToken});
+	const sim = await simulator({scenario: 'demo', seed: 5, tls: true, token: fakeToken});
 	const {app} = await onScreen(sim.kubeconfig, state => state.phase === 'live');
 	await waitFor('every job', () => app.session.store.getSnapshot().jobs.size === sim.store.list('Job').length);
 	assert.match(sim.url, /^https:\/\/127\.0\.0\.1:\d+$/);
@@ -148,7 +175,7 @@ test('TLS with the generated CA and the right token: live, and every kind listed
 });
 
 test('403 on everything, a server without batch/v1, a missing namespace, a 20×5 terminal', {timeout: 30_000}, async () => {
-	const sim = await startSimulator({scenario: 'demo', seed: 6});
+	const sim = await simulator({scenario: 'demo', seed: 6});
 	sim.setRbac([]);
 	const forbidden = await onScreen(sim.kubeconfig, state => state.phase === 'forbidden');
 	await waitFor('all forbidden', () => forbidden.app.lines()[1] === '0 jobs │ jobs forbidden · cronjobs forbidden · pods forbidden · events forbidden');
