@@ -33,10 +33,12 @@ test('a kubeconfig of 40,000 clusters, users and contexts (about 20 MB) loads in
 	const dir = mkdtempSync(path.join(tmpdir(), 'kjobs-bigconfig-'));
 	const file = path.join(dir, 'config');
 	writeFileSync(file, bigKubeconfig(40_000));
-	const started = performance.now();
+	// CPU time, not wall time: on a machine busy with other work the wall clock measures the neighbours too.
+	const started = process.cpuUsage();
 	const connection = loadConnection({kubeconfig: file, env: {}, homeDir: dir});
-	const ms = performance.now() - started;
+	const used = process.cpuUsage(started);
+	const ms = (used.user + used.system) / 1000;
 	assert.deepEqual([connection.context, connection.namespace, connection.server], ['ctx-7', 'ns-7', 'https://api-7.example.test:6443']);
 	// About 1 s here; the quadratic merge alone took over 20 s at this size.
-	assert.ok(ms < 8000, `took ${Math.round(ms)} ms`);
+	assert.ok(ms < 8000, `took ${Math.round(ms)} ms of CPU`);
 });
