@@ -8,6 +8,7 @@ import {KubeConfig, type Cluster} from '@kubernetes/client-node';
 import {ConfigError} from './config-error.js';
 import {ExecCredentials, withKjobsExec} from './exec-credential.js';
 import {mergeKubeconfigs, readKubeconfigFile, type MergedConfig} from './kubeconfig-files.js';
+import {removedProviderMessage, withoutRemovedProviders} from './removed-auth-providers.js';
 
 /** Where a pod's service account credentials are mounted. */
 export const serviceAccountDir = '/var/run/secrets/kubernetes.io/serviceaccount';
@@ -52,7 +53,7 @@ export type Connection = {
 export function loadConnection(options: ConnectionOptions): Connection {
 	const {config, source} = loadConfig(options);
 	const kc = new KubeConfig();
-	kc.loadFromOptions({...config, clusters: config.clusters.map(allowPlainHttp), users: config.users.map(withKjobsExec)});
+	kc.loadFromOptions({...config, clusters: config.clusters.map(allowPlainHttp), users: config.users.map(user => withKjobsExec(withoutRemovedProviders(user)))});
 	const credentials = new ExecCredentials({env: options.env});
 	return resolveConnection(kc, source, {context: options.context, namespace: options.namespace, allNamespaces: options.allNamespaces}, credentials);
 }
@@ -69,7 +70,8 @@ export function resolveConnection(
 	credentials: ExecCredentials = new ExecCredentials(),
 ): Connection {
 	const kc = new KubeConfig();
-	kc.loadFromOptions({clusters: loaded.getClusters(), users: loaded.getUsers(), contexts: loaded.getContexts(), currentContext: loaded.getCurrentContext()});
+	// The removed providers are taken out again here, for a KubeConfig that did not come through loadConnection.
+	kc.loadFromOptions({clusters: loaded.getClusters(), users: loaded.getUsers().map(withoutRemovedProviders), contexts: loaded.getContexts(), currentContext: loaded.getCurrentContext()});
 	kc.addAuthenticator(credentials);
 	const names = kc.getContexts().map(context => context.name);
 	const list = names.length > 0 ? names.join(', ') : 'none';
@@ -89,8 +91,14 @@ export function resolveConnection(
 		throw new ConfigError(`context "${name}" refers to cluster "${context.cluster}", which is not in the kubeconfig (${source})`);
 	}
 
-	if (!kc.getUser(context.user)) {
+	const user = kc.getUser(context.user);
+	if (!user) {
 		throw new ConfigError(`context "${name}" refers to user "${context.user}", which is not in the kubeconfig (${source})`);
+	}
+
+	const removed = removedProviderMessage(user);
+	if (removed) {
+		throw new ConfigError(`context "${name}": user "${context.user}" uses a removed auth provider\n${removed}`);
 	}
 
 	kc.setCurrentContext(name);
