@@ -47,7 +47,7 @@ for (const [provider, plugin] of [['gcp', 'gke-gcloud-auth-plugin'], ['azure', '
 				let ticks = 0;
 				const ticker = setInterval(() => ticks++, 10);
 				const began = Date.now();
-				await assert.rejects(session.handle({kind: 'switch-context', name: 'old'}), (error: Error) => error instanceof ConfigError && error.message.includes(`The ${provider} auth plugin has been removed`));
+				await assert.rejects(async () => session.handle({kind: 'switch-context', name: 'old'}), (error: Error) => error instanceof ConfigError && error.message.includes(`The ${provider} auth plugin has been removed`));
 				// The loop kept turning: had the command run through a blocking call, no tick would have happened for 20 s.
 				await waitFor('a few ticks', () => ticks >= 3, {ms: 1000});
 				clearInterval(ticker);
