@@ -14,6 +14,7 @@ import {loadConnection} from './cluster/connection/kubeconfig.js';
 import {simulateMain} from './simulator/main.js';
 import {startSimulator, type Simulator} from './simulator/index.js';
 import {startSession} from './session/session.js';
+import {printable} from './view-model/printable.js';
 import {version} from './version.js';
 
 /** The `--help` text (also printed in the readme's Usage section). */
@@ -126,7 +127,7 @@ export async function main(): Promise<number> {
 		}
 	} catch (error) {
 		await cleanup();
-		process.stderr.write(`kjobs: ${error instanceof ConfigError || error instanceof Error ? error.message : String(error)}\n`);
+		process.stderr.write(`kjobs: ${printableLines(error instanceof ConfigError || error instanceof Error ? error.message : String(error))}\n`);
 		return 1;
 	}
 
@@ -162,7 +163,7 @@ export async function main(): Promise<number> {
 	process.once('exit', leave);
 	const crash = (error: unknown) => {
 		leave();
-		process.stderr.write(`kjobs crashed: ${error instanceof Error ? error.message : String(error)}\n`);
+		process.stderr.write(`kjobs crashed: ${printableLines(error instanceof Error ? error.message : String(error))}\n`);
 		process.exit(1);
 	};
 
@@ -242,6 +243,14 @@ export async function main(): Promise<number> {
 	await session.stop();
 	await cleanup();
 	return 0;
+}
+
+/**
+A message for stderr with every control character in it made visible, line by line: it names kubeconfig contexts,
+clusters, users and file paths, which anyone who wrote the file chose, and stderr is the same terminal as the screen.
+*/
+function printableLines(text: string): string {
+	return text.split('\n').map(line => printable(line)).join('\n');
 }
 
 /** How long quitting may take before kjobs exits regardless (the terminal is restored before it starts counting). */
