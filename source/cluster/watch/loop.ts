@@ -10,8 +10,8 @@ import {ApiFailureError, httpFailure, parseStatus, transportFailure, type ApiFai
 import {openRequest} from '../connection/kube-request.js';
 import {listAll, type ListOptions} from './list-all.js';
 import {collectionPath} from './resources.js';
-import {storedObject} from './stored-object.js';
-import {malformation} from './object-shape.js';
+import {maxNesting, storedObject} from './stored-object.js';
+import {malformation, nestedTooDeep} from './object-shape.js';
 
 /** Retry timing. */
 export type BackoffOptions = {initialMs: number; maxMs: number; random: () => number};
@@ -242,6 +242,14 @@ function handleLine(options: WatchLoopOptions, parsed: unknown, resourceVersion:
 	}
 
 	const normalized = storedObject(object, options.interner);
+	if (!normalized) {
+		if (options.kind !== 'events' && (line.type === 'ADDED' || line.type === 'MODIFIED' || line.type === 'DELETED')) {
+			options.emit({type: 'malformed', kind: options.kind, object: nestedTooDeep(options.kind, object, maxNesting)});
+		}
+
+		return next;
+	}
+
 	if (line.type === 'DELETED') {
 		options.emit({type: 'delete', kind: options.kind, object: normalized});
 	} else if (line.type === 'ADDED' || line.type === 'MODIFIED') {
