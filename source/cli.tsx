@@ -5,6 +5,7 @@ the screen. The only module that touches `process` (besides the two-line launche
 import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {constants, homedir, tmpdir} from 'node:os';
 import path from 'node:path';
+import {writeHeapSnapshot} from 'node:v8';
 import meow from 'meow';
 import {render} from 'ink';
 import {App} from './app.js';
@@ -222,9 +223,13 @@ export async function main(): Promise<number> {
 	const benchReport = process.env['KJOBS_BENCH_REPORT'];
 	if (benchReport) {
 		// `npm run bench` sends SIGUSR2 once it sees the app in sync and reads the memory figures from this file.
+		// With KJOBS_BENCH_HEAP_SNAPSHOTS (a directory the benchmark made), each signal also writes a heap snapshot there,
+		// so two of them can be compared to find what grows.
+		const snapshots = process.env['KJOBS_BENCH_HEAP_SNAPSHOTS'];
+		let snapshotCount = 0;
 		process.on('SIGUSR2', () => {
 			(globalThis as {gc?: () => void}).gc?.();
-			writeFileSync(benchReport, JSON.stringify(process.memoryUsage()));
+			writeFileSync(benchReport, JSON.stringify({...process.memoryUsage(), ...(snapshots ? {snapshot: writeHeapSnapshot(path.join(snapshots, `kjobs-${++snapshotCount}.heapsnapshot`))} : {})}));
 		});
 	}
 
