@@ -7,6 +7,7 @@ import path from 'node:path';
 import {KubeConfig, type Cluster} from '@kubernetes/client-node';
 import {ConfigError} from './config-error.js';
 import {ExecCredentials, withKjobsExec} from './exec-credential.js';
+import {onCredentialsRejected} from './kube-request.js';
 import {mergeKubeconfigs, readKubeconfigFile, type MergedConfig} from './kubeconfig-files.js';
 import {removedProviderMessage, withoutRemovedProviders} from './removed-auth-providers.js';
 
@@ -113,6 +114,10 @@ export function resolveConnection(
 		kc.users = kc.users.map(user => (user.name === context.user ? {name: user.name} : user));
 	}
 
+	// A token the server rejects is fetched again on the next request, as kubectl re-runs the plugin after a 401.
+	onCredentialsRejected(kc, authorization => {
+		credentials.rejected(context.user, authorization);
+	});
 	const contextNamespace = context.namespace?.trim() || 'default';
 	const namespace = scope.allNamespaces ? undefined : (scope.namespace ?? contextNamespace);
 	return {
