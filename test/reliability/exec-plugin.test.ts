@@ -5,7 +5,7 @@ import {test} from 'node:test';
 import {ExecCredentials} from '../../source/cluster/connection/exec-credential.js';
 import {startSession} from '../../source/session/session.js';
 import {createManualClock} from '../../source/store/clock.js';
-import {connectionFrom, tempDir, waitFor} from '../helpers/reliability.js';
+import {connectionFrom, fakeToken, tempDir, waitFor} from '../helpers/reliability.js';
 import {emptyApi, loopbackKubeconfig, startLoopbackApi} from '../helpers/loopback-api.js';
 
 const dir = tempDir('kjobs-exec-');
@@ -142,4 +142,17 @@ test('a plugin\'s deadline runs on the session\'s clock: past it, the run is kil
 	const [pid] = readFileSync(pids, 'utf8').trim().split('\n').map(Number);
 	await waitFor('the plugin to be gone', () => !alive(pid!), {ms: 2000});
 	await credentials.close();
+});
+
+test('a plugin that prints a bare token instead of an ExecCredential: the error quotes none of it', {timeout: 10_000}, async () => {
+	for (const output of [fakeToken, `${fakeToken}\n`, `{"status": "${fakeToken}"`, `Bearer ${fakeToken}`]) {
+		const plugin = script(path.join(dir, 'bare.sh'), `printf '%s' '${output}'`);
+		const credentials = new ExecCredentials();
+		const error = await credentials.credential('u', {command: plugin}).then(() => undefined, (caught: unknown) => caught as Error);
+		assert.ok(error instanceof Error);
+		assert.equal(error.message, 'exec plugin bare.sh printed something that is not an ExecCredential');
+		// The whole message, exactly: not even the first characters a JSON parser's message would quote.
+		assert.ok(!error.message.includes(fakeToken.slice(0, 6)));
+		await credentials.close();
+	}
 });
