@@ -5,6 +5,7 @@ the screen. The only module that touches `process` (besides the two-line launche
 import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {constants, homedir, tmpdir} from 'node:os';
 import path from 'node:path';
+import {writeHeapSnapshot} from 'node:v8';
 import meow from 'meow';
 import {render} from 'ink';
 import {App} from './app.js';
@@ -14,6 +15,7 @@ import {loadConnection} from './cluster/connection/kubeconfig.js';
 import {simulateMain} from './simulator/main.js';
 import {startSimulator, type Simulator} from './simulator/index.js';
 import {startSession} from './session/session.js';
+import {printable} from './view-model/printable.js';
 import {version} from './version.js';
 
 /** The `--help` text (also printed in the readme's Usage section). */
@@ -126,7 +128,7 @@ export async function main(): Promise<number> {
 		}
 	} catch (error) {
 		await cleanup();
-		process.stderr.write(`kjobs: ${error instanceof ConfigError || error instanceof Error ? error.message : String(error)}\n`);
+		process.stderr.write(`kjobs: ${printableLines(error instanceof ConfigError || error instanceof Error ? error.message : String(error))}\n`);
 		return 1;
 	}
 
@@ -162,7 +164,7 @@ export async function main(): Promise<number> {
 	process.once('exit', leave);
 	const crash = (error: unknown) => {
 		leave();
-		process.stderr.write(`kjobs crashed: ${error instanceof Error ? error.message : String(error)}\n`);
+		process.stderr.write(`kjobs crashed: ${printableLines(error instanceof Error ? error.message : String(error))}\n`);
 		process.exit(1);
 	};
 
@@ -221,9 +223,13 @@ export async function main(): Promise<number> {
 	const benchReport = process.env['KJOBS_BENCH_REPORT'];
 	if (benchReport) {
 		// `npm run bench` sends SIGUSR2 once it sees the app in sync and reads the memory figures from this file.
+		// With KJOBS_BENCH_HEAP_SNAPSHOTS (a directory the benchmark made), each signal also writes a heap snapshot there,
+		// so two of them can be compared to find what grows.
+		const snapshots = process.env['KJOBS_BENCH_HEAP_SNAPSHOTS'];
+		let snapshotCount = 0;
 		process.on('SIGUSR2', () => {
 			(globalThis as {gc?: () => void}).gc?.();
-			writeFileSync(benchReport, JSON.stringify(process.memoryUsage()));
+			writeFileSync(benchReport, JSON.stringify({...process.memoryUsage(), ...(snapshots ? {snapshot: writeHeapSnapshot(path.join(snapshots, `kjobs-${++snapshotCount}.heapsnapshot`))} : {})}));
 		});
 	}
 
@@ -242,6 +248,14 @@ export async function main(): Promise<number> {
 	await session.stop();
 	await cleanup();
 	return 0;
+}
+
+/**
+A message for stderr with every control character in it made visible, line by line: it names kubeconfig contexts,
+clusters, users and file paths, which anyone who wrote the file chose, and stderr is the same terminal as the screen.
+*/
+function printableLines(text: string): string {
+	return text.split('\n').map(line => printable(line)).join('\n');
 }
 
 /** How long quitting may take before kjobs exits regardless (the terminal is restored before it starts counting). */

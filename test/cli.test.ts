@@ -79,6 +79,30 @@ test('an unknown context names the contexts that exist', () => {
 	});
 });
 
+test('startup errors show kubeconfig names and paths with their control characters made visible, as the screen does', () => {
+	// A title change (OSC 0) and a clipboard write (OSC 52) planted in a context name, a cluster name and a file name.
+	const title = '\u001B]0;pwned\u0007';
+	const clipboard = '\u001B]52;c;ZWNobyBoaQ==\u0007';
+	const config = path.join(home, 'hostile.yaml');
+	writeFileSync(config, [
+		'apiVersion: v1',
+		'kind: Config',
+		'clusters: []',
+		'users: [{name: u, user: {token: kjobs-cli-secret-token}}]',
+		`contexts: [{name: "prod${title}", context: {cluster: "c${clipboard}", user: u}}]`,
+		`current-context: "prod${title}"`,
+	].join('\n').replaceAll('\u001B', '\\e').replaceAll('\u0007', '\\a'));
+	const dangling = kjobs(['--kubeconfig', config]);
+	assert.equal(dangling.status, 1);
+	assert.equal(dangling.stderr, `kjobs: context "prod␛]0;pwned^G" refers to cluster "c␛]52;c;ZWNobyBoaQ==^G", which is not in the kubeconfig (${config})\n`);
+	const missing = kjobs(['--kubeconfig', path.join(home, `gone${title}.yaml`)]);
+	assert.equal(missing.stderr, `kjobs: cannot read kubeconfig ${home}/gone␛]0;pwned^G.yaml: no such file\n`);
+	for (const {stderr} of [dangling, missing]) {
+		assert.ok(!/[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/.test(stderr), JSON.stringify(stderr));
+		assert.ok(!stderr.includes('kjobs-cli-secret-token'));
+	}
+});
+
 test('--help and --version beside other flags print and exit, whatever else is asked (never a session)', () => {
 	for (const args of [['--context', 'prod', '--help'], ['--help', '-A'], ['--demo', '--help'], ['--kubeconfig', '/nonexistent/config', '--help']]) {
 		const {status, stdout, stderr} = kjobs(args);

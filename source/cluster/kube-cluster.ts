@@ -66,6 +66,8 @@ export class KubeCluster {
 		this.#connection = options.connection;
 		this.#store = options.store;
 		this.#clock = options.clock;
+		// The plugins' deadlines and the credentials' expiry run on the session's clock too.
+		this.#connection.credentials.useClock(this.#clock);
 		this.#gate = options.gate ?? (options.readOnly ? readOnlyGate('--readonly') : openGate);
 		this.#watchOptions = options.watch ?? {};
 		// One guard for the session: a double key press stays one action even across a context switch.

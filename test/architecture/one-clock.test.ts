@@ -15,9 +15,6 @@ const allowed = new Map([
 	['store/clock.ts', 'the app clock port: the system clock lives here'],
 	['simulator/clock.ts', 'the simulator clock: real-time and manual simulated time live here'],
 	['simulator/scenarios/scale/churn.ts', 'the scale scenario load generator: it makes events per real second by design'],
-	// Exec credential plugins run before any session (and its clock) exists, while the kubeconfig is resolved: the
-	// plugin's deadline and the token's expiry are wall time. Moving them onto the clock is the next step.
-	['cluster/connection/exec-credential.ts', 'credential plugins: their deadline and the token expiry, read before a session clock exists'],
 ]);
 
 const forbidden: ReadonlyArray<[string, RegExp]> = [

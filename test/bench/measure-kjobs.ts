@@ -16,10 +16,10 @@ const jobRow = /^(a-bench|ns-\d+)\s/;
 export type Startup = {firstPageMs?: number; firstPaintMs?: number; readyMs?: number; peakRssMb: number; heapUsedMb?: number; rssAfterSyncMb?: number};
 
 /** A started kjobs, its start-up figures, and a way to read its memory after a full garbage collection. */
-export type StartedKjobs = {kjobs: KjobsProcess; startup: Startup; memoryAfterGc: () => Promise<NodeJS.MemoryUsage | undefined>};
+export type StartedKjobs = {kjobs: KjobsProcess; startup: Startup; memoryAfterGc: (tries?: number) => Promise<NodeJS.MemoryUsage | undefined>};
 
 /** Starts kjobs and waits until it shows every job with all watches live. The caller quits it. */
-export async function startKjobs(sim: SimInfo, timeoutMs: number): Promise<StartedKjobs> {
+export async function startKjobs(sim: SimInfo, timeoutMs: number, env: Record<string, string> = {}): Promise<StartedKjobs> {
 	const report = path.join(tmpdir(), `kjobs-bench-${process.pid}-${Date.now()}.json`);
 	// list-trace.mjs only listens for when kjobs' own first jobs page has arrived: first paint is timed from there.
 	const trace = `${report}.trace`;
@@ -27,12 +27,14 @@ export async function startKjobs(sim: SimInfo, timeoutMs: number): Promise<Start
 		KJOBS_BENCH_REPORT: report,
 		KJOBS_LIST_TRACE: trace,
 		NODE_OPTIONS: `--expose-gc --import ${path.resolve('test/bench/list-trace.mjs')}`,
+		...env,
 	});
 	// SIGUSR2 makes kjobs collect garbage and write process.memoryUsage() to the report file (cli.tsx).
-	const memoryAfterGc = async () => {
+	// `tries` tenths of a second to wait for the report (a heap snapshot takes far longer than a GC).
+	const memoryAfterGc = async (tries = 50) => {
 		rmSync(report, {force: true});
 		kjobs.signal('SIGUSR2');
-		for (let i = 0; i < 50; i++) {
+		for (let i = 0; i < tries; i++) {
 			await sleep(100);
 			try {
 				return JSON.parse(readFileSync(report, 'utf8')) as NodeJS.MemoryUsage;

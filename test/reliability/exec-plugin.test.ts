@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
-import {mkdirSync, readFileSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {test} from 'node:test';
+import {ExecCredentials} from '../../source/cluster/connection/exec-credential.js';
 import {startSession} from '../../source/session/session.js';
-import {connectionFrom, tempDir, waitFor} from '../helpers/reliability.js';
-import {loopbackKubeconfig, startLoopbackApi} from '../helpers/loopback-api.js';
+import {createManualClock} from '../../source/store/clock.js';
+import {connectionFrom, fakeToken, tempDir, waitFor} from '../helpers/reliability.js';
+import {emptyApi, loopbackKubeconfig, startLoopbackApi} from '../helpers/loopback-api.js';
 
 const dir = tempDir('kjobs-exec-');
 
@@ -99,5 +101,58 @@ test('stopping the session on a server that accepts and never answers: done with
 		await waitFor('every socket closed', () => server.open() === 0, {ms: 1000});
 	} finally {
 		await server.stop();
+	}
+});
+
+test('a token the server rejects (401) is fetched again: the plugin runs once more, as kubectl re-runs it, and the watches go live', {timeout: 30_000}, async () => {
+	const runs = path.join(dir, 'runs');
+	// Each run prints a new token: the first one the server has stopped accepting, the next one it takes.
+	const plugin = script(path.join(dir, 'rotating.sh'), `echo run >> ${runs}\nn=$(wc -l < ${runs} | tr -d ' ')\necho '{"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential","status":{"token":"token-run-'$n'"}}'`);
+	const server = await startLoopbackApi({tls: true, answer(request, response, body) {
+		if (request.headers.authorization === 'Bearer token-run-1') {
+			response.writeHead(401, {'content-type': 'application/json'});
+			response.end('{"kind":"Status","apiVersion":"v1","status":"Failure","reason":"Unauthorized","code":401}');
+			return;
+		}
+
+		emptyApi(request, response, body);
+	}});
+	const session = startSession({connection: connectionFrom(dir, loopbackKubeconfig(server.url, `{exec: {apiVersion: client.authentication.k8s.io/v1, command: ${plugin}, interactiveMode: Never}}`)), demo: false});
+	try {
+		await waitFor('the watches with the new token', () => server.seen.filter(seen => seen.url.includes('watch=') && seen.authorization === 'Bearer token-run-2').length >= 4, {ms: 20_000});
+		// Every request that got a 401 carried the first token, so they all asked for one new token, not one each.
+		assert.equal(readFileSync(runs, 'utf8').trim().split('\n').length, 2);
+		assert.deepEqual([...new Set(server.seen.map(seen => seen.authorization))], ['Bearer token-run-1', 'Bearer token-run-2']);
+	} finally {
+		await session.stop();
+		await server.stop();
+	}
+});
+
+test('a plugin\'s deadline runs on the session\'s clock: past it, the run is killed and the request fails, with no wall time waited', {timeout: 10_000}, async () => {
+	const clock = createManualClock(Date.parse('2026-11-23T10:00:00Z'));
+	const pids = path.join(dir, 'deadline-pids');
+	const plugin = script(path.join(dir, 'slow-login.sh'), `echo $$ >> ${pids}\nexec sleep 600`);
+	const credentials = new ExecCredentials({clock, timeoutMs: 60_000});
+	const asked = credentials.credential('u', {command: plugin, apiVersion: 'client.authentication.k8s.io/v1'});
+	await waitFor('the plugin to start', () => existsSync(pids) && readFileSync(pids, 'utf8').trim() !== '', {ms: 5000});
+	clock.advance(59_999);
+	clock.advance(1);
+	await assert.rejects(asked, /exec plugin slow-login\.sh: no answer within 60 s/);
+	const [pid] = readFileSync(pids, 'utf8').trim().split('\n').map(Number);
+	await waitFor('the plugin to be gone', () => !alive(pid!), {ms: 2000});
+	await credentials.close();
+});
+
+test('a plugin that prints a bare token instead of an ExecCredential: the error quotes none of it', {timeout: 10_000}, async () => {
+	for (const output of [fakeToken, `${fakeToken}\n`, `{"status": "${fakeToken}"`, `Bearer ${fakeToken}`]) {
+		const plugin = script(path.join(dir, 'bare.sh'), `printf '%s' '${output}'`);
+		const credentials = new ExecCredentials();
+		const error = await credentials.credential('u', {command: plugin}).then(() => undefined, (caught: unknown) => caught as Error);
+		assert.ok(error instanceof Error);
+		assert.equal(error.message, 'exec plugin bare.sh printed something that is not an ExecCredential');
+		// The whole message, exactly: not even the first characters a JSON parser's message would quote.
+		assert.ok(!error.message.includes(fakeToken.slice(0, 6)));
+		await credentials.close();
 	}
 });

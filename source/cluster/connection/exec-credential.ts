@@ -2,11 +2,13 @@
 Exec credential plugins (`users[].user.exec`), run by kjobs rather than client-node: client-node spawns the plugin
 once per request, never times it out and cannot kill it, so a browser-login plugin that waits kept `q` from quitting
 and a dozen concurrent requests started a dozen logins. Here one run serves every request of a user, its credential
-is kept until it expires, the run has a deadline, and closing the session kills whatever still runs.
+is kept until it expires or the server rejects it (401: the plugin runs again, as kubectl re-runs it), the run has a
+deadline, and closing the session kills whatever still runs. Expiry and deadline are read on the session's clock.
 */
 import {spawn, type ChildProcess} from 'node:child_process';
 import path from 'node:path';
 import type {User} from '@kubernetes/client-node';
+import {createSystemClock, type Clock} from '../../store/clock.js';
 
 // client-node's Authenticator interface (not exported from its index): what KubeConfig.addAuthenticator takes.
 type Authenticator = Parameters<import('@kubernetes/client-node').KubeConfig['addAuthenticator']>[0];
@@ -55,17 +57,35 @@ export function resolvePluginCommand(command: string, kubeconfigFile: string): s
 /** Runs plugins for one session; a client-node Authenticator so every request path (raw, typed API, logs) uses it. */
 export class ExecCredentials implements Authenticator {
 	readonly #env: Readonly<Record<string, string | undefined>>;
-	readonly #now: () => number;
+	#clock: Clock;
 	readonly #timeoutMs: number;
 	readonly #cache = new Map<string, Credential>();
 	readonly #running = new Map<string, Promise<Credential>>();
 	readonly #children = new Set<ChildProcess>();
 	#closed = false;
 
-	constructor(options: {env?: Readonly<Record<string, string | undefined>>; now?: () => number; timeoutMs?: number} = {}) {
+	// The kubeconfig is loaded before the session (and its clock) exists: until the session hands its clock over with
+	// useClock, the system clock serves, which starts no timer of its own.
+	constructor(options: {env?: Readonly<Record<string, string | undefined>>; clock?: Clock; timeoutMs?: number} = {}) {
 		this.#env = options.env ?? {};
-		this.#now = options.now ?? Date.now;
+		this.#clock = options.clock ?? createSystemClock();
 		this.#timeoutMs = options.timeoutMs ?? pluginTimeoutMs;
+	}
+
+	/** Times expiry and the plugin's deadline on `clock` (the session's) from now on. */
+	useClock(clock: Clock): void {
+		this.#clock = clock;
+	}
+
+	/**
+	The server answered a request of user `name` with 401. The cached credential goes if it is the one that request
+	carried (`authorization`, its header), so the next request runs the plugin again; one already replaced stays.
+	*/
+	rejected(name: string, authorization: string | undefined): void {
+		const cached = this.#cache.get(name);
+		if (cached && (cached.token === undefined || authorization === `Bearer ${cached.token}`)) {
+			this.#cache.delete(name);
+		}
 	}
 
 	isAuthProvider(user: User): boolean {
@@ -93,7 +113,7 @@ export class ExecCredentials implements Authenticator {
 	/** The user's credential: cached until it expires, else from one run of the plugin shared by every caller. */
 	async credential(name: string, plugin: ExecPlugin): Promise<Credential> {
 		const cached = this.#cache.get(name);
-		if (cached && (cached.expiresAt === undefined || cached.expiresAt > this.#now())) {
+		if (cached && (cached.expiresAt === undefined || cached.expiresAt > this.#clock.now())) {
 			return cached;
 		}
 
@@ -120,14 +140,14 @@ export class ExecCredentials implements Authenticator {
 				child.once('exit', () => resolve());
 			});
 			child.kill('SIGTERM');
-			let timer: NodeJS.Timeout | undefined;
+			let cancel = () => {};
 			await Promise.race([exited, new Promise<void>(resolve => {
-				timer = setTimeout(() => {
+				cancel = this.#clock.setTimer(() => {
 					child.kill('SIGKILL');
 					resolve();
 				}, 200);
 			})]);
-			clearTimeout(timer);
+			cancel();
 		}));
 	}
 
@@ -161,11 +181,10 @@ export class ExecCredentials implements Authenticator {
 			stderr = (stderr + text).slice(-2000);
 		});
 		let timedOut = false;
-		const timer = setTimeout(() => {
+		const cancelDeadline = this.#clock.setTimer(() => {
 			timedOut = true;
 			child.kill('SIGKILL');
 		}, this.#timeoutMs);
-		timer.unref();
 		try {
 			const code = await new Promise<number | null>((resolve, reject) => {
 				child.once('error', reject);
@@ -184,7 +203,7 @@ export class ExecCredentials implements Authenticator {
 				throw new Error(`exec plugin ${name} failed (exit ${code ?? 'by signal'})${said ? `: ${said}` : ''}`);
 			}
 
-			return parseCredential(stdout, name, this.#now());
+			return parseCredential(stdout, name, this.#clock.now());
 		} catch (error) {
 			const code = (error as NodeJS.ErrnoException).code;
 			if (code === 'ENOENT' || code === 'EACCES') {
@@ -193,7 +212,7 @@ export class ExecCredentials implements Authenticator {
 
 			throw error;
 		} finally {
-			clearTimeout(timer);
+			cancelDeadline();
 			this.#children.delete(child);
 		}
 	}

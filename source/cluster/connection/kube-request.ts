@@ -45,6 +45,15 @@ export class CredentialError extends Error {
 	override readonly name = 'CredentialError';
 }
 
+// Who hears that the server rejected the credentials a configuration's requests carry (kubeconfig.ts registers its
+// exec plugins): weakly keyed, so a connection given up goes with its configuration.
+const rejectionListeners = new WeakMap<KubeConfig, (authorization: string | undefined) => void>();
+
+/** Calls `listener` with the Authorization header sent whenever a request made through `kc` is answered with 401. */
+export function onCredentialsRejected(kc: KubeConfig, listener: (authorization: string | undefined) => void): void {
+	rejectionListeners.set(kc, listener);
+}
+
 /** Sends a request and resolves with the status and the unread response stream. */
 export async function openRequest(kc: KubeConfig, request: KubeRequest): Promise<KubeStream> {
 	const url = requestUrl(kc, request.path, request.query);
@@ -74,6 +83,10 @@ export async function openRequest(kc: KubeConfig, request: KubeRequest): Promise
 	const transport = url.protocol === 'https:' ? https : http;
 	return new Promise<KubeStream>((resolve, reject) => {
 		const outgoing = transport.request(url, {method: request.method, headers, agent: fetchOptions.agent as http.Agent | undefined, signal: request.signal}, response => {
+			if (response.statusCode === 401) {
+				rejectionListeners.get(kc)?.(headers['authorization']);
+			}
+
 			resolve({status: response.statusCode ?? 0, headers: response.headers, response});
 		});
 		outgoing.on('error', reject);

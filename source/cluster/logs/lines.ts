@@ -90,10 +90,10 @@ export class LineSplitter extends Writable {
 	}
 
 	#keep(part: Buffer): void {
-		const room = this.#max - this.#length;
+		const room = Math.max(0, this.#max - this.#length);
 		if (part.length > room) {
-			this.#cut += part.length - Math.max(0, room);
-			part = part.subarray(0, Math.max(0, room));
+			this.#cut += decodedLength(part.subarray(room));
+			part = part.subarray(0, room);
 		}
 
 		if (part.length > 0) {
@@ -103,13 +103,53 @@ export class LineSplitter extends Writable {
 	}
 
 	#emit(): void {
-		const bytes = this.#parts.length === 1 ? this.#parts[0]! : Buffer.concat(this.#parts);
-		const cut = this.#cut;
+		let bytes = this.#parts.length === 1 ? this.#parts[0]! : Buffer.concat(this.#parts);
+		let cut = this.#cut;
+		if (cut > 0) {
+			// The cap may fall inside a character: its first bytes go too (not shown as U+FFFD), and it counts as cut.
+			const split = splitCharacter(bytes);
+			if (split) {
+				bytes = bytes.subarray(0, split.at);
+				cut += split.length;
+			}
+		}
+
 		this.#parts = [];
 		this.#length = 0;
 		this.#cut = 0;
 		this.#onLine(parseReceivedLine(bytes, cut));
 	}
+}
+
+/**
+How long UTF-8 bytes are once decoded, in the units a string's length counts (UTF-16): one per character start, two for
+a character beyond the basic plane. The part of a line that is cut off is never decoded, yet its note counts characters,
+as everything else the pane measures does, not bytes.
+*/
+function decodedLength(bytes: Buffer): number {
+	let length = 0;
+	for (const byte of bytes) {
+		if ((byte & 0xC0) !== 0x80) {
+			length += byte >= 0xF0 ? 2 : 1;
+		}
+	}
+
+	return length;
+}
+
+/** Where an incomplete character at the end of `bytes` starts, and its length once decoded; undefined when none. */
+function splitCharacter(bytes: Buffer): {at: number; length: number} | undefined {
+	for (let at = bytes.length - 1; at >= Math.max(0, bytes.length - 4); at--) {
+		const byte = bytes[at]!;
+		if ((byte & 0xC0) === 0x80) {
+			continue;
+		}
+
+		const needed = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1;
+		return bytes.length - at < needed ? {at, length: needed === 4 ? 2 : 1} : undefined;
+	}
+
+	return undefined;
 }
 
 /**

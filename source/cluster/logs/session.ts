@@ -21,7 +21,16 @@ export type LogSessionOptions = {
 	(an exited container is then read as such; a server that just closed the stream is resumed). Default 2000 ms.
 	*/
 	readonly endSettleMs?: number;
+	/** Most container streams open at once; the others wait their turn. Default maxLogStreams. */
+	readonly maxStreams?: number;
 };
+
+/**
+How many container streams one pane keeps open at once. A pod with 3,000 containers (or a job with 3,000 pods) opened
+3,000 requests from one key press; each is a connection to the API server and the kubelet. The rest wait in order and
+start as streams end; a marker in the pane says so.
+*/
+export const maxLogStreams = 50;
 
 /** A running log session. */
 export type LogSession = {
@@ -40,6 +49,8 @@ export type Session = {
 	readonly session: LogSession;
 	track(work: Promise<void>): void;
 	onChange(listener: () => void): void;
+	/** Runs one container's stream when fewer than maxStreams are running (at once after close, which runs nothing). */
+	limited(run: () => Promise<void>): Promise<void>;
 };
 
 /** Opens a session's plumbing: abort registry, change waiters, backoff timers, activity counts. */
@@ -80,6 +91,32 @@ export function openSession(kc: KubeConfig, store: ResourceStore, buffer: LogBuf
 		const cancel = options.clock.setTimer(wake, ms);
 		sleepers.add(wake);
 	}));
+	const limit = Math.max(1, options.maxStreams ?? maxLogStreams);
+	let running = 0;
+	const queue: Array<() => void> = [];
+	let toldQueued = false;
+	const limited = async (run: () => Promise<void>): Promise<void> => {
+		if (running >= limit && !closed) {
+			if (!toldQueued) {
+				toldQueued = true;
+				// After the current burst is queued, so the marker can count it.
+				queueMicrotask(() => {
+					buffer.append({kind: 'marker', podUid: '', podName: '', tag: '', severity: 'info', text: `${limit} log streams are open at once: ${queue.length} more wait and start as those end`});
+				});
+			}
+
+			await new Promise<void>(resolve => queue.push(resolve));
+		}
+
+		running++;
+		try {
+			await run();
+		} finally {
+			running--;
+			queue.shift()?.();
+		}
+	};
+
 	const publish = () => {
 		buffer.setActivity({following, reconnecting, errors});
 	};
@@ -127,6 +164,11 @@ export function openSession(kc: KubeConfig, store: ResourceStore, buffer: LogBuf
 				sleeper();
 			}
 
+			// Waiting streams start and find the session closed: they end at once.
+			for (const start of queue.splice(0)) {
+				start();
+			}
+
 			sleepers.clear();
 			wake();
 		},
@@ -148,5 +190,6 @@ export function openSession(kc: KubeConfig, store: ResourceStore, buffer: LogBuf
 		onChange(listener) {
 			listeners.push(listener);
 		},
+		limited,
 	};
 }

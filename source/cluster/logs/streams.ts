@@ -109,7 +109,7 @@ async function startPod(plumbing: Session, store: ResourceStore, pod: Pod, conta
 	}
 
 	const context: ContainerStreamContext = {...plumbing.context, pod: podLookup(store, uid)};
-	await Promise.all(containers.map(async container => streamContainer(context, {
+	await Promise.all(containers.map(async container => plumbing.limited(async () => streamContainer(context, {
 		namespace: pod.metadata.namespace ?? 'default',
 		podName: pod.metadata.name ?? '',
 		podUid: uid,
@@ -117,7 +117,7 @@ async function startPod(plumbing: Session, store: ResourceStore, pod: Pod, conta
 		tag: plan.tag,
 		mode: plan.mode === 'follow' && isFinished(latest) ? 'once' : plan.mode,
 		since: plan.since ?? {},
-	})));
+	}))));
 }
 
 function choose(pod: Pod, container: string | undefined): string[] {

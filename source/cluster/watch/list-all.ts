@@ -8,9 +8,9 @@ import type {Clock} from '../../store/clock.js';
 import type {WatchKind} from '../../store/types.js';
 import {ApiFailureError, httpFailure, parseStatus} from '../connection/api-failure.js';
 import {sendRequest} from '../connection/kube-request.js';
-import {malformation, type Malformed} from './object-shape.js';
+import {malformation, nestedTooDeep, type Malformed} from './object-shape.js';
 import {collectionPath} from './resources.js';
-import {type Interner, storedObject} from './stored-object.js';
+import {type Interner, maxNesting, storedObject} from './stored-object.js';
 
 /** What a paged list needs: the part of a watch loop's options that listing reads. */
 export type ListOptions = {
@@ -44,6 +44,7 @@ export async function listAll(options: ListOptions, signal: AbortSignal, onPage?
 	let resourceVersion: string | undefined;
 	let continueToken: string | undefined;
 	let pages = 0;
+	const tokens = new Set<string>();
 	do {
 		const query = {limit: options.pageSize, continue: continueToken, labelSelector: options.labelSelector};
 		const response = await withDeadline(options, options.listTimeoutMs, `list ${options.kind}`, signal, async pageSignal => sendRequest(options.kubeConfig, {method: 'GET', path, query, signal: pageSignal}));
@@ -65,7 +66,12 @@ export async function listAll(options: ListOptions, signal: AbortSignal, onPage?
 					skipped.push(bad);
 				}
 			} else if (!options.accept || options.accept(item as KubeObject)) {
-				objects.push(storedObject(item as KubeObject, options.interner));
+				const stored = storedObject(item as KubeObject, options.interner);
+				if (stored) {
+					objects.push(stored);
+				} else if (options.kind !== 'events') {
+					skipped.push(nestedTooDeep(options.kind, item, maxNesting));
+				}
 			}
 		}
 
@@ -76,6 +82,14 @@ export async function listAll(options: ListOptions, signal: AbortSignal, onPage?
 		}
 
 		continueToken = page.metadata?.continue || undefined;
+		if (continueToken !== undefined) {
+			// A server that hands out a token it gave before would be asked for the same pages for ever, hundreds a second.
+			if (tokens.has(continueToken)) {
+				throw new ApiFailureError({kind: 'failed', message: `list ${options.kind}: the server sent the same continue token again after ${pages} pages; the list never ends`});
+			}
+
+			tokens.add(continueToken);
+		}
 	} while (continueToken);
 
 	return {items, resourceVersion};

@@ -133,6 +133,11 @@ export function malformation(kind: WatchKind, object: unknown): Malformed | unde
 	return reason === undefined ? undefined : {kind: kindWord[kind], name: describeName(object), reason};
 }
 
+/** The report for an object nested deeper than `limit` levels (stored-object.ts refuses to walk it). */
+export function nestedTooDeep(kind: WatchKind, object: unknown, limit: number): Malformed {
+	return {kind: kindWord[kind], name: describeName(object), reason: `nested more than ${limit} levels deep`};
+}
+
 function firstProblem(kind: WatchKind, object: unknown): string | undefined {
 	if (!isObject(object)) {
 		return 'not an object';

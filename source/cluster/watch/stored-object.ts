@@ -42,25 +42,54 @@ export function createInterner(limit = 250_000, longest = 256): Interner {
 	};
 }
 
-/** The object as the store keeps it: normalized, its string values replaced by the interner's copies (in place). */
-export function storedObject(object: KubeObject, interner: Interner): KubeObject {
-	return internAll(normalizeObject(object), interner) as KubeObject;
+/**
+How deep an object may nest. A Job or a Pod reaches about fifteen levels; JSON.parse takes any depth, but every walk
+after it (normalizing, the describe and YAML printers) recurses, and a hostile object nested 100,000 levels deep made
+the walk overflow the stack and throw away its whole list page.
+*/
+export const maxNesting = 100;
+
+const tooDeep = new Error('nested too deeply');
+
+/**
+The object as the store keeps it: normalized, its string values replaced by the interner's copies (in place); or
+undefined when it nests deeper than maxNesting (the caller skips it and names it).
+*/
+export function storedObject(object: KubeObject, interner: Interner): KubeObject | undefined {
+	try {
+		return internAll(normalizeObject(object), interner, 0) as KubeObject;
+	} catch (error) {
+		// Normalizing runs first and may itself run out of stack on such an object.
+		if (error === tooDeep || error instanceof RangeError) {
+			return undefined;
+		}
+
+		throw error;
+	}
 }
 
 // The parsed object belongs to the caller alone (fresh from JSON.parse), so it is rewritten in place, without copies.
-function internAll(value: unknown, interner: Interner): unknown {
+function internAll(value: unknown, interner: Interner, depth: number): unknown {
 	if (typeof value === 'string') {
 		return interner.intern(value);
 	}
 
+	if (typeof value !== 'object' || value === null) {
+		return value;
+	}
+
+	if (depth >= maxNesting) {
+		throw tooDeep;
+	}
+
 	if (Array.isArray(value)) {
 		for (let index = 0; index < value.length; index++) {
-			value[index] = internAll(value[index], interner);
+			value[index] = internAll(value[index], interner, depth + 1);
 		}
-	} else if (typeof value === 'object' && value !== null) {
+	} else {
 		const record = value as Record<string, unknown>;
 		for (const key of Object.keys(record)) {
-			record[key] = internAll(record[key], interner);
+			record[key] = internAll(record[key], interner, depth + 1);
 		}
 	}
 

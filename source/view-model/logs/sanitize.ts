@@ -22,6 +22,8 @@ export type SanitizeOptions = {
 	maxChars?: number;
 	/** Most input characters parsed; a 1 MB line is not read to the end. @default 65536 */
 	maxInput?: number;
+	/** Characters cut off the text before it got here (the line splitter's and the buffer's caps): counted in the note. */
+	alreadyCut?: number;
 };
 
 type Cell = {ch: string; style: SegmentStyle; escaped: boolean};
@@ -98,10 +100,11 @@ export function sanitizeLogText(text: string, options: SanitizeOptions = {}): Sa
 		}
 	}
 
-	let cut = text.length - input.length;
+	const alreadyCut = options.alreadyCut ?? 0;
+	let cut = text.length - input.length + alreadyCut;
 	if (cells.length > maxChars) {
 		// The cell past the limit came from the character just before the stop; count from there.
-		cut = text.length - Math.max(0, stoppedAt - 1);
+		cut = text.length - Math.max(0, stoppedAt - 1) + alreadyCut;
 		cells.length = maxChars;
 	}
 

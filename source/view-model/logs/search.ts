@@ -15,7 +15,8 @@ const sanitized = new WeakMap<LogLineEntry, SanitizedLine>();
 export function sanitizedEntry(entry: LogLineEntry): SanitizedLine {
 	let line = sanitized.get(entry);
 	if (!line) {
-		line = sanitizeLogText(entry.text);
+		// The note counts what the stream and the buffer already cut off too: the line's whole length, not the stored part's.
+		line = sanitizeLogText(entry.text, {alreadyCut: entry.cut});
 		sanitized.set(entry, line);
 	}
 

@@ -21,6 +21,7 @@ import {ListEntries} from './list-entries.js';
 import {entryRow, type ListEntry} from './list-entry.js';
 import {LiveOrders} from './live-order.js';
 import {JobStates} from './row-cache.js';
+import {ViewStamps} from './view-stamps.js';
 import {columnSpecs, type TableModel, tableModelOf} from './tables.js';
 import type {TableOrder, TableQuery, ViewId} from './types.js';
 
@@ -43,24 +44,27 @@ export type TableEngine = {
 
 /** A new engine, with nothing derived yet: one per store. */
 export function createTableEngine(): TableEngine {
-	const jobStates = new JobStates();
+	// Caches below that hold for one view keep its number, not the view (view-stamps.ts says why).
+	const stamps = new ViewStamps();
+	const jobStates = new JobStates(stamps);
 	const entries = new ListEntries(jobStates);
 	const orders = new LiveOrders(entries);
 	const counts = new JobCounts(jobStates);
-	const models = new WeakMap<TableOrder, {readonly snapshot: StoreView; readonly now: number; readonly model: TableModel}>();
-	const rows = new WeakMap<ListEntry, {readonly snapshot: StoreView; readonly now: number; readonly row: Row}>();
+	const models = new WeakMap<TableOrder, {readonly view: number; readonly now: number; readonly model: TableModel}>();
+	const rows = new WeakMap<ListEntry, {readonly view: number; readonly now: number; readonly row: Row}>();
 	let header: {readonly snapshot: StoreView; readonly count: number; readonly text: string} | undefined;
 	let scoped: {readonly snapshot: StoreView; readonly namespace: string | undefined; readonly view: StoreView} | undefined;
 
 	const order = (view: ViewId, snapshot: StoreView, now: number, query: TableQuery) => orders.order(view, snapshot, now, query, columnSpecs(view, query.allNamespaces));
 	const rowOf = (entry: ListEntry, snapshot: StoreView, now: number): Row => {
+		const view = stamps.stamp(snapshot);
 		const hit = rows.get(entry);
-		if (hit?.snapshot === snapshot && hit.now === now) {
+		if (hit?.view === view && hit.now === now) {
 			return hit.row;
 		}
 
 		const row = entryRow(entry, snapshot, now);
-		rows.set(entry, {snapshot, now, row});
+		rows.set(entry, {view, now, row});
 		return row;
 	};
 
@@ -70,8 +74,9 @@ export function createTableEngine(): TableEngine {
 		table(view, snapshot, now, query) {
 			const kept = order(view, snapshot, now, query);
 			const known = models.get(kept);
+			const stamp = stamps.stamp(snapshot);
 			// The rows read the view's markers (changedAt, watch states), so a model holds for one view and time.
-			if (known?.snapshot === snapshot && known.now === now) {
+			if (known?.view === stamp && known.now === now) {
 				return known.model;
 			}
 
@@ -80,7 +85,7 @@ export function createTableEngine(): TableEngine {
 				const entry = list[index];
 				return entry === undefined ? undefined : rowOf(entry, snapshot, now);
 			});
-			models.set(kept, {snapshot, now, model});
+			models.set(kept, {view: stamp, now, model});
 			return model;
 		},
 		headerCounts(snapshot) {

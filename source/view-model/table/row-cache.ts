@@ -8,13 +8,14 @@ import type {StoreView} from '../../store/types.js';
 import {jobState, type JobState} from '../rows/job-status.js';
 import {podsOfJob} from '../lookups.js';
 import {uidOf} from '../row-flags.js';
+import {ViewStamps} from './view-stamps.js';
 
 type Cached = {
 	/** The job's pods as stored when the state was worked out (live pod or tombstone record, in index order). */
 	readonly pods: readonly unknown[];
 	readonly state: JobState;
-	/** The last view it was checked against: the table and the header both ask, once each per view. */
-	checked: StoreView;
+	/** The last view it was checked against (its ViewStamps number): the table and the header both ask, once each per view. */
+	checked: number;
 	/** How many changes the view's maps had had since it was published (they change in place until the next one). */
 	checkedCount: number;
 };
@@ -54,6 +55,12 @@ function samePods(snapshot: StoreView, jobUid: string, known: readonly unknown[]
 /** Each job's state, remembered per job object and worked out again when its pods are no longer the same objects. */
 export class JobStates {
 	readonly #states = new WeakMap<Job, Cached>();
+	readonly #stamps: ViewStamps;
+
+	/** States that recognise a view by its number in `stamps` (shared with the engine's other caches). */
+	constructor(stamps = new ViewStamps()) {
+		this.#stamps = stamps;
+	}
 
 	/**
 	The same state as jobState(job, podsOfJob(snapshot, uid)), and the very same object while the job and its pods are
@@ -63,14 +70,15 @@ export class JobStates {
 		const uid = uidOf(job);
 		const hit = this.#states.get(job);
 		const count = snapshot.pending.count;
-		if (hit && ((hit.checked === snapshot && hit.checkedCount === count) || samePods(snapshot, uid, hit.pods))) {
-			hit.checked = snapshot;
+		const stamp = this.#stamps.stamp(snapshot);
+		if (hit && ((hit.checked === stamp && hit.checkedCount === count) || samePods(snapshot, uid, hit.pods))) {
+			hit.checked = stamp;
 			hit.checkedCount = count;
 			return hit.state;
 		}
 
 		const state = jobState(job, podsOfJob(snapshot, uid));
-		this.#states.set(job, {pods: podInputs(snapshot, uid), state, checked: snapshot, checkedCount: count});
+		this.#states.set(job, {pods: podInputs(snapshot, uid), state, checked: stamp, checkedCount: count});
 		return state;
 	}
 }

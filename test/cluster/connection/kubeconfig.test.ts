@@ -185,3 +185,21 @@ test('a context naming a cluster or user that does not exist', () => {
 		`context "b" refers to user "nobody", which is not in the kubeconfig (${kubeconfig})`,
 	);
 });
+
+test('a certificate authority together with insecure-skip-tls-verify is refused, as kubectl refuses it', () => {
+	const ca = file('ca.crt', '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n');
+	const both = (authority: string) => config('t', {current: 't'}).replace('    server: https://10.0.0.1:6443\n', `    server: https://10.0.0.1:6443\n    insecure-skip-tls-verify: true\n    ${authority}\n`);
+	for (const [name, authority] of [['ca-file.yaml', `certificate-authority: ${ca}`], ['ca-data.yaml', `certificate-authority-data: ${Buffer.from('-----BEGIN CERTIFICATE-----\n').toString('base64')}`]] as const) {
+		const kubeconfig = file(name, both(authority));
+		assert.equal(
+			configError(() => loadConnection({kubeconfig, env: {}, homeDir: emptyHome})),
+			`cluster "t-cluster": specifying a root certificates file with the insecure flag is not allowed\nremove insecure-skip-tls-verify or the certificate-authority from the kubeconfig (${kubeconfig})`,
+		);
+	}
+
+	// Either one alone is accepted, and so is a plain http server (where kjobs sets the flag itself).
+	const insecure = file('insecure.yaml', config('t', {current: 't'}).replace('    server: https://10.0.0.1:6443\n', '    server: https://10.0.0.1:6443\n    insecure-skip-tls-verify: true\n'));
+	assert.equal(loadConnection({kubeconfig: insecure, env: {}, homeDir: emptyHome}).context, 't');
+	const plain = file('plain-ca.yaml', config('t', {current: 't', server: 'http://10.0.0.1:8080'}).replace('    server: http://10.0.0.1:8080\n', `    server: http://10.0.0.1:8080\n    certificate-authority: ${ca}\n`));
+	assert.equal(loadConnection({kubeconfig: plain, env: {}, homeDir: emptyHome}).context, 't');
+});
