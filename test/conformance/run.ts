@@ -18,6 +18,7 @@ import {formatTable, type Row} from './checks/common.js';
 import {jobPodRows, runJobPod} from './checks/job-pod.js';
 import {jobRunRows, runJobRun} from './checks/job-run.js';
 import {countdownRows, runCountdowns} from './checks/countdowns.js';
+import {actionRows, runActions} from './checks/actions.js';
 import {startFakeKubelet, type FakeKubelet} from './fake-kubelet.js';
 import {makeTarget, startSimulatorTarget} from './targets.js';
 
@@ -148,6 +149,11 @@ async function main(): Promise<number> {
 	const countdowns = await facts('countdowns', 'countdowns against the controllers\' clocks (about 90 s)', runCountdowns);
 	if (countdowns) {
 		rows.push(...countdownRows(...countdowns));
+	}
+
+	const actions = await facts('actions', 'kjobs\' actions accepted by the API server', runActions);
+	if (actions) {
+		rows.push(...actionRows(...actions));
 	}
 
 	if (kubelet.errors.length > 0) {
