@@ -31,8 +31,8 @@ after(async () => {
 	await sim?.stop();
 });
 
-async function ok(args: string[]): Promise<string> {
-	const result = await kubectl(args);
+async function ok(args: string[], input?: string): Promise<string> {
+	const result = await kubectl(args, input);
 	assert.equal(result.code, 0, `kubectl ${args.join(' ')} failed: ${result.stderr}`);
 	return result.stdout;
 }
@@ -193,6 +193,38 @@ test('kubectl get -w prints the list, then a row per change', async () => {
 		'elsewhere   Running   0/1                      5m',
 		''].join('\n'));
 	// The server hears of the closed connection a moment after kubectl exits (later still on a busy machine).
+	await waitFor('the watch closed on the server', () => sim.openWatches() === 0);
+});
+
+test('kubectl get jobs -w -o name names the Job at every event: created, changed and deleted through the API', async () => {
+	const child = spawn('kubectl', ['--kubeconfig', join(dir, 'kubeconfig'), 'get', 'jobs', '-n', 'other', '-w', '--watch-only', '-o', 'name'], {env: {...process.env, HOME: dir, KUBECACHEDIR: join(dir, 'cache')}});
+	let out = '';
+	let err = '';
+	child.stdout.on('data', (chunk: Buffer) => {
+		out += chunk.toString();
+	});
+	child.stderr.on('data', (chunk: Buffer) => {
+		err += chunk.toString();
+	});
+	const exited = new Promise<void>(resolve => child.on('exit', () => resolve()));
+	const lines = async (count: number) => waitFor(`${count} lines from kubectl get -w -o name`, () => out.split('\n').length > count, {ms: 15_000, explain: () => `stdout ${JSON.stringify(out)} stderr ${JSON.stringify(err)}`});
+	try {
+		await waitFor('kubectl\'s watch', () => sim.openWatches() > 0, {ms: 15_000});
+		// A Job created through POST: the ADDED event is the object exactly as the create stored it.
+		await ok(['create', '-n', 'other', '-f', '-'], JSON.stringify({apiVersion: 'batch/v1', kind: 'Job', metadata: {name: 'watched'}, spec: {template: {spec: {restartPolicy: 'Never', containers: [{name: 'main', image: 'busybox:1.36'}]}}}}));
+		await lines(1);
+		await ok(['patch', 'job', 'watched', '-n', 'other', '-p', '{"spec":{"suspend":true}}']);
+		await lines(2);
+		await ok(['delete', 'job', 'watched', '-n', 'other', '--wait=false']);
+		await lines(3);
+	} finally {
+		child.kill();
+		await exited;
+	}
+
+	const printed = out.split('\n').filter(Boolean);
+	assert.ok(printed.length >= 3, out);
+	assert.deepEqual([...new Set(printed)], ['job.batch/watched'], `stdout ${out} stderr ${err}`);
 	await waitFor('the watch closed on the server', () => sim.openWatches() === 0);
 });
 

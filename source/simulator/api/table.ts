@@ -27,9 +27,19 @@ export function tableRequest(accept: string | undefined, query: URLSearchParams)
 	return undefined;
 }
 
-/** The object with kind and apiVersion set, as single gets and watch events carry them. */
+/**
+The object with kind and apiVersion set, as single gets, write responses and every watch event carry them. Set
+after the object's own fields, so a `kind: undefined` left on a stored object cannot blank them.
+*/
 export function withType<T extends KubeObject>(kind: SimKind, object: T): T {
-	return {kind, apiVersion: apiVersionOf(infoOf(kind)), ...object, metadata: object.metadata};
+	const {kind: _kind, apiVersion: _apiVersion, ...rest} = object;
+	return {kind, apiVersion: apiVersionOf(infoOf(kind)), ...rest, metadata: object.metadata} as T;
+}
+
+/** The object without kind and apiVersion: how it is stored, and how the items of a real list (and deletecollection) response come. */
+export function withoutType<T extends KubeObject>(object: T): T {
+	const {kind: _kind, apiVersion: _apiVersion, ...rest} = object;
+	return rest as T;
 }
 
 function rowObject(kind: SimKind, object: KubeObject, request: TableRequest): unknown {

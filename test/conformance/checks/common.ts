@@ -38,7 +38,7 @@ export async function waitUntil(what: string, ms: number, check: () => Promise<b
 The classic pi Job. The `sim.kjobs.io/*` annotations tell the simulator's kubelet (and the conformance fake
 kubelet) how long the container runs, how it exits and what it prints; a real kubelet would run the image.
 */
-export function piJob(name: string, options: {runSeconds?: number; exitCode?: number; backoffLimit?: number; activeDeadlineSeconds?: number} = {}): Job {
+export function piJob(name: string, options: {runSeconds?: number; exitCode?: number; backoffLimit?: number; activeDeadlineSeconds?: number; ttlSecondsAfterFinished?: number} = {}): Job {
 	return {
 		apiVersion: 'batch/v1',
 		kind: 'Job',
@@ -46,6 +46,7 @@ export function piJob(name: string, options: {runSeconds?: number; exitCode?: nu
 		spec: {
 			backoffLimit: options.backoffLimit ?? 0,
 			...(options.activeDeadlineSeconds === undefined ? {} : {activeDeadlineSeconds: options.activeDeadlineSeconds}),
+			...(options.ttlSecondsAfterFinished === undefined ? {} : {ttlSecondsAfterFinished: options.ttlSecondsAfterFinished}),
 			template: {
 				metadata: {
 					annotations: {

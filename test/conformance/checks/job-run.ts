@@ -35,8 +35,8 @@ function podLine(pod: Pod): string {
 
 /**
 A raw watch (client-node's Watch, from "now", in an empty namespace) collecting one line per event, so no state the
-API server sent is lost to coalescing. `kubectl get -w` would be the obvious tool, but against the simulator it prints
-`status/<unknown>` for watch events (a simulator finding, not used here so both columns come from the same code).
+API server sent is lost to coalescing, and each event's object can be checked for kind and apiVersion (kubectl's
+printers need both: without them `kubectl get -w -o name` prints `status/<unknown>` and stops).
 */
 function watchLines<T extends KubeObject>(target: Target, namespace: string, path: string, line: (object: T) => string) {
 	const lines: string[] = [];

@@ -241,3 +241,36 @@ test('sendInitialEvents replays the state and marks its end with an annotated BO
 	watch.close();
 	await watch.ended;
 });
+
+test('every watch event and single read carries kind and apiVersion; list items carry neither, as on the real API server', async () => {
+	const jobs = stream(sim, `/apis/batch/v1/namespaces/default/jobs?watch=true&resourceVersion=${sim.store.rv}`);
+	const pods = stream(sim, `/api/v1/namespaces/default/pods?watch=true&resourceVersion=${sim.store.rv}`);
+	await jobs.status;
+	await pods.status;
+	// Created through the API (POST), as kubectl and the controllers create them.
+	await createJob(sim, 'typed');
+	await call(sim, 'POST', '/api/v1/namespaces/default/pods', {apiVersion: 'v1', kind: 'Pod', metadata: {name: 'typed-pod'}, spec: {containers: [{name: 'main', image: 'busybox:1.36'}]}});
+	await call(sim, 'PATCH', '/apis/batch/v1/namespaces/default/jobs/typed', {metadata: {labels: {touched: 'yes'}}}, {'Content-Type': 'application/merge-patch+json'});
+	await call(sim, 'PATCH', '/api/v1/namespaces/default/pods/typed-pod', {metadata: {labels: {touched: 'yes'}}}, {'Content-Type': 'application/merge-patch+json'});
+	await call(sim, 'DELETE', '/apis/batch/v1/namespaces/default/jobs/typed', {propagationPolicy: 'Background'});
+	await call(sim, 'DELETE', '/api/v1/namespaces/default/pods/typed-pod', {gracePeriodSeconds: 0});
+	const shapes = async (watch: typeof jobs, name: string) => {
+		await waitFor(`the DELETED event of ${name}`, () => events(watch.lines).some(event => event.type === 'DELETED' && event.object.metadata.name === name), {explain: () => watch.lines.join(' | ')});
+		return [...new Set(events(watch.lines).filter(event => event.object.metadata.name === name).map(event => `${event.type} ${event.object.kind} ${event.object.apiVersion}`))];
+	};
+
+	assert.deepEqual(await shapes(jobs, 'typed'), ['ADDED Job batch/v1', 'MODIFIED Job batch/v1', 'DELETED Job batch/v1']);
+	assert.deepEqual((await shapes(pods, 'typed-pod')).filter(shape => !shape.startsWith('MODIFIED')), ['ADDED Pod v1', 'DELETED Pod v1']);
+	assert.ok((await shapes(pods, 'typed-pod')).includes('MODIFIED Pod v1'));
+	jobs.close();
+	pods.close();
+	await jobs.ended;
+	await pods.ended;
+	await createJob(sim, 'typed-2');
+	const one = await call(sim, 'GET', '/apis/batch/v1/namespaces/default/jobs/typed-2');
+	assert.deepEqual([one.json.kind, one.json.apiVersion], ['Job', 'batch/v1']);
+	const list = await call(sim, 'GET', '/apis/batch/v1/namespaces/default/jobs');
+	assert.deepEqual([list.json.kind, list.json.apiVersion], ['JobList', 'batch/v1']);
+	assert.deepEqual(list.json.items.filter((item: any) => 'kind' in item || 'apiVersion' in item).map((item: any) => item.metadata.name), []);
+	await call(sim, 'DELETE', '/apis/batch/v1/namespaces/default/jobs/typed-2', {propagationPolicy: 'Background'});
+});

@@ -11,7 +11,7 @@ import {decodeProtobufObject} from '../protobuf.js';
 import {type ResourceRoute, apiVersionOf} from '../resources.js';
 import {badRequest, sendJson} from '../status.js';
 import {notFound, SimError, type SimKind} from '../../store.js';
-import {withType} from '../table.js';
+import {withoutType, withType} from '../table.js';
 import {validateCreate} from '../validate.js';
 
 /** The body as an object with metadata; 400 for anything else. */
@@ -143,9 +143,8 @@ export function createFrom(context: ApiContext, route: ResourceRoute, object: Ku
 		return withType(route.info.kind, object);
 	}
 
-	const created = context.store.create(route.info.kind, {...object, kind: undefined, apiVersion: undefined} as KubeObject);
-	delete created.kind;
-	delete created.apiVersion;
+	// Stored without kind and apiVersion (the URL says them); watch events and responses add them back.
+	const created = context.store.create(route.info.kind, withoutType(object));
 	return withType(route.info.kind, created);
 }
 

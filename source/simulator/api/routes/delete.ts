@@ -11,7 +11,7 @@ import {type ResourceRoute, apiVersionOf, groupResource} from '../resources.js';
 import {requestFilter} from '../selectors.js';
 import {badRequest, sendJson} from '../status.js';
 import {notFound, SimError} from '../../store.js';
-import {withType} from '../table.js';
+import {withoutType, withType} from '../table.js';
 
 type DeleteOptions = {
 	gracePeriodSeconds?: number;
@@ -178,7 +178,7 @@ export function deleteCollection(context: ApiContext, request: ApiRequest, route
 	const items: unknown[] = [];
 	for (const object of context.store.list(route.info.kind, route.namespace).filter(filter)) {
 		deleteOne(context, route, object, options);
-		items.push(withType(route.info.kind, object));
+		items.push(withoutType(object));
 	}
 
 	sendJson(res, 200, {kind: `${route.info.kind}List`, apiVersion: apiVersionOf(route.info), metadata: {resourceVersion: String(context.store.rv)}, items});

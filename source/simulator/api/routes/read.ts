@@ -7,7 +7,7 @@ import {type ResourceRoute, apiVersionOf} from '../resources.js';
 import {requestFilter} from '../selectors.js';
 import {invalid, sendJson} from '../status.js';
 import {notFound, SimError} from '../../store.js';
-import {buildTable, tableRequest, withType} from '../table.js';
+import {withoutType, buildTable, tableRequest, withType} from '../table.js';
 
 function listOptionsInvalid(message: string, field = 'resourceVersionMatch') {
 	return invalid('ListOptions.meta.k8s.io', '', [{field, message: `Forbidden: ${message}`, reason: 'FieldValueForbidden'}]);
@@ -93,6 +93,7 @@ export function listOrWatch(context: ApiContext, request: ApiRequest, route: Res
 		kind: `${kind}List`,
 		apiVersion: apiVersionOf(route.info),
 		metadata: listMeta,
-		items: page.items.map(item => withType(kind, item)),
+		// Like the real API server: the list says its kind once; its items carry no kind or apiVersion.
+		items: page.items.map(item => withoutType(item)),
 	});
 }
