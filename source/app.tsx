@@ -16,6 +16,7 @@ import {TooSmall} from './components/too-small.js';
 import {useKeymap} from './hooks/use-keymap.js';
 import {closedPaneKeys, useLogPane} from './hooks/use-log-pane.js';
 import {useNow} from './hooks/use-now.js';
+import {useRedraw} from './hooks/use-redraw.js';
 import {useScreen} from './hooks/use-screen.js';
 import {useStore} from './hooks/use-store.js';
 import {type WindowSize, useWindowSize} from './hooks/use-window-size.js';
@@ -76,6 +77,7 @@ export function App(props: AppProps) {
 	const pane = useLogPane(props.logs, paneLayout ? screen.state.logs : undefined, layout.width, split.paneHeight);
 	const view = props.logs ? {...screen.view, logs: pane?.keys ?? closedPaneKeys} : screen.view;
 	useKeymap({store: screen.store, drawn: {...screen.drawn, view}});
+	useRedraw(screen.state.redraws);
 	if (layout.tooSmall) {
 		return <TooSmall columns={size.columns} rows={size.rows} height={layout.height}/>;
 	}

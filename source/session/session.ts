@@ -97,7 +97,8 @@ export function startSession(options: SessionOptions): Session {
 			case 'switch-context': {
 				await cluster.switchContext(request.name);
 				changed();
-				return {ok: true, message: `context: ${request.name}`};
+				const {namespace} = cluster.connection;
+				return {ok: true, message: `context: ${request.name} · namespace: ${namespace ?? 'all'}`, scope: {namespace}};
 			}
 
 			case 'action': {

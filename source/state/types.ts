@@ -96,6 +96,8 @@ export type UiState = {
 	/** Whether the app can carry out requests; without a handler the message line says what is not available. */
 	readonly handlesRequests: boolean;
 	readonly quit: boolean;
+	/** How many times the user asked for a full redraw (Ctrl+L): the app repaints the terminal when it grows. */
+	readonly redraws?: number;
 };
 
 /** Options for the first state. */

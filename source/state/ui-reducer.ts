@@ -54,6 +54,11 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
 // business: see key-burst.ts.)
 function pressKey(state: UiState, action: KeyAction): UiState {
 	const context = keyContext(state);
+	// A redraw is asked for the same way wherever the keys go (a dialog, the log pane, an input line).
+	if (resolveKey(action.input, action.key, context) === 'redraw') {
+		return {...state, redraws: (state.redraws ?? 0) + 1};
+	}
+
 	if (context === 'dialog') {
 		return pressDialogKey(state, resolveKey(action.input, action.key, context), action.now);
 	}
@@ -138,6 +143,7 @@ function runCommand(state: UiState, action: CommandAction): UiState {
 		}
 
 		case 'quit': return {...state, quit: true};
+		case 'redraw': return {...state, redraws: (state.redraws ?? 0) + 1};
 		default: {
 			const request = objectRequest(action.type, entry, action.rows);
 			return request === undefined ? message(state, 'nothing selected', 'warning', action.now) : requested(state, request, action.now);

@@ -303,7 +303,11 @@ export function createResourceStore(options: ResourceStoreOptions): LiveResource
 			malformedByKey.clear();
 			malformed = [];
 			record.everything();
-			markDirty();
+			// Published at once: the maps were emptied in place, so the view out there would otherwise show no objects
+			// under the old scope's watch states ("watch live" over an empty list) until the next notification.
+			dirty = true;
+			cancelTimer?.();
+			notify();
 		},
 		setMissingNamespace(namespace) {
 			if (namespace !== missingNamespace) {

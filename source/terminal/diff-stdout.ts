@@ -7,7 +7,13 @@ frame, print the new one" writes and turns them into cursor moves plus the chang
 recognise passes through untouched and makes the next frame a full redraw. It is also the last guard for untrusted
 text: in frame lines only SGR colour codes survive; any other escape sequence, control character or bidi control that
 got past the components is dropped before it reaches the terminal.
+
+After a resize Ink draws the frame it already had, laid out for the old size, before the app lays out for the new one.
+Written as is, its long lines would wrap and its extra lines scroll the screen, and every later diff would land on the
+wrong rows. So a frame that does not fit the terminal is drawn clipped (autowrap off, only the rows there are) and not
+remembered: the next frame is drawn whole. `redrawScreen` draws the last frame whole again (Ctrl+L).
 */
+import stringWidth from 'string-width';
 
 /** The parts of a TTY write stream Ink uses. */
 export type FrameStream = NodeJS.WriteStream;
@@ -50,11 +56,40 @@ function frameLines(text: string): string[] {
 	return lines;
 }
 
+const redraw = Symbol('redraw the whole screen');
+
+/** Draws the whole last frame again on a stdout made by diffStdout (after something else wrote over the screen). */
+export function redrawScreen(stream: unknown): void {
+	(stream as {[redraw]?: () => void})[redraw]?.();
+}
+
+/** Whether every line of the frame fits the terminal (when its size is known). */
+function fits(lines: readonly string[], stream: FrameStream): boolean {
+	const {columns, rows} = stream;
+	return (!rows || lines.length <= rows) && (!columns || lines.every(line => stringWidth(line) <= columns));
+}
+
+/** The writes that draw `lines` whole from the top-left cell. */
+function wholeFrame(lines: readonly string[]): string {
+	return `\u001B[H\u001B[J${lines.map(line => `${line}\u001B[K`).join('\r\n')}`;
+}
+
+/** The same, clipped to `rows` lines and, with autowrap off while it is written, to the terminal's width. */
+function clippedFrame(lines: readonly string[], rows: number | undefined): string {
+	return `\u001B[?7l${wholeFrame(rows ? lines.slice(0, rows) : lines)}\u001B[?7h`;
+}
+
 /** A stdout for Ink's render() that forwards everything to `stream` but sends only changed frame lines. */
 export function diffStdout(stream: FrameStream): FrameStream {
 	let previous: string[] | undefined;
 	const reset = () => {
 		previous = undefined;
+	};
+
+	const redrawLast = () => {
+		if (previous !== undefined) {
+			stream.write(wholeFrame(previous));
+		}
 	};
 
 	stream.on('resize', reset);
@@ -73,8 +108,14 @@ export function diffStdout(stream: FrameStream): FrameStream {
 		}
 
 		const next = frameLines(body);
+		if (!fits(next, stream)) {
+			// A frame laid out for another size: shown clipped, and the next one is drawn whole over it.
+			previous = undefined;
+			return stream.write(clippedFrame(next, stream.rows), callback);
+		}
+
 		// The first frame (or the first after a resize) is drawn whole, from the top-left cell.
-		const out = previous === undefined ? `\u001B[H\u001B[J${next.map(line => `${line}\u001B[K`).join('\r\n')}` : frameDiff(previous, next);
+		const out = previous === undefined ? wholeFrame(next) : frameDiff(previous, next);
 		previous = next;
 		return stream.write(out, callback);
 	};
@@ -83,6 +124,10 @@ export function diffStdout(stream: FrameStream): FrameStream {
 		get(target, property) {
 			if (property === 'write') {
 				return write;
+			}
+
+			if (property === redraw) {
+				return redrawLast;
 			}
 
 			const value = Reflect.get(target, property, target) as unknown;

@@ -19,10 +19,11 @@ export type ActionRequest =
 
 /**
 What carrying out a request came to (an action, a namespace or context switch, saving logs), for the message line:
-whether it worked and what to say; `created` names a new job so the selection can move to it.
+whether it worked and what to say; `created` names a new job so the selection can move to it; `scope` is the namespace
+a context switch landed in (undefined for all namespaces), which only the new context's configuration knows.
 */
 export type RequestResult =
-	| {readonly ok: true; readonly message: string; readonly created?: ObjectRef}
+	| {readonly ok: true; readonly message: string; readonly created?: ObjectRef; readonly scope?: {readonly namespace: string | undefined}}
 	| {readonly ok: false; readonly message: string};
 
 /** The lock key of a request: one action per target object at a time. */

@@ -59,8 +59,18 @@ export function pressDialogKey(state: UiState, command: Command | undefined, now
 	}
 }
 
-/** A request's result on the message line; a created job is awaited so the selection can move to it. */
+/**
+A request's result on the message line; a created job is awaited so the selection can move to it. A context switch
+brings its own namespace: the screen scopes to it (the watchers already do) and starts at the top of its list, since
+the objects it pointed at belong to the other context.
+*/
 export function requestDone(state: UiState, request: UiRequest, result: RequestResult, now: number): UiState {
+	if (result.ok && result.scope !== undefined && request.kind === 'switch-context') {
+		const root = state.stack[0]!;
+		const switched: UiState = {...state, namespace: result.scope.namespace, stack: [{screen: root.screen, index: 0, scroll: 0}]};
+		return message(switched, result.message, 'success', now);
+	}
+
 	const shown = message(state, result.message, result.ok ? 'success' : 'error', now);
 	return result.ok && result.created !== undefined && request.kind === 'action' ? {...shown, awaiting: {ref: result.created, from: request.target}} : shown;
 }

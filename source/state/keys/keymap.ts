@@ -83,6 +83,8 @@ export const keymap: readonly Binding[] = [
 	{keys: ['?'], command: 'help', when: normal, description: 'Help', group: 'General', hint: 'Help'},
 	{keys: ['q', 'ctrl+c'], command: 'quit', when: normal, description: 'Quit', group: 'General', hint: 'Quit'},
 	{keys: ['ctrl+c'], command: 'quit', when: [...inputs, 'dialog'], description: 'Quit', group: 'General'},
+	// Screen state: redraw, and how q, filters and the pickers behave (one block, so other tables merge cleanly).
+	{keys: ['ctrl+l'], command: 'redraw', when: [...normal, ...inputs, 'dialog'], description: 'Redraw the screen', group: 'General'},
 ];
 
 /** The command a key press runs in a context, or undefined when nothing is bound (text typed into an input line). */
