@@ -9,6 +9,8 @@ text: in frame lines only SGR colour codes survive; any other escape sequence, c
 got past the components is dropped before it reaches the terminal.
 */
 
+import {asciiGlyphs} from './glyphs.js';
+
 /** The parts of a TTY write stream Ink uses. */
 export type FrameStream = NodeJS.WriteStream;
 
@@ -50,8 +52,12 @@ function frameLines(text: string): string[] {
 	return lines;
 }
 
+/** How frames are written: `ascii` puts ASCII stand-ins in place of the symbols a console font lacks (glyphs.ts). */
+export type DiffOptions = {readonly ascii?: boolean};
+
 /** A stdout for Ink's render() that forwards everything to `stream` but sends only changed frame lines. */
-export function diffStdout(stream: FrameStream): FrameStream {
+export function diffStdout(stream: FrameStream, options: DiffOptions = {}): FrameStream {
+	const glyphs = options.ascii === true ? asciiGlyphs : (text: string) => text;
 	let previous: string[] | undefined;
 	const reset = () => {
 		previous = undefined;
@@ -66,7 +72,7 @@ export function diffStdout(stream: FrameStream): FrameStream {
 		}
 
 		const lead = text.startsWith(clearTerminal) ? clearTerminal : (eraseFrame.exec(text)?.[0] ?? '');
-		const body = lead || previous === undefined ? safeFrameText(text.slice(lead.length)) : undefined;
+		const body = lead || previous === undefined ? glyphs(safeFrameText(text.slice(lead.length))) : undefined;
 		if (body === undefined || body === '') {
 			reset();
 			return stream.write(text, callback);
