@@ -80,6 +80,8 @@ export type UiState = {
 	/** The command line being typed (without the colon). */
 	readonly command: string;
 	readonly sort: TableQuery['sort'];
+	/** The sort turned around (the same sort key pressed again). */
+	readonly reverse: boolean;
 	readonly hideCompleted: boolean;
 	/** The namespace in scope; undefined for all namespaces. */
 	readonly namespace: string | undefined;

@@ -14,6 +14,7 @@ import type {CommandAction, KeyAction, UiAction} from './ui-actions.js';
 import type {UiState} from './types.js';
 import {currentEntry, keyContext} from './ui-state.js';
 import {message, push, replaceTop, requested, withoutMessage} from './ui-updates.js';
+import {sortArrow} from '../view-model/table/tables.js';
 
 /** The UI reducer. */
 export function uiReducer(state: UiState, action: UiAction): UiState {
@@ -184,8 +185,10 @@ function backspace(state: UiState): UiState {
 	return state;
 }
 
+// The same sort key again turns the order around (as in k9s); another key starts that sort the usual way round.
 function sorted(state: UiState, sort: UiState['sort'], now: number): UiState {
-	return message({...state, sort}, `sorted by ${sort}`, 'normal', now);
+	const reverse = state.sort === sort ? !state.reverse : false;
+	return message({...state, sort, reverse}, `sorted by ${sort}${sortArrow({sort, reverse, allNamespaces: false})}`, 'normal', now);
 }
 
 function setNamespace(state: UiState, namespace: string | undefined, now: number): UiState {

@@ -14,6 +14,7 @@ export function initialUiState(options: UiStateOptions): UiState {
 		filter: '',
 		command: '',
 		sort: 'name',
+		reverse: false,
 		hideCompleted: false,
 		namespace: options.namespace,
 		requests: [],
@@ -49,7 +50,7 @@ Whether two states draw the same rows, page and info: rows depend on the screen 
 just its kind) and on the table query; the selection, messages, dialog and input lines do not change them.
 */
 export function drawsSameRows(a: UiState, b: UiState): boolean {
-	return currentEntry(a).screen === currentEntry(b).screen && a.filter === b.filter && a.sort === b.sort
+	return currentEntry(a).screen === currentEntry(b).screen && a.filter === b.filter && a.sort === b.sort && a.reverse === b.reverse
 		&& a.hideCompleted === b.hideCompleted && a.namespace === b.namespace;
 }
 
@@ -60,5 +61,5 @@ export function isTextScreen(screen: Screen): boolean {
 
 /** The table query for the list views. */
 export function tableQuery(state: UiState): TableQuery {
-	return {filter: state.filter, sort: state.sort, hideCompleted: state.hideCompleted, allNamespaces: state.namespace === undefined};
+	return {filter: state.filter, sort: state.sort, reverse: state.reverse, hideCompleted: state.hideCompleted, allNamespaces: state.namespace === undefined};
 }
