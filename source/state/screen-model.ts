@@ -66,7 +66,7 @@ export function screenData(engine: TableEngine, state: UiState, snapshot: StoreV
 
 		case 'help': {
 			const below = state.stack.at(-2)?.screen.id ?? 'jobs';
-			const lines = helpLines(below === 'help' ? 'jobs' : below, typeof disabled === 'function' ? disabled(kindOf(below)) : disabled);
+			const lines = helpLines(below === 'help' ? 'jobs' : below, typeof disabled === 'function' ? disabled(kindOf(below)) : disabled, width);
 			return {model: {kind: 'help', lines}, rowIds: lines.map((_line, index) => String(index)), context};
 		}
 

@@ -13,6 +13,8 @@ export type ColumnSpec = {
 	readonly align?: 'left' | 'right';
 	/** A time cell (an age, a countdown): it changes with the clock, so list tables build it only for the rows on screen. */
 	readonly time?: boolean;
+	/** What the column shows, for the help screen and the readme's column table (one sentence or two). */
+	readonly help: string;
 };
 
 /** Gives every column the width its widest cell (or title) needs, within its cap and never below its minimum. */
@@ -43,4 +45,4 @@ export function textWidth(text: string): number {
 const surrogate = /[\uD800-\uDFFF]/;
 
 /** The NAMESPACE column, shown only when every namespace is listed. */
-export const namespaceColumn: ColumnSpec = {id: 'namespace', title: 'NAMESPACE', minWidth: 9, cap: 30, priority: 2};
+export const namespaceColumn: ColumnSpec = {id: 'namespace', title: 'NAMESPACE', minWidth: 9, cap: 30, priority: 2, help: 'The namespace, shown when all namespaces are listed (`-A`, `0`).'};

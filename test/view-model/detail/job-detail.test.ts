@@ -36,7 +36,7 @@ test('spec fields with the deadline countdown', () => {
 		'Suspend: False',
 		'Started: 2m30s ago',
 	]);
-	assert.equal(detail.cells.failed, '3/5');
+	assert.equal(detail.cells.failed, '3 of 4 retries');
 });
 
 test('the attempt timeline: one entry per pod with exit, duration and the doubling backoff gaps', () => {
