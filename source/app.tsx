@@ -101,7 +101,7 @@ export function App(props: AppProps) {
 				<ScreenBody
 					model={data.model} width={width} height={split.screenHeight} tableHeight={split.tableHeight}
 					selectedIndex={screen.selected} offset={screen.offset} infoOffset={screen.infoOffset} noColor={noColor}
-					emptyText={emptyText}
+					emptyText={emptyText} wide={state.wide}
 				/>
 			) : null}
 			{state.dialog || pane === undefined ? null : <LogPane view={pane.view} width={width} height={split.paneHeight} title={pane.title} noColor={noColor}/>}

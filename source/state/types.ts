@@ -83,6 +83,8 @@ export type UiState = {
 	/** The sort turned around (the same sort key pressed again). */
 	readonly reverse: boolean;
 	readonly hideCompleted: boolean;
+	/** Every column of the list views, cut to fit, instead of the ones the width has room for (Ctrl+W). */
+	readonly wide: boolean;
 	/** The namespace in scope; undefined for all namespaces. */
 	readonly namespace: string | undefined;
 	readonly message?: Message;

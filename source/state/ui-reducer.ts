@@ -138,6 +138,11 @@ function runCommand(state: UiState, action: CommandAction): UiState {
 			return message({...state, hideCompleted}, hideCompleted ? 'completed hidden (c shows them)' : 'completed shown', 'normal', action.now);
 		}
 
+		case 'toggle-wide': {
+			const wide = !state.wide;
+			return message({...state, wide}, wide ? 'wide: every column (Ctrl+W again: the ones that fit)' : 'columns that fit', 'normal', action.now);
+		}
+
 		case 'quit': return {...state, quit: true};
 		default: {
 			const request = objectRequest(action.type, entry, action.rows);

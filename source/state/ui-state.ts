@@ -16,6 +16,7 @@ export function initialUiState(options: UiStateOptions): UiState {
 		sort: 'name',
 		reverse: false,
 		hideCompleted: false,
+		wide: false,
 		namespace: options.namespace,
 		requests: [],
 		nextSeq: 1,
@@ -51,7 +52,7 @@ just its kind) and on the table query; the selection, messages, dialog and input
 */
 export function drawsSameRows(a: UiState, b: UiState): boolean {
 	return currentEntry(a).screen === currentEntry(b).screen && a.filter === b.filter && a.sort === b.sort && a.reverse === b.reverse
-		&& a.hideCompleted === b.hideCompleted && a.namespace === b.namespace;
+		&& a.hideCompleted === b.hideCompleted && a.wide === b.wide && a.namespace === b.namespace;
 }
 
 /** Screens that show scrolling text (help, describe, YAML): their cursor is the first line shown. */

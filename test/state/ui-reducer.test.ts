@@ -211,3 +211,10 @@ test('on detail screens PgUp/PgDn scroll the info, and every move scrolls a pod\
 	assert.deepEqual(currentEntry(state), {screen: {id: 'pod-detail', uid: 'p2'}, index: 0, scroll: 0, detailScroll: 14});
 	assert.equal(currentEntry(run(state, detailKey('cursor-top', []))).detailScroll, 0);
 });
+
+test('Ctrl+W turns wide on and off, and says so', () => {
+	let state = run(start(), key('toggle-wide'));
+	assert.deepEqual([state.wide, state.message?.text], [true, 'wide: every column (Ctrl+W again: the ones that fit)']);
+	state = run(state, key('toggle-wide'));
+	assert.deepEqual([state.wide, state.message?.text], [false, 'columns that fit']);
+});

@@ -8,7 +8,8 @@ export type UiCommand =
 	| 'open' | 'back' | 'command-line' | 'filter'
 	| 'sort-name' | 'sort-age' | 'sort-status' | 'all-namespaces' | 'toggle-completed'
 	| 'input-submit' | 'input-cancel' | 'input-complete' | 'input-backspace'
-	| 'help' | 'quit';
+	| 'help' | 'quit'
+	| 'toggle-wide';
 
 /** Commands on the selected object that the app carries out (logs, actions): the reducer turns them into requests. */
 export type ObjectCommand = 'logs' | 'previous-logs' | 'describe' | 'yaml' | 'delete' | 'rerun' | 'trigger' | 'suspend';

@@ -83,6 +83,7 @@ export const keymap: readonly Binding[] = [
 	{keys: ['?'], command: 'help', when: normal, description: 'Help', group: 'General', hint: 'Help'},
 	{keys: ['q', 'ctrl+c'], command: 'quit', when: normal, description: 'Quit', group: 'General', hint: 'Quit'},
 	{keys: ['ctrl+c'], command: 'quit', when: [...inputs, 'dialog'], description: 'Quit', group: 'General'},
+	{keys: ['ctrl+w'], command: 'toggle-wide', when: lists, description: 'Wide: all columns, cut to fit (again: those that fit)', group: 'Table'},
 ];
 
 /** The command a key press runs in a context, or undefined when nothing is bound (text typed into an input line). */
