@@ -30,14 +30,14 @@ test('at 80 columns the extras drop first, then names are cut before any other c
 	assert.equal(used(fitted), 80);
 });
 
-// The Jobs columns as the app sizes them with -A: NAME reads well at 20 cells, STATUS at 28, FAILED at 14.
+// The Jobs columns as the app sizes them with -A: NAME reads well at 20 cells, STATUS at 28, FAILED at 12.
 const jobsColumns = (longestName: number): Column[] => [
 	{id: 'namespace', title: 'NAMESPACE', minWidth: 9, maxWidth: 9, priority: 2},
 	{id: 'name', title: 'NAME ▲', minWidth: 12, maxWidth: longestName, priority: 0, want: 20},
 	{id: 'status', title: 'STATUS', minWidth: 10, maxWidth: 28, priority: 0, want: 28},
 	{id: 'completions', title: 'COMPLETIONS', minWidth: 11, maxWidth: 11, priority: 1},
 	{id: 'active', title: 'ACTIVE', minWidth: 6, maxWidth: 6, priority: 6},
-	{id: 'failed', title: 'FAILED', minWidth: 6, maxWidth: 14, priority: 4, want: 14},
+	{id: 'failed', title: 'FAILED', minWidth: 6, maxWidth: 12, priority: 4, want: 12},
 	{id: 'retry', title: 'RETRY', minWidth: 8, maxWidth: 8, priority: 2},
 	{id: 'deadline', title: 'DEADLINE', minWidth: 8, maxWidth: 8, priority: 4},
 	{id: 'ttl', title: 'TTL', minWidth: 8, maxWidth: 8, priority: 3},
@@ -52,8 +52,8 @@ test('one long name changes no column: the set depends on the width alone, the n
 		assert.equal(ids(fitColumns(jobsColumns(64), width)), ids(fitColumns(jobsColumns(14), width)), `at ${width}`);
 	}
 
-	assert.equal(summary(fitColumns(jobsColumns(64), 120)), 'namespace:9 name:21 status:28 completions:11 failed:14 retry:8 deadline:8 ttl:8 age:5');
-	assert.equal(summary(fitColumns(jobsColumns(64), 160)), 'namespace:9 name:37 status:28 completions:11 active:6 failed:14 retry:8 deadline:8 ttl:8 duration:8 age:5 cronjob:7');
+	assert.equal(summary(fitColumns(jobsColumns(64), 120)), 'namespace:9 name:23 status:28 completions:11 failed:12 retry:8 deadline:8 ttl:8 age:5');
+	assert.equal(summary(fitColumns(jobsColumns(64), 160)), 'namespace:9 name:39 status:28 completions:11 active:6 failed:12 retry:8 deadline:8 ttl:8 duration:8 age:5 cronjob:7');
 	// At 80 in one namespace the name is cut to its minimum and STATUS, FAILED, TTL, DEADLINE and AGE all stay.
 	assert.equal(summary(fitColumns(jobsColumns(64).slice(1), 80)), 'name:12 status:15 completions:11 failed:6 retry:8 deadline:8 ttl:8 age:5');
 });

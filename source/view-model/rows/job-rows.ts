@@ -22,7 +22,7 @@ export function jobColumns(allNamespaces: boolean): ColumnSpec[] {
 		{id: 'status', title: 'STATUS', minWidth: 10, cap: 36, priority: 0, want: 28, help: 'kubectl\'s status, made exact: `Pending` until a pod runs (with the reason a pod cannot start, e.g. `Pending: ImagePullBackOff`), `BackingOff` while the next attempt waits out its delay, `Running` (naming any pod that cannot start beside it), `Complete`, `Failed: REASON`, `Suspended`, `Terminating`.'},
 		{id: 'completions', title: 'COMPLETIONS', minWidth: 11, cap: 16, priority: 1, help: 'Pods succeeded of the completions wanted, as kubectl shows it: `1/3`; `0/1 of 4` for a work queue (no completions, parallelism 4).'},
 		{id: 'active', title: 'ACTIVE', minWidth: 6, cap: 6, priority: 6, align: 'right', help: 'Pods running or starting now (status.active).'},
-		{id: 'failed', title: 'FAILED', minWidth: 6, cap: 18, priority: 4, want: 14, help: 'Failures the job controller counts toward backoffLimit. `0` until the first; while the job runs, the retries used of those allowed: `2 of 6 retries` (restartPolicy Never: each failed pod is replaced until failed pods exceed backoffLimit) or `3 of 6 restarts` (OnFailure: the kubelet restarts the container in place and the job fails when the restarts reach backoffLimit). Once finished the plain count, restarts added: `1 + 6 restarts`. With backoffLimitPerIndex, the failed pods of all indexes.'},
+		{id: 'failed', title: 'FAILED', minWidth: 6, cap: 18, priority: 4, want: 12, help: 'Failures the job controller counts toward backoffLimit. `0` until the first; while the job runs, the retries used of those allowed: `2/6 retries` (restartPolicy Never: each failed pod is replaced until failed pods exceed backoffLimit) or `3/6 restarts` (OnFailure: the kubelet restarts the container in place and the job fails when the restarts reach backoffLimit). Once finished the plain count, restarts added: `1 + 6 restarts`. With backoffLimitPerIndex, the failed pods of all indexes.'},
 		// Time cells (`time`: the widest they are drawn) change every second, so they are built only for the rows on screen.
 		{id: 'retry', title: 'RETRY', minWidth: 8, cap: 10, priority: 2, time: true, help: 'Countdown to the next attempt while the job backs off: the job controller creates the next pod 10 s after a failure, doubling to at most 10 minutes (OnFailure: when the kubelet restarts the container). `due` once the time has come.'},
 		{id: 'deadline', title: 'DEADLINE', minWidth: 8, cap: 10, priority: 4, time: true, help: 'Countdown to activeDeadlineSeconds, counted from the job\'s start, while it runs; at 0 the controller fails it with DeadlineExceeded.'},
@@ -91,8 +91,8 @@ export function jobTimeWidths(job: Job, state: JobState, deleted: boolean): Reco
 
 /**
 The FAILED cell: the failures the job controller counts toward backoffLimit. A job that has not failed yet reads `0`;
-while one runs after failures, how many of its retries are used, `2 of 6 retries` (restartPolicy Never: the job fails on
-the failure after the last retry, when failed pods exceed backoffLimit) or `3 of 6 restarts` (OnFailure: the kubelet
+while one runs after failures, how many of its retries are used, `2/6 retries` (restartPolicy Never: the job fails on
+the failure after the last retry, when failed pods exceed backoffLimit) or `3/6 restarts` (OnFailure: the kubelet
 restarts the container in place and the job fails when the restarts reach backoffLimit). A finished job shows the plain
 count (its STATUS says how it ended), with the restarts added under OnFailure: `1 + 6 restarts`. With
 backoffLimitPerIndex each index has its own limit, so the count alone is shown.
@@ -112,7 +112,7 @@ export function failedCell(job: Job, state: JobState): string {
 		return restarts === 0 ? String(failed) : (failed === 0 ? restartText : `${failed} + ${restartText}`);
 	}
 
-	return restarts > 0 ? `${restarts} of ${limit} restarts` : `${failed} of ${limit} retries`;
+	return restarts > 0 ? `${restarts}/${limit} restarts` : `${failed}/${limit} retries`;
 }
 
 /**

@@ -24,7 +24,7 @@ test('help on the Jobs table ends with what every column means, wrapped to the w
 	assert.deepEqual(columns.slice(failed, failed + 3), [
 		'  FAILED             Failures the job controller counts toward backoffLimit. `0`',
 		'                     until the first; while the job runs, the retries used of',
-		'                     those allowed: `2 of 6 retries` (restartPolicy Never: each',
+		'                     those allowed: `2/6 retries` (restartPolicy Never: each',
 	]);
 	assert.ok(text.every((line) => [...line].length <= 80), text.find((line) => [...line].length > 80));
 });

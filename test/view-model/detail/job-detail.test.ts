@@ -37,7 +37,7 @@ test('spec fields with the deadline countdown', () => {
 		'Suspend: False',
 		'Started: 2m30s ago',
 	]);
-	assert.equal(detail.cells.failed, '3 of 4 retries');
+	assert.equal(detail.cells.failed, '3/4 retries');
 });
 
 test('the attempt timeline: one entry per pod with exit, duration and the doubling backoff gaps', () => {

@@ -25,7 +25,7 @@ test('BackingOff: RETRY counts down to the controller re-creating the pod, then 
 	const first = row(job, pods);
 	assert.equal(first.tone, 'warning');
 	assert.deepEqual(first.cells, {
-		namespace: 'default', name: 'report', status: 'BackingOff', completions: '0/1', active: '0', failed: '3 of 4 retries',
+		namespace: 'default', name: 'report', status: 'BackingOff', completions: '0/1', active: '0', failed: '3/4 retries',
 		retry: 'in 37s', deadline: '', ttl: '', duration: '2m', age: '2m', cronjob: '',
 	});
 	assert.equal(row(job, pods, now + 36_500).cells.retry, 'in 1s');
@@ -128,7 +128,7 @@ test('a parallel job keeps Running while one slot waits out the backoff: RETRY s
 		makePod(job, 'bad01', {created: -100, phase: 'Failed', finished: -5}),
 	];
 	const result = row(job, pods);
-	assert.deepEqual([result.cells.status, result.cells.active, result.cells.failed, result.cells.retry], ['Running', '1', '1 of 6 retries', 'in 5s']);
+	assert.deepEqual([result.cells.status, result.cells.active, result.cells.failed, result.cells.retry], ['Running', '1', '1/6 retries', 'in 5s']);
 });
 
 test('a tombstoned pod never counts as active', () => {
@@ -144,7 +144,7 @@ test('FAILED counts what the controller counts: 0 on a healthy job, the retries 
 	const succeeded = makeJob('flaky-but-done', {started: -300, completed: -10, succeeded: 1, failed: 3, backoffLimit: 3, conditions: [condition('Complete', -10, 'CompletionsReached')]});
 	assert.equal(row(succeeded).cells.failed, '3');
 	const retrying = makeJob('retrying', {started: -60, active: 1, failed: 2});
-	assert.equal(row(retrying, [makePod(retrying, 'r0001', {created: -5})]).cells.failed, '2 of 6 retries');
+	assert.equal(row(retrying, [makePod(retrying, 'r0001', {created: -5})]).cells.failed, '2/6 retries');
 	const perIndex = makeJob('per-index', {started: -60, active: 1, failed: 2, completionMode: 'Indexed', completions: 3});
 	perIndex.spec.backoffLimitPerIndex = 1;
 	assert.equal(row(perIndex).cells.failed, '2');
@@ -153,7 +153,7 @@ test('FAILED counts what the controller counts: 0 on a healthy job, the retries 
 test('FAILED under restartPolicy OnFailure counts the container restarts toward backoffLimit', () => {
 	const job = makeJob('crashy', {started: -200, active: 1, restartPolicy: 'OnFailure'});
 	const crashing = makePod(job, 'c4sh1', {created: -200, phase: 'Running', restartCount: 3, waiting: {reason: 'CrashLoopBackOff', message: 'back-off 40s restarting failed container=main pod=crashy-c4sh1_default(uid-crashy-c4sh1)'}, lastTerminated: {exitCode: 1, reason: 'Error', finished: -10}});
-	assert.equal(row(job, [crashing]).cells.failed, '3 of 6 restarts');
+	assert.equal(row(job, [crashing]).cells.failed, '3/6 restarts');
 	// The controller failed it at 6 restarts and deleted the pod (counted as 1 failed), taking its restart count along:
 	// BackoffLimitExceeded with fewer failed pods than the limit says the restarts reached it.
 	const failed = makeJob('crashed', {started: -600, failed: 1, restartPolicy: 'OnFailure', conditions: [condition('Failed', -5, 'BackoffLimitExceeded', 'Job has reached the specified backoff limit')]});
