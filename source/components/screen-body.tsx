@@ -67,7 +67,7 @@ export function ScreenBody(props: ScreenBodyProps) {
 		case 'text': {
 			return model.gone
 				? <Gone width={width} height={height}/>
-				: <DescribeView title={model.title} lines={model.lines} width={width} height={height} offset={props.offset} deleted={model.deleted}/>;
+				: <DescribeView title={model.title} lines={model.lines} width={width} height={height} offset={props.offset} deleted={model.deleted} noColor={noColor}/>;
 		}
 
 		case 'help': return <Help lines={model.lines} width={width} height={height} offset={props.offset} noColor={noColor}/>;

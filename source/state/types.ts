@@ -85,6 +85,10 @@ export type UiState = {
 	readonly hideCompleted: boolean;
 	/** Every column of the list views, cut to fit, instead of the ones the width has room for (Ctrl+W). */
 	readonly wide: boolean;
+	/** Describe, YAML and the detail screens wrap long lines (`w`) … */
+	readonly wrap: boolean;
+	/** … or, unwrapped, show them this many cells shifted left (← →). */
+	readonly shift: number;
 	/** The namespace in scope; undefined for all namespaces. */
 	readonly namespace: string | undefined;
 	readonly message?: Message;

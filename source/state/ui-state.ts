@@ -17,6 +17,8 @@ export function initialUiState(options: UiStateOptions): UiState {
 		reverse: false,
 		hideCompleted: false,
 		wide: false,
+		wrap: false,
+		shift: 0,
 		namespace: options.namespace,
 		requests: [],
 		nextSeq: 1,
@@ -52,7 +54,7 @@ just its kind) and on the table query; the selection, messages, dialog and input
 */
 export function drawsSameRows(a: UiState, b: UiState): boolean {
 	return currentEntry(a).screen === currentEntry(b).screen && a.filter === b.filter && a.sort === b.sort && a.reverse === b.reverse
-		&& a.hideCompleted === b.hideCompleted && a.wide === b.wide && a.namespace === b.namespace;
+		&& a.hideCompleted === b.hideCompleted && a.wide === b.wide && a.wrap === b.wrap && a.shift === b.shift && a.namespace === b.namespace;
 }
 
 /** Screens that show scrolling text (help, describe, YAML): their cursor is the first line shown. */

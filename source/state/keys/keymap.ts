@@ -14,7 +14,7 @@ export type Binding = {
 	readonly command: Command;
 	readonly when: readonly KeyContext[];
 	readonly description: string;
-	readonly group: 'Navigation' | 'Views' | 'Table' | 'Actions' | 'Log pane' | 'Input line' | 'Confirmation dialog' | 'General';
+	readonly group: 'Navigation' | 'Views' | 'Table' | 'Text' | 'Actions' | 'Log pane' | 'Input line' | 'Confirmation dialog' | 'General';
 	/** Shown in the footer (the dialog's key line for dialog keys), with this short label. */
 	readonly hint?: string;
 	/** How many of the keys the hint shows, joined by `/` (default 1). */
@@ -83,6 +83,9 @@ export const keymap: readonly Binding[] = [
 	{keys: ['?'], command: 'help', when: normal, description: 'Help', group: 'General', hint: 'Help'},
 	{keys: ['q', 'ctrl+c'], command: 'quit', when: normal, description: 'Quit', group: 'General', hint: 'Quit'},
 	{keys: ['ctrl+c'], command: 'quit', when: [...inputs, 'dialog'], description: 'Quit', group: 'General'},
+	{keys: ['w'], command: 'text-wrap', when: [...details, 'describe', 'yaml'], description: 'Wrap long lines', group: 'Text'},
+	{keys: ['right'], command: 'text-right', when: [...details, 'describe', 'yaml'], description: 'Scroll right (unwrapped)', group: 'Text'},
+	{keys: ['left'], command: 'text-left', when: [...details, 'describe', 'yaml'], description: 'Scroll left', group: 'Text'},
 	{keys: ['ctrl+w'], command: 'toggle-wide', when: lists, description: 'Wide: all columns, cut to fit (again: those that fit)', group: 'Table'},
 ];
 
