@@ -31,6 +31,7 @@ import type {TableEngine} from './view-model/table/engine.js';
 import {emptyTableText} from './view-model/empty-text.js';
 import {connectionProblem} from './view-model/header.js';
 import {malformedNotice} from './view-model/malformed.js';
+import {logVerdicts} from './view-model/logs/verdicts.js';
 
 /** Props of the app. */
 export type AppProps = {
@@ -74,7 +75,10 @@ export function App(props: AppProps) {
 	// The log pane (when the session feeds one): split under the screen or full, with the keys while it is open.
 	const paneLayout = paneHasKeys(screen.state) ? screen.state.logs?.pane.layout : undefined;
 	const split = logSplit(layout.tooSmall ? 0 : layout.bodyHeight, screen.tableHeight, paneLayout);
-	const pane = useLogPane(props.logs, paneLayout ? screen.state.logs : undefined, layout.width, split.paneHeight);
+	const open = paneLayout ? screen.state.logs : undefined;
+	// A previous instance's logs (`p`) are one finished run: the live verdicts are about the pod as it is now.
+	const verdicts = open === undefined || open.previous ? undefined : logVerdicts(snapshot, open.target, now);
+	const pane = useLogPane(props.logs, open, layout.width, split.paneHeight, verdicts);
 	const view = props.logs ? {...screen.view, logs: pane?.keys ?? closedPaneKeys} : screen.view;
 	useKeymap({store: screen.store, drawn: {...screen.drawn, view}});
 	useRedraw(screen.state.redraws);
@@ -99,7 +103,7 @@ export function App(props: AppProps) {
 				<ScreenBody
 					model={data.model} width={width} height={split.screenHeight} tableHeight={split.tableHeight}
 					selectedIndex={screen.selected} offset={screen.offset} infoOffset={screen.infoOffset} noColor={noColor}
-					emptyText={emptyText}
+					emptyText={emptyText} wide={state.wide}
 				/>
 			) : null}
 			{state.dialog || pane === undefined ? null : <LogPane view={pane.view} width={width} height={split.paneHeight} title={pane.title} noColor={noColor}/>}

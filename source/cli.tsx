@@ -11,6 +11,7 @@ import {render} from 'ink';
 import {App} from './app.js';
 import {ConfigError} from './cluster/connection/config-error.js';
 import {diffStdout} from './terminal/diff-stdout.js';
+import {needsAsciiGlyphs} from './terminal/glyphs.js';
 import {loadConnection} from './cluster/connection/kubeconfig.js';
 import {simulateMain} from './simulator/main.js';
 import {startSimulator, type Simulator} from './simulator/index.js';
@@ -215,7 +216,7 @@ export async function main(): Promise<number> {
 	// The cluster's pace is batched before Ink sees it: the store and the log buffer notify at most ten times a second
 	// and the clock ticks once. Ink's own throttle would hold a key's frame back too (maxFps 15 measured j/k p50 109 ms,
 	// p95 201 ms at 200 jobs and no churn; 60 gave 27 / 77 ms), so it only caps bursts of held keys.
-	const instance = render(view(), {exitOnCtrlC: false, maxFps: 60, patchConsole: false, stdout: diffStdout(process.stdout)});
+	const instance = render(view(), {exitOnCtrlC: false, maxFps: 60, patchConsole: false, stdout: diffStdout(process.stdout, {ascii: needsAsciiGlyphs(process.env)})});
 	unmount = () => {
 		instance.unmount();
 	};

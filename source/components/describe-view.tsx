@@ -2,7 +2,14 @@
 The describe (`d`) and YAML (`y`) screens: a title line and a window of the text lines from `offset`. Render only.
 */
 import {Box, Text} from 'ink';
+import {toneProps} from '../theme.js';
+import {describeLineTone} from '../view-model/describe/line-tone.js';
 import {fit} from './text.js';
+
+function toneOf(line: string, noColor: boolean) {
+	const tone = describeLineTone(line);
+	return tone === undefined ? {} : toneProps(tone, noColor);
+}
 
 /** Props of the text view. */
 export type DescribeViewProps = {
@@ -14,10 +21,11 @@ export type DescribeViewProps = {
 	readonly offset: number;
 	/** True when the object has been deleted since (the text is its last known state). */
 	readonly deleted?: boolean;
+	readonly noColor?: boolean;
 };
 
 /** Draws the title (with the scroll position) and `height - 1` lines; tabs are expanded so columns stay aligned. */
-export function DescribeView({title, lines, width, height, offset, deleted = false}: DescribeViewProps) {
+export function DescribeView({title, lines, width, height, offset, deleted = false, noColor = false}: DescribeViewProps) {
 	const rows = Math.max(0, height - 1);
 	const start = Math.max(0, Math.min(offset, Math.max(0, lines.length - rows)));
 	const shown = lines.slice(start, start + rows);
@@ -27,7 +35,7 @@ export function DescribeView({title, lines, width, height, offset, deleted = fal
 			<Text bold wrap='truncate'>{fit(`${title}${deleted ? ' (deleted)' : ''}${position}`, width)}</Text>
 			{shown.map((line, index) => (
 				// eslint-disable-next-line react/no-array-index-key -- lines are positional; the same text may repeat.
-				<Text key={start + index} wrap='truncate'>{fit(line.replaceAll('\t', '  '), width)}</Text>
+				<Text key={start + index} wrap='truncate' {...toneOf(line, noColor)}>{fit(line.replaceAll('\t', '  '), width)}</Text>
 			))}
 		</Box>
 	);

@@ -1,8 +1,8 @@
 /**
-The help screen: every key of the screen it was opened from, grouped, with dangerous and disabled actions marked.
+The help screen: every key of the screen it was opened from, grouped, with dangerous and disabled actions marked, and
+what the columns of its table mean.
 */
-import type {HelpLine} from '../state/keys/help-lines.js';
-import {keyLabelWidth} from './help-width.js';
+import {helpKeysWidth, type HelpLine} from '../state/keys/help-lines.js';
 import type {Line} from '../view-model/detail/detail-lines.js';
 import {Lines} from './lines.js';
 
@@ -11,11 +11,12 @@ export type HelpProps = {readonly lines: readonly HelpLine[]; readonly width: nu
 
 /** Draws the help lines from `offset`. */
 export function Help({lines, width, height, offset, noColor}: HelpProps) {
-	const keysWidth = keyLabelWidth(lines);
+	const keysWidth = helpKeysWidth(lines);
 	const drawn: Line[] = lines.map((line, index) => {
 		switch (line.kind) {
 			case 'title': return {key: String(index), text: line.text, bold: true};
 			case 'blank': return {key: String(index), text: ''};
+			case 'column': return {key: String(index), text: `  ${line.title.padEnd(keysWidth)}  ${line.text}`};
 			case 'entry': {
 				const {entry} = line;
 				const marks = `${entry.dangerous ? '  ⚠ dangerous' : ''}${entry.disabled === undefined ? '' : `  (disabled: ${entry.disabled})`}`;

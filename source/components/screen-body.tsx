@@ -22,6 +22,8 @@ export type ScreenBodyProps = {
 	readonly noColor: boolean;
 	/** What an empty list view says (view-model emptyTableText). */
 	readonly emptyText: string;
+	/** A list view shows every column, cut to fit (Ctrl+W). */
+	readonly wide?: boolean;
 };
 
 /** Draws the body. */
@@ -37,7 +39,7 @@ export function ScreenBody(props: ScreenBodyProps) {
 			return (
 				<Table
 					columns={table.columns} rows={table.rows} width={width} height={height} selectedIndex={props.selectedIndex}
-					offset={props.offset} noColor={noColor} emptyText={props.emptyText}
+					offset={props.offset} noColor={noColor} emptyText={props.emptyText} wide={props.wide ?? false}
 				/>
 			);
 		}
@@ -65,7 +67,7 @@ export function ScreenBody(props: ScreenBodyProps) {
 		case 'text': {
 			return model.gone
 				? <Gone width={width} height={height}/>
-				: <DescribeView title={model.title} lines={model.lines} width={width} height={height} offset={props.offset} deleted={model.deleted}/>;
+				: <DescribeView title={model.title} lines={model.lines} width={width} height={height} offset={props.offset} deleted={model.deleted} noColor={noColor}/>;
 		}
 
 		case 'help': return <Help lines={model.lines} width={width} height={height} offset={props.offset} noColor={noColor}/>;

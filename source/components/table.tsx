@@ -25,12 +25,14 @@ export type TableProps = {
 	readonly noColor: boolean;
 	/** Shown when there are no rows. */
 	readonly emptyText: string;
+	/** Every column, cut to fit, instead of the ones that fit (fitColumns). */
+	readonly wide?: boolean;
 };
 
 /** Draws the table. */
 export function Table(props: TableProps) {
 	const {rows, width, height, selectedIndex, noColor} = props;
-	const columns = fitColumns(props.columns, width);
+	const columns = fitColumns(props.columns, width, {wide: props.wide ?? false});
 	const line = (cells: (column: Column) => string) => fit(columns.map((column) => fit(cells(column), column.width, column.align)).join(' '), width);
 	const bodyHeight = Math.max(0, height - 1);
 	const start = windowStart(props.offset, selectedIndex, bodyHeight, rows.length);

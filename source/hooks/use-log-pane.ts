@@ -7,6 +7,7 @@ import type {LogKeyContext, LogPaneSource, OpenLogPane} from '../state/types.js'
 import {createManualClock} from '../store/clock.js';
 import {LogBuffer} from '../store/log-buffer.js';
 import type {LogViewModel} from '../view-model/logs/types.js';
+import type {LogVerdicts} from '../view-model/logs/verdicts.js';
 import {logView} from '../view-model/logs/view.js';
 
 /** The pane as it is drawn now. */
@@ -26,8 +27,12 @@ const none = () => undefined;
 /** What key presses carry while no pane is drawn: enough for `l` to open one. */
 export const closedPaneKeys: LogKeyContext = {bounds: {newestSeq: 0, maxOffset: 0, minOffset: 0}, page: 1, entries: []};
 
-/** Computes the pane's frame; `height` is the whole pane with its title row. Undefined when no pane is open. */
-export function useLogPane(source: LogPaneSource | undefined, open: OpenLogPane | undefined, width: number, height: number): LogPaneFrame | undefined {
+/**
+Computes the pane's frame; `height` is the whole pane with its title row. Undefined when no pane is open. `verdicts`
+(how each attempt ended, at the current time) go among the lines; the frame is worked out again only when they read
+differently.
+*/
+export function useLogPane(source: LogPaneSource | undefined, open: OpenLogPane | undefined, width: number, height: number, verdicts?: LogVerdicts): LogPaneFrame | undefined {
 	const feed = useSyncExternalStore(source?.subscribe ?? noFeed, source?.getSnapshot ?? none);
 	const buffer = feed?.buffer ?? idle;
 	const subscribe = useCallback((listener: () => void) => buffer.subscribe(listener), [buffer]);
@@ -35,7 +40,9 @@ export function useLogPane(source: LogPaneSource | undefined, open: OpenLogPane 
 	const snapshot = useSyncExternalStore(subscribe, getSnapshot);
 	// The title row is the pane's own; logView's height counts the rows and the status line.
 	const viewHeight = Math.max(2, height - 1);
-	const view = useMemo(() => (open === undefined ? undefined : logView(snapshot, open.pane, width, viewHeight)), [snapshot, open, width, viewHeight]);
+	const verdictKey = verdicts?.key ?? '';
+	// eslint-disable-next-line react-hooks/exhaustive-deps -- the key stands for the verdicts: equal keys, equal texts.
+	const view = useMemo(() => (open === undefined ? undefined : logView(snapshot, open.pane, width, viewHeight, verdicts ? {verdicts} : {})), [snapshot, open, width, viewHeight, verdictKey]);
 	if (open === undefined || view === undefined) {
 		return undefined;
 	}

@@ -13,6 +13,7 @@ import {describeTarget, findObject} from '../view-model/describe/object.js';
 import {objectYamlLines} from '../view-model/describe/yaml.js';
 import {cronJobDetailLines, jobDetailLines, type Line, podDetailLines} from '../view-model/detail/detail-lines.js';
 import {type HelpLine, helpLines} from './keys/help-lines.js';
+import {longDetailLines, longTextLines} from '../view-model/long-lines.js';
 import type {DisabledReasons} from './keys/keymap-help.js';
 import type {KeyContext} from './keys/keys.js';
 import {currentEntry, keyContext, tableQuery} from './ui-state.js';
@@ -38,6 +39,7 @@ export type DisabledFor = DisabledReasons | ((kind: 'job' | 'cronjob' | 'pod' | 
 export function screenData(engine: TableEngine, state: UiState, snapshot: StoreView, now: number, width: number, disabled: DisabledFor = {}): ScreenData {
 	const {screen} = currentEntry(state);
 	const context = keyContext(state);
+	const long = {wrap: state.wrap, shift: state.shift};
 	switch (screen.id) {
 		case 'jobs':
 		case 'cronjobs':
@@ -48,31 +50,32 @@ export function screenData(engine: TableEngine, state: UiState, snapshot: StoreV
 
 		case 'job-detail': {
 			const model = jobDetail(snapshot, screen.uid, now);
-			const lines = model ? jobDetailLines(model, width, now) : [];
+			const lines = model ? longDetailLines(jobDetailLines(model, width, now), width, long) : [];
 			return {model: {kind: 'job-detail', uid: screen.uid, model, lines}, rowIds: model?.pods.rows.map((row) => row.id) ?? [], context};
 		}
 
 		case 'cronjob-detail': {
 			const model = cronJobDetail(snapshot, screen.uid, now);
-			const lines = model ? cronJobDetailLines(model, width) : [];
+			const lines = model ? longDetailLines(cronJobDetailLines(model, width), width, long) : [];
 			return {model: {kind: 'cronjob-detail', uid: screen.uid, model, lines}, rowIds: model?.jobs.rows.map((row) => row.id) ?? [], context};
 		}
 
 		case 'pod-detail': {
 			const model = podDetail(snapshot, screen.uid, now);
-			const lines = model ? podDetailLines(model, width) : [];
+			const lines = model ? longDetailLines(podDetailLines(model, width), width, long) : [];
 			return {model: {kind: 'pod-detail', uid: screen.uid, model, lines}, rowIds: [], context};
 		}
 
 		case 'help': {
 			const below = state.stack.at(-2)?.screen.id ?? 'jobs';
-			const lines = helpLines(below === 'help' ? 'jobs' : below, typeof disabled === 'function' ? disabled(kindOf(below)) : disabled);
+			const lines = helpLines(below === 'help' ? 'jobs' : below, typeof disabled === 'function' ? disabled(kindOf(below)) : disabled, width);
 			return {model: {kind: 'help', lines}, rowIds: lines.map((_line, index) => String(index)), context};
 		}
 
 		case 'describe':
 		case 'yaml': {
-			const model = textModel(screen.id, snapshot, screen.target, now);
+			const text = textModel(screen.id, snapshot, screen.target, now);
+			const model = {...text, lines: longTextLines(text.lines, width, long)};
 			return {model, rowIds: model.lines.map((_line, index) => String(index)), context};
 		}
 	}

@@ -80,7 +80,15 @@ export type UiState = {
 	/** The command line being typed (without the colon). */
 	readonly command: string;
 	readonly sort: TableQuery['sort'];
+	/** The sort turned around (the same sort key pressed again). */
+	readonly reverse: boolean;
 	readonly hideCompleted: boolean;
+	/** Every column of the list views, cut to fit, instead of the ones the width has room for (Ctrl+W). */
+	readonly wide: boolean;
+	/** Describe, YAML and the detail screens wrap long lines (`w`) … */
+	readonly wrap: boolean;
+	/** … or, unwrapped, show them this many cells shifted left (← →). */
+	readonly shift: number;
 	/** The namespace in scope; undefined for all namespaces. */
 	readonly namespace: string | undefined;
 	readonly message?: Message;

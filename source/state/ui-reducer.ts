@@ -14,6 +14,7 @@ import type {CommandAction, KeyAction, UiAction} from './ui-actions.js';
 import type {UiState} from './types.js';
 import {currentEntry, keyContext} from './ui-state.js';
 import {message, push, replaceTop, requested, withoutMessage} from './ui-updates.js';
+import {sortArrow} from '../view-model/table/tables.js';
 
 /** The UI reducer. */
 export function uiReducer(state: UiState, action: UiAction): UiState {
@@ -142,6 +143,18 @@ function runCommand(state: UiState, action: CommandAction): UiState {
 			return message({...state, hideCompleted}, hideCompleted ? 'completed hidden (c shows them)' : 'completed shown', 'normal', action.now);
 		}
 
+		case 'text-wrap': {
+			const wrap = !state.wrap;
+			return message({...state, wrap, shift: 0}, wrap ? 'long lines wrapped (w: one row each)' : 'long lines cut (← → scroll)', 'normal', action.now);
+		}
+
+		case 'text-right': return state.wrap ? message(state, 'lines are wrapped (w unwraps them)', 'normal', action.now) : {...state, shift: state.shift + shiftStep};
+		case 'text-left': return {...state, shift: Math.max(0, state.shift - shiftStep)};
+		case 'toggle-wide': {
+			const wide = !state.wide;
+			return message({...state, wide}, wide ? 'wide: every column (Ctrl+W again: the ones that fit)' : 'columns that fit', 'normal', action.now);
+		}
+
 		case 'quit': return {...state, quit: true};
 		case 'redraw': return {...state, redraws: (state.redraws ?? 0) + 1};
 		default: {
@@ -190,8 +203,13 @@ function backspace(state: UiState): UiState {
 	return state;
 }
 
+// How far ← and → move the text views' lines: a few words at a time.
+const shiftStep = 16;
+
+// The same sort key again turns the order around (as in k9s); another key starts that sort the usual way round.
 function sorted(state: UiState, sort: UiState['sort'], now: number): UiState {
-	return message({...state, sort}, `sorted by ${sort}`, 'normal', now);
+	const reverse = state.sort === sort ? !state.reverse : false;
+	return message({...state, sort, reverse}, `sorted by ${sort}${sortArrow({sort, reverse, allNamespaces: false})}`, 'normal', now);
 }
 
 function setNamespace(state: UiState, namespace: string | undefined, now: number): UiState {

@@ -14,7 +14,11 @@ export function initialUiState(options: UiStateOptions): UiState {
 		filter: '',
 		command: '',
 		sort: 'name',
+		reverse: false,
 		hideCompleted: false,
+		wide: false,
+		wrap: false,
+		shift: 0,
 		namespace: options.namespace,
 		requests: [],
 		nextSeq: 1,
@@ -49,8 +53,8 @@ Whether two states draw the same rows, page and info: rows depend on the screen 
 just its kind) and on the table query; the selection, messages, dialog and input lines do not change them.
 */
 export function drawsSameRows(a: UiState, b: UiState): boolean {
-	return currentEntry(a).screen === currentEntry(b).screen && a.filter === b.filter && a.sort === b.sort
-		&& a.hideCompleted === b.hideCompleted && a.namespace === b.namespace;
+	return currentEntry(a).screen === currentEntry(b).screen && a.filter === b.filter && a.sort === b.sort && a.reverse === b.reverse
+		&& a.hideCompleted === b.hideCompleted && a.wide === b.wide && a.wrap === b.wrap && a.shift === b.shift && a.namespace === b.namespace;
 }
 
 /** Screens that show scrolling text (help, describe, YAML): their cursor is the first line shown. */
@@ -60,5 +64,5 @@ export function isTextScreen(screen: Screen): boolean {
 
 /** The table query for the list views. */
 export function tableQuery(state: UiState): TableQuery {
-	return {filter: state.filter, sort: state.sort, hideCompleted: state.hideCompleted, allNamespaces: state.namespace === undefined};
+	return {filter: state.filter, sort: state.sort, reverse: state.reverse, hideCompleted: state.hideCompleted, allNamespaces: state.namespace === undefined};
 }

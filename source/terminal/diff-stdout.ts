@@ -15,6 +15,8 @@ remembered: the next frame is drawn whole. `redrawScreen` draws the last frame w
 */
 import stringWidth from 'string-width';
 
+import {asciiGlyphs} from './glyphs.js';
+
 /** The parts of a TTY write stream Ink uses. */
 export type FrameStream = NodeJS.WriteStream;
 
@@ -78,9 +80,12 @@ function wholeFrame(lines: readonly string[]): string {
 function clippedFrame(lines: readonly string[], rows: number | undefined): string {
 	return `\u001B[?7l${wholeFrame(rows ? lines.slice(0, rows) : lines)}\u001B[?7h`;
 }
+/** How frames are written: `ascii` puts ASCII stand-ins in place of the symbols a console font lacks (glyphs.ts). */
+export type DiffOptions = {readonly ascii?: boolean};
 
 /** A stdout for Ink's render() that forwards everything to `stream` but sends only changed frame lines. */
-export function diffStdout(stream: FrameStream): FrameStream {
+export function diffStdout(stream: FrameStream, options: DiffOptions = {}): FrameStream {
+	const glyphs = options.ascii === true ? asciiGlyphs : (text: string) => text;
 	let previous: string[] | undefined;
 	const reset = () => {
 		previous = undefined;
@@ -101,7 +106,7 @@ export function diffStdout(stream: FrameStream): FrameStream {
 		}
 
 		const lead = text.startsWith(clearTerminal) ? clearTerminal : (eraseFrame.exec(text)?.[0] ?? '');
-		const body = lead || previous === undefined ? safeFrameText(text.slice(lead.length)) : undefined;
+		const body = lead || previous === undefined ? glyphs(safeFrameText(text.slice(lead.length))) : undefined;
 		if (body === undefined || body === '') {
 			reset();
 			return stream.write(text, callback);

@@ -13,6 +13,10 @@ export type ColumnSpec = {
 	readonly align?: 'left' | 'right';
 	/** A time cell (an age, a countdown): it changes with the clock, so list tables build it only for the rows on screen. */
 	readonly time?: boolean;
+	/** How wide it reads well (see Column.want); the minimum when absent. */
+	readonly want?: number;
+	/** What the column shows, for the help screen and the readme's column table (one sentence or two). */
+	readonly help: string;
 };
 
 /** Gives every column the width its widest cell (or title) needs, within its cap and never below its minimum. */
@@ -30,7 +34,7 @@ export function sizeColumns(specs: readonly ColumnSpec[], rows: readonly Row[]):
 /** A column sized for cells at most `widest` wide (its title always fits), within its cap and never below its minimum. */
 export function sizedColumn(spec: ColumnSpec, widest: number): Column {
 	const maxWidth = Math.max(spec.minWidth, Math.min(spec.cap, Math.max(widest, spec.title.length)));
-	const column: Column = {id: spec.id, title: spec.title, minWidth: Math.min(spec.minWidth, maxWidth), maxWidth, priority: spec.priority};
+	const column: Column = {id: spec.id, title: spec.title, minWidth: Math.min(spec.minWidth, maxWidth), maxWidth, priority: spec.priority, ...(spec.want === undefined ? {} : {want: spec.want})};
 	return spec.align ? {...column, align: spec.align} : column;
 }
 
@@ -43,4 +47,4 @@ export function textWidth(text: string): number {
 const surrogate = /[\uD800-\uDFFF]/;
 
 /** The NAMESPACE column, shown only when every namespace is listed. */
-export const namespaceColumn: ColumnSpec = {id: 'namespace', title: 'NAMESPACE', minWidth: 9, cap: 30, priority: 2};
+export const namespaceColumn: ColumnSpec = {id: 'namespace', title: 'NAMESPACE', minWidth: 9, cap: 30, priority: 2, help: 'The namespace, shown when all namespaces are listed (`-A`, `0`).'};

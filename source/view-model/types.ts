@@ -13,6 +13,11 @@ export type Column = {
 	readonly minWidth: number;
 	/** The widest it needs to be. */
 	readonly maxWidth: number;
+	/**
+	How wide it is readable (a name, a status word with its reason): the table keeps room for this much before it
+	keeps the least important columns, whatever the cells hold, so the set of columns depends on the width alone.
+	*/
+	readonly want?: number;
 	readonly priority: number;
 	readonly align?: 'left' | 'right';
 };

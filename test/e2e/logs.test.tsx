@@ -1,3 +1,4 @@
+import {exitText} from '../../source/kube/container-exit.js';
 import assert from 'node:assert/strict';
 import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
@@ -151,7 +152,11 @@ test('l on a retrying job: every attempt behind its separator, retries attached 
 		];
 	});
 	// Body: rows 3–26; the jobs table keeps 8 of them, the pane 16 (title, 14 rows, status).
-	assert.deepEqual(following.slice(12, 26), [...expected, '', '']);
+	const body = following.slice(12, 26);
+	assert.deepEqual(body.filter(line => !line.includes(' ■ ')), expected);
+	// Each failed attempt ends with its verdict, worked out from its pod: how it exited, after how long.
+	assert.deepEqual(body.filter(line => line.includes(' ■ ')).slice(0, 2), pods.slice(0, 2).map((pod, i) => `#${i + 1} ■ ${exitText(pod.status!.containerStatuses![0]!.state!.terminated!)}`));
+	assert.equal(body[4], `#1 ■ ${exitText(pods[0]!.status!.containerStatuses![0]!.state!.terminated!)}`);
 	assert.equal(following[26], 'following · tail 1000');
 
 	// Search: / types into the pane's search line, Enter jumps to the newest hit and counts them.

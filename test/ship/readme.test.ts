@@ -3,6 +3,7 @@ import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import test from 'node:test';
 import {keymapMarkdownTable} from '../../source/state/keys/keymap-help.js';
+import {columnsMarkdownTable} from '../../source/view-model/table/column-table.js';
 import {readmeSections, syncReadme, usageBlock} from './readme-sections.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -24,6 +25,11 @@ test('syncing rewrites both generated sections and leaves the rest alone', () =>
 	const stale = '# x\n\n## Usage\n\n```\nold help\n```\n\ntext\n<!-- keys:start -->\n| old |\n<!-- keys:end -->\nend\n';
 	assert.equal(syncReadme(stale), `# x\n\n## Usage\n\n\`\`\`\n${usageBlock()}\n\`\`\`\n\ntext\n<!-- keys:start -->\n${keymapMarkdownTable()}\n<!-- keys:end -->\nend\n`);
 	assert.equal(syncReadme(syncReadme(stale)), syncReadme(stale));
+});
+
+test('the readme\'s column tables are the column definitions help shows (npm run readme regenerates them)', () => {
+	assert.equal(readmeSections(readme).columns, columnsMarkdownTable());
+	assert.match(columnsMarkdownTable(), /^\| FAILED \| Failures the job controller counts toward backoffLimit\. `0` until the first;/m);
 });
 
 test('the quick start is exactly the two commands CI runs, and they exist as scripts', () => {

@@ -9,4 +9,4 @@ const file = path.resolve(import.meta.dirname, '../../readme.md');
 const before = readFileSync(file, 'utf8');
 const after = syncReadme(before);
 writeFileSync(file, after);
-console.log(before === after ? 'readme.md is up to date' : 'readme.md: Usage and key table regenerated');
+console.log(before === after ? 'readme.md is up to date' : 'readme.md: generated sections regenerated');

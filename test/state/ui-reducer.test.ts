@@ -20,7 +20,7 @@ const type = (text: string): UiAction => ({type: 'input-text', text});
 test('starts on the jobs view, sorted by name, in the given namespace', () => {
 	const state = start();
 	assert.deepEqual(state.stack, [{screen: {id: 'jobs'}, index: 0, scroll: 0}]);
-	assert.deepEqual(tableQuery(state), {filter: '', sort: 'name', hideCompleted: false, allNamespaces: false});
+	assert.deepEqual(tableQuery(state), {filter: '', sort: 'name', reverse: false, hideCompleted: false, allNamespaces: false});
 });
 
 test('the cursor moves by uid, pages and scrolls only as far as needed', () => {
@@ -144,10 +144,19 @@ test('without a request handler the message line says the request is not availab
 	assert.equal(run(start(false), key('all-namespaces')).message?.text, 'namespace switch: not available yet');
 });
 
+test('the same sort key again reverses the sort; another key starts its own sort the usual way round', () => {
+	let state = run(start(), key('sort-name'));
+	assert.deepEqual([state.sort, state.reverse, state.message?.text, tableQuery(state).reverse], ['name', true, 'sorted by name ▼', true]);
+	state = run(state, key('sort-name'));
+	assert.deepEqual([state.sort, state.reverse, state.message?.text], ['name', false, 'sorted by name ▲']);
+	state = run(state, key('sort-name'), key('sort-age'));
+	assert.deepEqual([state.sort, state.reverse], ['age', false]);
+});
+
 test('sort, hide completed, help and quit', () => {
 	let state = run(start(), key('sort-age'));
 	assert.equal(state.sort, 'age');
-	assert.deepEqual(state.message, {text: 'sorted by age', tone: 'normal', at: now});
+	assert.deepEqual(state.message, {text: 'sorted by age ▲', tone: 'normal', at: now});
 	state = run(state, key('sort-status'), key('toggle-completed'));
 	assert.deepEqual([state.sort, state.hideCompleted, state.message?.text], ['status', true, 'completed hidden (c shows them)']);
 	state = run(state, key('help'));
@@ -201,4 +210,11 @@ test('on detail screens PgUp/PgDn scroll the info, and every move scrolls a pod\
 	state = run(state, detailKey('open', ['p1', 'p2']), detailKey('cursor-down', []), detailKey('cursor-bottom', []));
 	assert.deepEqual(currentEntry(state), {screen: {id: 'pod-detail', uid: 'p2'}, index: 0, scroll: 0, detailScroll: 14});
 	assert.equal(currentEntry(run(state, detailKey('cursor-top', []))).detailScroll, 0);
+});
+
+test('Ctrl+W turns wide on and off, and says so', () => {
+	let state = run(start(), key('toggle-wide'));
+	assert.deepEqual([state.wide, state.message?.text], [true, 'wide: every column (Ctrl+W again: the ones that fit)']);
+	state = run(state, key('toggle-wide'));
+	assert.deepEqual([state.wide, state.message?.text], [false, 'columns that fit']);
 });

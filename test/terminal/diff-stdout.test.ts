@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import {EventEmitter} from 'node:events';
 import {test} from 'node:test';
 import {diffStdout, frameDiff} from '../../source/terminal/diff-stdout.js';
+import {needsAsciiGlyphs} from '../../source/terminal/glyphs.js';
 
 function fakeStream() {
 	const writes: string[] = [];
@@ -66,4 +67,15 @@ test('frame lines keep SGR colour codes but lose every other escape, control and
 		'\u001B[H\u001B[J\u001B[1mkjobs\u001B[22m\u001B[K\r\njob ]0;owned]52;c;ZWNobw==[2J[Hend\u001B[K',
 		'\u001B[2;1Hjob ]0;owned]52;c;ZWNobw==[2J[Hend 2\u001B[K',
 	]);
+});
+
+test('on a console without the symbols (TERM=linux) frames carry one-cell ASCII stand-ins', () => {
+	const {stream, writes} = fakeStream();
+	const out = diffStdout(stream, {ascii: needsAsciiGlyphs({TERM: 'linux'})});
+	out.write(`${erase(1)}Jobs › Help  ✓✗●  ⚠ missed  cut…\n`);
+	assert.equal(writes.at(-1), '\u001B[H\u001B[JJobs > Help  +x*  ! missed  cut~\u001B[K');
+	const {stream: plain, writes: plainWrites} = fakeStream();
+	diffStdout(plain, {ascii: needsAsciiGlyphs({TERM: 'xterm-256color'})}).write(`${erase(1)}✓ ›\n`);
+	assert.equal(plainWrites.at(-1), '\u001B[H\u001B[J✓ ›\u001B[K');
+	assert.equal(needsAsciiGlyphs({TERM: 'xterm', KJOBS_ASCII: '1'}), true);
 });

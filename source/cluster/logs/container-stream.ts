@@ -4,6 +4,7 @@ stream from the last timestamp (no duplicates, no gap), catches up on an instanc
 on to the next instance after a restart (restartPolicy OnFailure) with a separator, and stops when the container is
 done for good, the pod is gone, or the pane closes.
 */
+import {exitText} from '../../kube/container-exit.js';
 import type {KubeConfig} from '@kubernetes/client-node';
 import type {ContainerStatus, Pod} from '../../kube/types.js';
 import type {LogBuffer} from '../../store/log-buffer.js';
@@ -130,7 +131,10 @@ export async function streamContainer(context: ContainerStreamContext, target: C
 				}
 			}
 
-			buffer.append({kind: 'separator', ...base, label: `${target.container} restarted · restart ${served}`});
+			// The instance before this one is the status' last termination: say how it ended where the next begins.
+			const previous = status?.lastState?.terminated;
+			const how = previous && served === status.restartCount ? ` after it ${exitText(previous)}` : '';
+			buffer.append({kind: 'separator', ...base, label: `${target.container} restarted${how} · restart ${served}`});
 		}
 
 		if (current === undefined || served > current) {

@@ -1,17 +1,24 @@
 /**
-The help screen as lines: a title per group, then one line per binding, so it scrolls like any list.
+The help screen as lines: a title per group, then one line per binding, so it scrolls like any list. Screens with a
+table end with what each of its columns means, wrapped to the screen's width.
 */
+import {columnSpecs} from '../../view-model/table/tables.js';
+import type {ViewId} from '../../view-model/table/types.js';
+import {wordWrap} from '../../view-model/word-wrap.js';
 import {type DisabledReasons, type HelpEntry, helpFor} from './keymap-help.js';
 import type {KeyContext} from './keys.js';
 
-/** One line of help. */
+/** One line of help; a column's meaning takes several lines, the first with its title, the rest with `title: ''`. */
 export type HelpLine =
 	| {readonly kind: 'title'; readonly text: string}
 	| {readonly kind: 'entry'; readonly entry: HelpEntry}
+	| {readonly kind: 'column'; readonly title: string; readonly text: string}
 	| {readonly kind: 'blank'};
 
-/** The help lines for the screen help was opened from. */
-export function helpLines(context: KeyContext, disabled: DisabledReasons = {}): HelpLine[] {
+const tableViews: Partial<Record<KeyContext, ViewId>> = {jobs: 'jobs', cronjobs: 'cronjobs', pods: 'pods'};
+
+/** The help lines for the screen help was opened from, column meanings wrapped to `width` cells. */
+export function helpLines(context: KeyContext, disabled: DisabledReasons = {}, width = 120): HelpLine[] {
 	const lines: HelpLine[] = [];
 	for (const group of helpFor(context, disabled)) {
 		if (lines.length > 0) {
@@ -24,5 +31,23 @@ export function helpLines(context: KeyContext, disabled: DisabledReasons = {}): 
 		}
 	}
 
+	const view = tableViews[context];
+	if (view !== undefined) {
+		const columns = columnSpecs(view, true);
+		const keysWidth = helpKeysWidth([...lines, ...columns.map((spec) => ({kind: 'column' as const, title: spec.title, text: ''}))]);
+		lines.push({kind: 'blank'}, {kind: 'title', text: 'Columns'});
+		for (const spec of columns) {
+			// The same indent as an entry: two spaces, the keys column, two spaces.
+			wordWrap(spec.help, width - keysWidth - 4).forEach((text, index) => {
+				lines.push({kind: 'column', title: index === 0 ? spec.title : '', text});
+			});
+		}
+	}
+
 	return lines;
+}
+
+/** The width of the help screen's first column: its widest key label or column title. */
+export function helpKeysWidth(lines: readonly HelpLine[]): number {
+	return Math.max(0, ...lines.map((line) => (line.kind === 'entry' ? [...line.entry.keys].length : (line.kind === 'column' ? [...line.title].length : 0))));
 }

@@ -14,7 +14,7 @@ export type Binding = {
 	readonly command: Command;
 	readonly when: readonly KeyContext[];
 	readonly description: string;
-	readonly group: 'Navigation' | 'Views' | 'Table' | 'Actions' | 'Log pane' | 'Input line' | 'Confirmation dialog' | 'General';
+	readonly group: 'Navigation' | 'Views' | 'Table' | 'Text' | 'Actions' | 'Log pane' | 'Input line' | 'Confirmation dialog' | 'General';
 	/** Shown in the footer (the dialog's key line for dialog keys), with this short label. */
 	readonly hint?: string;
 	/** How many of the keys the hint shows, joined by `/` (default 1). */
@@ -45,9 +45,9 @@ export const keymap: readonly Binding[] = [
 	{keys: ['escape'], command: 'back', when: normal, description: 'Back', group: 'Navigation', hint: 'Back'},
 	{keys: [':'], command: 'command-line', when: [...screens], description: 'Command (:jobs :cj :pods :ns :ctx :q)', group: 'Views', hint: 'Command'},
 	{keys: ['/'], command: 'filter', when: lists, description: 'Filter (/re/, !neg, -l k=v)', group: 'Table', hint: 'Filter'},
-	{keys: ['N'], command: 'sort-name', when: lists, description: 'Sort by name', group: 'Table'},
-	{keys: ['A'], command: 'sort-age', when: lists, description: 'Sort by age (newest first)', group: 'Table'},
-	{keys: ['S'], command: 'sort-status', when: lists, description: 'Sort by status (worst first)', group: 'Table'},
+	{keys: ['N'], command: 'sort-name', when: lists, description: 'Sort by name (again: reverse)', group: 'Table'},
+	{keys: ['A'], command: 'sort-age', when: lists, description: 'Sort by age (newest first; again: reverse)', group: 'Table'},
+	{keys: ['S'], command: 'sort-status', when: lists, description: 'Sort by status (worst first; again: reverse)', group: 'Table'},
 	{keys: ['0'], command: 'all-namespaces', when: lists, description: 'All namespaces', group: 'Table'},
 	{keys: ['c'], command: 'toggle-completed', when: ['jobs', 'pods'], description: 'Hide/show completed', group: 'Table'},
 	{keys: ['l'], command: 'logs', when: [...screens], description: 'Logs', group: 'Actions', hint: 'Logs'},
@@ -85,6 +85,10 @@ export const keymap: readonly Binding[] = [
 	{keys: ['ctrl+c'], command: 'quit', when: [...inputs, 'dialog'], description: 'Quit', group: 'General'},
 	// Screen state: redraw, and how q, filters and the pickers behave (one block, so other tables merge cleanly).
 	{keys: ['ctrl+l'], command: 'redraw', when: [...normal, ...inputs, 'dialog'], description: 'Redraw the screen', group: 'General'},
+	{keys: ['w'], command: 'text-wrap', when: [...details, 'describe', 'yaml'], description: 'Wrap long lines', group: 'Text'},
+	{keys: ['right'], command: 'text-right', when: [...details, 'describe', 'yaml'], description: 'Scroll right (unwrapped)', group: 'Text'},
+	{keys: ['left'], command: 'text-left', when: [...details, 'describe', 'yaml'], description: 'Scroll left', group: 'Text'},
+	{keys: ['ctrl+w'], command: 'toggle-wide', when: lists, description: 'Wide: all columns, cut to fit (again: those that fit)', group: 'Table'},
 ];
 
 /** The command a key press runs in a context, or undefined when nothing is bound (text typed into an input line). */

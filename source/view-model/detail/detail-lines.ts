@@ -77,7 +77,7 @@ function padder<T extends Record<K, string>, K extends string>(rows: readonly T[
 	return (row, key) => row[key] + ' '.repeat(Math.max(0, (widths.get(key) ?? 0) - [...row[key]].length));
 }
 
-const attemptTones = {succeeded: 'success', failed: 'error', running: 'running', pending: 'pending'} as const;
+const attemptTones = {succeeded: 'success', failed: 'error', running: 'running', pending: 'pending', waiting: 'warning'} as const;
 
 /** The timeline: one line per attempt, its text on the left and its bar on the shared time axis on the right. */
 export function timelineLines(model: JobDetailModel, width: number, now: number): Line[] {
@@ -87,6 +87,10 @@ export function timelineLines(model: JobDetailModel, width: number, now: number)
 	}
 
 	const texts = attempts.map((attempt, position) => {
+		if (attempt.state === 'waiting') {
+			return `  … ${attempt.name} ${attempt.exit} (waited ${attempt.duration})`;
+		}
+
 		const label = attempt.index === undefined ? `#${position + 1}` : `[${attempt.index}]`;
 		const gap = attempt.gapAfter === undefined ? '' : ` +${attempt.gapAfter}`;
 		return `  ${label} ${cut(attempt.name, 28)} ${attempt.duration} ${attempt.exit}${gap}${attempt.deleted ? ' deleted' : ''}`;
@@ -95,8 +99,9 @@ export function timelineLines(model: JobDetailModel, width: number, now: number)
 	const bars = timelineBars(attempts, Math.max(4, width - textWidth - 2), now);
 	const from = Math.min(...attempts.map((attempt) => attempt.start));
 	const to = Math.max(...attempts.map((attempt) => attempt.end ?? now));
+	const tried = attempts.filter((attempt) => attempt.state !== 'waiting').length;
 	return [
-		{key: 'attempts-title', text: `Attempts (${attempts.length}; axis ${spanText(to - from)})`, bold: true},
+		{key: 'attempts-title', text: `Attempts (${tried}; axis ${spanText(to - from)})`, bold: true},
 		...attempts.map((attempt, position) => ({
 			key: `attempt-${attempt.podUid}`,
 			text: `${cut(texts[position] ?? '', textWidth).padEnd(textWidth)}  ${bars[position] ?? ''}`,

@@ -68,7 +68,10 @@ export function jobDetail(snapshot: StoreView, uid: string, now: number): JobDet
 	const pods = podsOfJob(snapshot, uid);
 	const {cells, state} = jobCells(job, snapshot, now, {deleted});
 	const spec = job.spec;
+	const retryAt = deleted ? undefined : state.retryAt;
 	const fields: DetailField[] = [
+		// While a retry is due, when it comes matters most; the deadline it races against comes with it (below).
+		...(retryAt === undefined ? [] : [{label: 'Next attempt', value: countdown(retryAt, now)}]),
 		{label: 'Completions', value: spec.completions === undefined || spec.completions === null ? '<unset> (any one success)' : String(spec.completions)},
 		{label: 'Parallelism', value: String(spec.parallelism ?? 1)},
 		{label: 'Completion mode', value: spec.completionMode ?? 'NonIndexed'},
@@ -97,7 +100,8 @@ export function jobDetail(snapshot: StoreView, uid: string, now: number): JobDet
 		cells,
 		spec: fields,
 		conditions: conditionLines(job.status?.conditions, now),
-		attempts: attemptEntries(pods, now),
+		// The wait is drawn only while nothing runs: beside a running pod the retry is one slot's, not the job's.
+		attempts: attemptEntries(pods, now, state.word === 'BackingOff' ? retryAt : undefined),
 		...(grid === undefined ? {} : {grid}),
 		events: recentEvents(snapshot, [uid, ...pods.map((pod) => pod.object.metadata.uid ?? '')], now),
 		pods: {columns: sizeColumns(podColumns(false).filter((column) => column.id !== 'job'), podRows), rows: podRows},

@@ -6,13 +6,13 @@ import {humanDuration} from '../../kube/duration.js';
 import {podStatusReason} from '../../kube/printers/pod.js';
 import type {Pod} from '../../kube/types.js';
 import {completionIndexAnnotation, jobLabels, timeOf} from '../../kube/types.js';
-import {spanText} from '../countdown.js';
+import {countdown, spanText} from '../countdown.js';
 import type {Found} from '../lookups.js';
 import {lastTermination, terminationText} from '../rows/pod-rows.js';
 import {uidOf} from '../row-flags.js';
 
-/** How an attempt went. */
-export type AttemptState = 'pending' | 'running' | 'succeeded' | 'failed';
+/** How an attempt went; `waiting` is the backoff wait before the next one, drawn up to now. */
+export type AttemptState = 'pending' | 'running' | 'succeeded' | 'failed' | 'waiting';
 
 /** One attempt: a pod of the job. Times are epoch ms. */
 export type AttemptEntry = {
@@ -28,7 +28,10 @@ export type AttemptEntry = {
 	readonly duration: string;
 	/** `1 Error`, `137 OOMKilled`, `0 Completed`, or the pod's STATUS while it has not terminated. */
 	readonly exit: string;
-	/** The wait between this attempt's end and the next attempt's creation (the backoff), when both are known. */
+	/**
+	The wait between this attempt's end and the creation of its replacement (the backoff), when both are known: the next
+	pod of the same index in an Indexed job, else the first pod created after this one ended that replaces no other.
+	*/
 	readonly gapAfterMs?: number;
 	readonly gapAfter?: string;
 	readonly deleted: boolean;
@@ -70,9 +73,12 @@ function finishedAt(pod: Pod, state: AttemptState, deleted: boolean): number | u
 	return deleted ? timeOf(pod.metadata.deletionTimestamp) : undefined;
 }
 
-/** The attempt timeline of a job from its pods (tombstones included), in creation order. */
-export function attemptEntries(pods: ReadonlyArray<Found<Pod>>, now: number): AttemptEntry[] {
-	const base = pods.map(({object: pod, deleted}) => {
+/**
+The attempt timeline of a job from its pods (tombstones included), in creation order. While the job waits out a backoff
+(`retryAt`, when nothing runs), a last `waiting` entry runs from the latest failure to now, saying when the next comes.
+*/
+export function attemptEntries(pods: ReadonlyArray<Found<Pod>>, now: number, retryAt?: number): AttemptEntry[] {
+	const base: AttemptEntry[] = pods.map(({object: pod, deleted}) => {
 		const state = attemptState(pod);
 		const start = timeOf(pod.metadata.creationTimestamp) ?? timeOf(pod.status?.startTime) ?? now;
 		const end = finishedAt(pod, state, deleted);
@@ -92,24 +98,59 @@ export function attemptEntries(pods: ReadonlyArray<Found<Pod>>, now: number): At
 		};
 	});
 	base.sort((a, b) => a.start - b.start || a.name.localeCompare(b.name));
-	return base.map((entry, position) => {
-		const next = base[position + 1];
-		if (next === undefined || entry.end === undefined || entry.state === 'succeeded') {
+	const replacements = replacementsOf(base);
+	const entries = base.map((entry) => {
+		const next = replacements.get(entry);
+		if (next === undefined || entry.end === undefined) {
 			return entry;
 		}
 
 		const gap = Math.max(0, next.start - entry.end);
 		return {...entry, gapAfterMs: gap, gapAfter: spanText(gap)};
 	});
+	const lastFailure = Math.max(...entries.filter((entry) => entry.state === 'failed' && entry.end !== undefined).map((entry) => entry.end!));
+	if (retryAt === undefined || !Number.isFinite(lastFailure)) {
+		return entries;
+	}
+
+	return [...entries, {
+		podUid: 'waiting',
+		name: 'next attempt',
+		state: 'waiting',
+		start: lastFailure,
+		duration: humanDuration(now - lastFailure),
+		exit: countdown(retryAt, now),
+		deleted: false,
+	}];
 }
 
-const fill: Record<AttemptState, string> = {succeeded: '█', failed: '█', running: '▒', pending: '░'};
+// Which later attempt replaced each ended one that did not succeed. The controller creates a replacement after a failure
+// (after its backoff), so it is a pod created at or after the end, of the same index in an Indexed job; in a parallel
+// job without indexes any such pod will do, but each replaces one failure only, the earliest-ended first. Measuring to
+// merely the next pod created would, with several pods in flight, take a sibling started earlier for the replacement.
+function replacementsOf(entries: readonly AttemptEntry[]): Map<AttemptEntry, AttemptEntry> {
+	const ended = entries.filter((entry) => entry.end !== undefined && entry.state !== 'succeeded')
+		.sort((a, b) => a.end! - b.end!);
+	const claimed = new Set<AttemptEntry>();
+	const found = new Map<AttemptEntry, AttemptEntry>();
+	for (const entry of ended) {
+		const next = entries.find((candidate) => candidate !== entry && !claimed.has(candidate) && candidate.index === entry.index && candidate.start >= entry.end!);
+		if (next !== undefined) {
+			claimed.add(next);
+			found.set(entry, next);
+		}
+	}
+
+	return found;
+}
+
+const fill: Record<AttemptState, string> = {succeeded: '█', failed: '█', running: '▒', pending: '░', waiting: '·'};
 const finish: Partial<Record<AttemptState, string>> = {succeeded: '✓', failed: '✗'};
 
 /**
 Draws each attempt as a bar `width` cells wide on one time axis running from the first attempt's start to the last
 end (or now). Finished bars end in ✓ or ✗ so the outcome does not depend on colour; running ones are shaded ▒,
-pending ones ░. Every bar is at least one cell, so short attempts stay visible.
+pending ones ░, a backoff wait dotted ·. Every bar is at least one cell, so short attempts stay visible.
 */
 export function timelineBars(entries: readonly AttemptEntry[], width: number, now: number): string[] {
 	if (entries.length === 0 || width <= 0) {

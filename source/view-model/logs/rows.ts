@@ -8,6 +8,7 @@ import type {AnsiColor} from './sgr.js';
 import {highlightSegments, prettyJson, sanitizedEntry, type LogMatcher, type MarkedSegment} from './search.js';
 import {sanitizeLogText} from './sanitize.js';
 import type {LogRow, LogTag} from './types.js';
+import type {Tone} from '../types.js';
 
 /** What every entry of one frame shares. */
 export type RowContext = {
@@ -77,8 +78,22 @@ function fit(segments: readonly MarkedSegment[], width: number, wrap: boolean): 
 	return rows;
 }
 
-function tagOf(entry: LogEntry, context: RowContext): LogTag | undefined {
+function tagOf(entry: {readonly tag: string}, context: RowContext): LogTag | undefined {
 	return context.tagWidth === 0 ? undefined : {text: entry.tag.padEnd(context.tagWidth), color: tagColor(entry.tag)};
+}
+
+/**
+A verdict placed among the entries: after the last entry of its pod (`seq` half a step past it, so a pinned view keeps
+its place), or last for the subject's end. The view makes these; the buffer never holds them.
+*/
+export type VerdictEntry = {readonly kind: 'verdict'; readonly seq: number; readonly key: string; readonly tag: string; readonly text: string; readonly tone: Tone};
+
+/** The rows of a verdict: `■ exited 3 (Error) after 4s · next attempt in 20s`, cut to the width or wrapped. */
+export function verdictRows(entry: VerdictEntry, context: RowContext): LogRow[] {
+	const tag = tagOf(entry, context);
+	const tagCells = tag ? context.tagWidth + 1 : 0;
+	const pieces = fit([{text: `■ ${sanitizeLogText(entry.text).plain}`}], Math.max(1, context.width - tagCells), context.wrap);
+	return pieces.map((segments, index) => ({key: `${entry.key}:${index}`, kind: 'marker', tag: index === 0 ? tag : undefined, indent: index === 0 ? 0 : tagCells, tone: entry.tone, segments}));
 }
 
 /** The rows of one entry. */

@@ -4,7 +4,8 @@ Following shows the tail; paused pins the view to an entry so arriving (and drop
 rows on screen are built; the rest is counted (one row per entry unless wrap or JSON is on).
 */
 import type {LogBufferSnapshot, LogEntry} from '../../store/log-buffer.js';
-import {entryRows, type RowContext} from './rows.js';
+import {entryRows, type RowContext, type VerdictEntry, verdictRows} from './rows.js';
+import type {LogVerdicts} from './verdicts.js';
 import {entryMatches, logMatcher, logMatchSeqs} from './search.js';
 import {sanitizeLogText} from './sanitize.js';
 import {sinceLabel, type LogPaneState, type LogRow, type LogStatusPart, type LogViewModel} from './types.js';
@@ -15,13 +16,49 @@ export type LogViewOptions = {
 	formatTime?: (ms: number) => string;
 	/** Separator start times. Default UTC `HH:MM:SS`. */
 	formatClock?: (ms: number) => string;
+	/** How each attempt ended and how the subject did (verdicts.ts), placed after the entries they are about. */
+	verdicts?: LogVerdicts;
 };
+
+/**
+The entries with the verdicts placed among them: each pod's after that pod's last entry, the subject's end last. Without
+entries of its own a pod's verdict has no place and is left out (its attempt has not been attached yet).
+*/
+export function withVerdicts(entries: readonly LogEntry[], verdicts: LogVerdicts | undefined): ReadonlyArray<LogEntry | VerdictEntry> {
+	if (verdicts === undefined || (verdicts.pods.size === 0 && verdicts.end === undefined)) {
+		return entries;
+	}
+
+	const lastOfPod = new Map<string, number>();
+	for (const [index, entry] of entries.entries()) {
+		if (verdicts.pods.has(entry.podUid)) {
+			lastOfPod.set(entry.podUid, index);
+		}
+	}
+
+	const placed = new Map([...lastOfPod].map(([podUid, index]) => [index, podUid]));
+	const out: Array<LogEntry | VerdictEntry> = [];
+	for (const [index, entry] of entries.entries()) {
+		out.push(entry);
+		const podUid = placed.get(index);
+		const verdict = podUid === undefined ? undefined : verdicts.pods.get(podUid);
+		if (verdict !== undefined) {
+			out.push({kind: 'verdict', seq: entry.seq + 0.5, key: `verdict-${podUid ?? ''}`, tag: entry.tag, ...verdict});
+		}
+	}
+
+	if (verdicts.end !== undefined) {
+		out.push({kind: 'verdict', seq: (entries.at(-1)?.seq ?? -1) + 0.75, key: 'verdict-end', tag: '', ...verdicts.end});
+	}
+
+	return out;
+}
 
 const utcTime = (ms: number) => new Date(ms).toISOString().slice(11, 23);
 const utcClock = (ms: number) => new Date(ms).toISOString().slice(11, 19);
 
 /** The index of the last entry whose seq is at most `seq` (entries are in seq order), or -1. */
-function lastAtOrBefore(entries: readonly LogEntry[], seq: number): number {
+function lastAtOrBefore(entries: ReadonlyArray<{readonly seq: number}>, seq: number): number {
 	let lo = 0;
 	let hi = entries.length;
 	while (lo < hi) {
@@ -61,7 +98,8 @@ export function logView(snapshot: LogFrameInput, state: LogPaneState, width: num
 	const all = snapshot.entries;
 	const context = rowContext(snapshot, state, width, options);
 	const matcher = context.matcher;
-	const visible = state.filter && matcher ? all.filter(entry => entry.kind !== 'line' || entryMatches(entry, matcher) !== state.invert) : all;
+	const filtered = state.filter && matcher ? all.filter(entry => entry.kind !== 'line' || entryMatches(entry, matcher) !== state.invert) : all;
+	const visible = withVerdicts(filtered, options.verdicts);
 	const newestSeq = snapshot.nextSeq - 1;
 	const matchSeqs = logMatchSeqs(all, state.search.term);
 	const matches = {count: matchSeqs.length, current: state.search.current === undefined ? 0 : matchSeqs.indexOf(state.search.current) + 1};
@@ -75,7 +113,8 @@ export function logView(snapshot: LogFrameInput, state: LogPaneState, width: num
 	const rowsOf = (index: number) => {
 		let rows = cache.get(index);
 		if (!rows) {
-			rows = entryRows(visible[index]!, context);
+			const entry = visible[index]!;
+			rows = entry.kind === 'verdict' ? verdictRows(entry, context) : entryRows(entry, context);
 			cache.set(index, rows);
 		}
 

@@ -3,7 +3,7 @@ The Jobs table: its columns and one row per job (text cells, a tone and the row 
 */
 import {translateTimestampSince} from '../../kube/duration.js';
 import {jobCompletions, jobDuration} from '../../kube/printers/job.js';
-import {isJobFinished, jobFinishedAt, jobOwner} from '../../kube/job-state.js';
+import {isJobFinished, jobCondition, jobFinishedAt, jobOwner} from '../../kube/job-state.js';
 import type {Job} from '../../kube/types.js';
 import {timeOf} from '../../kube/types.js';
 import type {StoreView} from '../../store/types.js';
@@ -18,18 +18,18 @@ import type {Row} from '../types.js';
 /** The Jobs view's columns, most important first by priority (0 never drops). */
 export function jobColumns(allNamespaces: boolean): ColumnSpec[] {
 	const columns: ColumnSpec[] = [
-		{id: 'name', title: 'NAME', minWidth: 12, cap: 63, priority: 0},
-		{id: 'status', title: 'STATUS', minWidth: 10, cap: 36, priority: 0},
-		{id: 'completions', title: 'COMPLETIONS', minWidth: 11, cap: 16, priority: 1},
-		{id: 'active', title: 'ACTIVE', minWidth: 6, cap: 6, priority: 6, align: 'right'},
-		{id: 'failed', title: 'FAILED', minWidth: 6, cap: 10, priority: 4},
+		{id: 'name', title: 'NAME', minWidth: 12, cap: 63, priority: 0, want: 20, help: 'The job\'s name.'},
+		{id: 'status', title: 'STATUS', minWidth: 10, cap: 36, priority: 0, want: 28, help: 'kubectl\'s status, made exact: `Pending` until a pod runs (with the reason a pod cannot start, e.g. `Pending: ImagePullBackOff`), `BackingOff` while the next attempt waits out its delay, `Running` (naming any pod that cannot start beside it), `Complete`, `Failed: REASON`, `Suspended`, `Terminating`.'},
+		{id: 'completions', title: 'COMPLETIONS', minWidth: 11, cap: 16, priority: 1, help: 'Pods succeeded of the completions wanted, as kubectl shows it: `1/3`; `0/1 of 4` for a work queue (no completions, parallelism 4).'},
+		{id: 'active', title: 'ACTIVE', minWidth: 6, cap: 6, priority: 6, align: 'right', help: 'Pods running or starting now (status.active).'},
+		{id: 'failed', title: 'FAILED', minWidth: 6, cap: 18, priority: 4, want: 12, help: 'Failures the job controller counts toward backoffLimit. `0` until the first; while the job runs, the retries used of those allowed: `2/6 retries` (restartPolicy Never: each failed pod is replaced until failed pods exceed backoffLimit) or `3/6 restarts` (OnFailure: the kubelet restarts the container in place and the job fails when the restarts reach backoffLimit). Once finished the plain count, restarts added: `1 + 6 restarts`. With backoffLimitPerIndex, the failed pods of all indexes.'},
 		// Time cells (`time`: the widest they are drawn) change every second, so they are built only for the rows on screen.
-		{id: 'retry', title: 'RETRY', minWidth: 8, cap: 10, priority: 2, time: true},
-		{id: 'deadline', title: 'DEADLINE', minWidth: 8, cap: 10, priority: 4, time: true},
-		{id: 'ttl', title: 'TTL', minWidth: 8, cap: 10, priority: 3, time: true},
-		{id: 'duration', title: 'DURATION', minWidth: 8, cap: 10, priority: 5, time: true},
-		{id: 'age', title: 'AGE', minWidth: 5, cap: 10, priority: 2, time: true},
-		{id: 'cronjob', title: 'CRONJOB', minWidth: 7, cap: 52, priority: 6},
+		{id: 'retry', title: 'RETRY', minWidth: 8, cap: 10, priority: 2, time: true, help: 'Countdown to the next attempt while the job backs off: the job controller creates the next pod 10 s after a failure, doubling to at most 10 minutes (OnFailure: when the kubelet restarts the container). `due` once the time has come.'},
+		{id: 'deadline', title: 'DEADLINE', minWidth: 8, cap: 10, priority: 4, time: true, help: 'Countdown to activeDeadlineSeconds, counted from the job\'s start, while it runs; at 0 the controller fails it with DeadlineExceeded.'},
+		{id: 'ttl', title: 'TTL', minWidth: 8, cap: 10, priority: 3, time: true, help: 'Countdown until the TTL controller deletes the finished job (ttlSecondsAfterFinished, counted from its end).'},
+		{id: 'duration', title: 'DURATION', minWidth: 8, cap: 10, priority: 5, time: true, help: 'How long the job ran: from its start to its completion or failure, or to now while it runs (kubectl keeps counting a failed job; kjobs stops at its end).'},
+		{id: 'age', title: 'AGE', minWidth: 5, cap: 10, priority: 2, time: true, help: 'Time since the job was created.'},
+		{id: 'cronjob', title: 'CRONJOB', minWidth: 7, cap: 52, priority: 6, help: 'The cron job that created the job, if one did.'},
 	];
 	return allNamespaces ? [namespaceColumn, ...columns] : columns;
 }
@@ -46,16 +46,13 @@ export function jobCells(job: Job, snapshot: StoreView, now: number, options: Jo
 
 /** The cells of a job row that do not change with the clock (everything but the time cells), in column order. */
 export function jobStaticCells(job: Job, state: JobState, deleted: boolean): Record<string, string> {
-	const backoffLimit = job.spec.backoffLimit ?? 6;
-	const failed = job.status?.failed ?? 0;
 	return {
 		namespace: job.metadata.namespace ?? '',
 		name: job.metadata.name ?? '',
 		status: deleted ? `deleted (${state.text})` : state.text,
 		completions: jobCompletions(job),
 		active: String(job.status?.active ?? 0),
-		// With backoffLimitPerIndex the job-wide limit is MaxInt32: only the count means anything.
-		failed: job.spec.backoffLimitPerIndex === undefined ? `${failed}/${backoffLimit + 1}` : String(failed),
+		failed: failedCell(job, state),
 		cronjob: cronJobOwnerName(job),
 	};
 }
@@ -67,7 +64,7 @@ export function jobTimeCells(job: Job, state: JobState, now: number, deleted: bo
 		retry: !deleted && state.retryAt !== undefined ? countdown(state.retryAt, now) : '',
 		deadline: deleted ? '' : deadlineCell(job, state, now),
 		ttl: deleted ? '' : ttlCell(job, now),
-		duration: jobDuration(job, now),
+		duration: durationCell(job, now),
 		age: translateTimestampSince(job.metadata.creationTimestamp, now),
 	};
 }
@@ -78,7 +75,7 @@ the exact width of a finished job's DURATION, else a bound by the clock (sizes t
 */
 export function jobTimeWidths(job: Job, state: JobState, deleted: boolean): Record<string, number | TimeBound> {
 	const start = timeOf(job.status?.startTime);
-	const completion = timeOf(job.status?.completionTime);
+	const finished = jobFinishedAt(job);
 	const created = timeOf(job.metadata.creationTimestamp);
 	const retryAt = deleted ? undefined : state.retryAt;
 	const deadline = deleted ? undefined : deadlineAt(job, state);
@@ -87,9 +84,57 @@ export function jobTimeWidths(job: Job, state: JobState, deleted: boolean): Reco
 		retry: retryAt === undefined ? 0 : {until: retryAt, extra: 0},
 		deadline: deadline === undefined ? 0 : {until: deadline, extra: 0},
 		ttl: ttl === undefined ? 0 : {until: ttl, extra: 0},
-		duration: start === undefined ? 0 : (completion === undefined ? {since: start, extra: 0} : jobDuration(job, completion).length),
+		duration: start === undefined ? 0 : (finished === undefined ? {since: start, extra: 0} : durationCell(job, finished).length),
 		age: created === undefined ? '<unknown>'.length : {since: created, extra: 0},
 	};
+}
+
+/**
+The FAILED cell: the failures the job controller counts toward backoffLimit. A job that has not failed yet reads `0`;
+while one runs after failures, how many of its retries are used, `2/6 retries` (restartPolicy Never: the job fails on
+the failure after the last retry, when failed pods exceed backoffLimit) or `3/6 restarts` (OnFailure: the kubelet
+restarts the container in place and the job fails when the restarts reach backoffLimit). A finished job shows the plain
+count (its STATUS says how it ended), with the restarts added under OnFailure: `1 + 6 restarts`. With
+backoffLimitPerIndex each index has its own limit, so the count alone is shown.
+*/
+export function failedCell(job: Job, state: JobState): string {
+	const failed = job.status?.failed ?? 0;
+	const {restarts} = state;
+	const limit = job.spec.backoffLimit ?? 6;
+	const finished = state.word === 'Complete' || state.word === 'Failed' || state.word === 'FailureTarget' || state.word === 'SuccessCriteriaMet';
+	if (job.spec.backoffLimitPerIndex !== undefined || (failed === 0 && restarts === 0 && !finished)) {
+		return String(failed);
+	}
+
+	if (finished) {
+		const restarts = Math.max(state.restarts, restartsThatFailedIt(job));
+		const restartText = `${restarts} restart${restarts === 1 ? '' : 's'}`;
+		return restarts === 0 ? String(failed) : (failed === 0 ? restartText : `${failed} + ${restartText}`);
+	}
+
+	return restarts > 0 ? `${restarts}/${limit} restarts` : `${failed}/${limit} retries`;
+}
+
+/**
+The restarts that must have failed an OnFailure job: the controller deletes the crash-looping pod when it fails the job,
+and with it its restart count, but BackoffLimitExceeded with no more failed pods than the limit allows means the
+restarts reached backoffLimit (any restart, when it is 0).
+*/
+function restartsThatFailedIt(job: Job): number {
+	const limit = job.spec.backoffLimit ?? 6;
+	const byRestarts = job.spec.template?.spec?.restartPolicy === 'OnFailure'
+		&& jobCondition(job, 'Failed')?.reason === 'BackoffLimitExceeded'
+		&& (job.status?.failed ?? 0) <= limit;
+	return byRestarts ? Math.max(limit, 1) : 0;
+}
+
+/**
+The DURATION cell: from startTime to the end of the job. kubectl counts on for a failed job (it never gets a
+completionTime); its end is known all the same, the Failed condition's time, so kjobs stops there.
+*/
+export function durationCell(job: Job, now: number): string {
+	const finished = jobFinishedAt(job);
+	return jobDuration(job, finished === undefined ? now : Math.min(now, finished));
 }
 
 /** One Jobs-table row. */

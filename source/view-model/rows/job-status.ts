@@ -3,6 +3,7 @@ A job's STATUS as kjobs shows it: kubectl's word, with "Running" refined into Pe
 Failed and FailureTarget, and SuccessCriteriaMet shown while a succeeding job waits for its last pods.
 */
 import {jobStatus} from '../../kube/printers/job.js';
+import {podStatusReason} from '../../kube/printers/pod.js';
 import {parseGoDuration} from '../../kube/cron/schedule.js';
 import {nextPodCreationAt} from '../../kube/job-backoff.js';
 import {jobCondition} from '../../kube/job-state.js';
@@ -27,6 +28,13 @@ export type JobState = {
 	readonly tone: Tone;
 	/** When the next attempt starts while backing off (controller re-creation or kubelet restart). */
 	readonly retryAt?: number;
+	/**
+	Container restarts the controller counts toward backoffLimit under restartPolicy OnFailure: those of the running and
+	pending pods while the job runs (as the controller sums them), of every pod still known (deleted ones included) once
+	it has finished. 0 under
+	restartPolicy Never, where only failed pods count.
+	*/
+	readonly restarts: number;
 };
 
 function withReason(word: string, condition: JobCondition | undefined): string {
@@ -38,6 +46,10 @@ Works out a job's status from the job and its pods. Tombstoned pods still count 
 as active.
 */
 export function jobState(job: Job, pods: ReadonlyArray<Found<Pod>>, backoff: BackoffConstants = controllerBackoff): JobState {
+	return {...stateWord(job, pods, backoff), restarts: countedRestarts(job, pods)};
+}
+
+function stateWord(job: Job, pods: ReadonlyArray<Found<Pod>>, backoff: BackoffConstants): Omit<JobState, 'restarts'> {
 	const kubectl = jobStatus(job);
 	switch (kubectl) {
 		case 'Complete': {
@@ -70,7 +82,7 @@ export function jobState(job: Job, pods: ReadonlyArray<Found<Pod>>, backoff: Bac
 	}
 }
 
-function refineRunning(job: Job, pods: ReadonlyArray<Found<Pod>>, backoff: BackoffConstants): JobState {
+function refineRunning(job: Job, pods: ReadonlyArray<Found<Pod>>, backoff: BackoffConstants): Omit<JobState, 'restarts'> {
 	if (jobCondition(job, 'SuccessCriteriaMet')?.status === 'True') {
 		return {word: 'SuccessCriteriaMet', text: 'SuccessCriteriaMet', tone: 'success'};
 	}
@@ -98,15 +110,78 @@ function refineRunning(job: Job, pods: ReadonlyArray<Found<Pod>>, backoff: Backo
 
 	const running = active.some((pod) => pod.status?.phase === 'Running');
 	const noPodsYet = nothingActive && (job.status?.succeeded ?? 0) === 0;
+	const stuck = stuckReason(active);
+	const retry = recreateAt === undefined ? {} : {retryAt: recreateAt};
 	if ((active.length > 0 && !running) || noPodsYet) {
-		return recreateAt === undefined
-			? {word: 'Pending', text: 'Pending', tone: 'pending'}
-			: {word: 'Pending', text: 'Pending', tone: 'pending', retryAt: recreateAt};
+		// A pod that cannot start (a bad image, a missing secret, no node) is why the job waits: say it, as a warning.
+		return stuck === undefined
+			? {word: 'Pending', text: 'Pending', tone: 'pending', ...retry}
+			: {word: 'Pending', text: `Pending: ${stuck.reason}`, tone: 'warning', ...retry};
 	}
 
-	return recreateAt === undefined
-		? {word: 'Running', text: 'Running', tone: 'running'}
-		: {word: 'Running', text: 'Running', tone: 'running', retryAt: recreateAt};
+	// One pod runs while another cannot start: the job runs, and the stuck one is named beside the word.
+	const text = stuck === undefined ? 'Running' : `Running, ${stuck.count} ${stuck.reason}`;
+	return {word: 'Running', text, tone: 'running', ...retry};
+}
+
+// Why a pod waits that a user has to act on; the normal steps of starting a pod (ContainerCreating, PodInitializing,
+// just scheduled) are not reasons to alarm anyone.
+const startingReasons = new Set(['ContainerCreating', 'PodInitializing', 'Pending', 'Running', 'Completed', 'Init:0/1', 'NotReady', 'Terminating']);
+
+/**
+The reason the first stuck pod of `active` gives (kubectl's pod STATUS, e.g. ImagePullBackOff, Init:ErrImagePull,
+CreateContainerConfigError, or Unschedulable from its PodScheduled condition) and how many pods are stuck; undefined
+when every pod is just starting or running.
+*/
+export function stuckReason(active: readonly Pod[]): {readonly reason: string; readonly count: number} | undefined {
+	let first: string | undefined;
+	let count = 0;
+	for (const pod of active) {
+		const reason = podStuckReason(pod);
+		if (reason !== undefined) {
+			first ??= reason;
+			count++;
+		}
+	}
+
+	return first === undefined ? undefined : {reason: first, count};
+}
+
+function podStuckReason(pod: Pod): string | undefined {
+	if (pod.status?.phase !== 'Pending') {
+		return undefined;
+	}
+
+	const unschedulable = pod.status.conditions?.find((condition) => condition.type === 'PodScheduled' && condition.status === 'False');
+	if (unschedulable?.reason) {
+		return unschedulable.reason;
+	}
+
+	const reason = podStatusReason(pod);
+	// Init:N/M only counts init containers done; it is progress, not a problem.
+	return startingReasons.has(reason) || /^Init:\d+\/\d+$/.test(reason) ? undefined : reason;
+}
+
+// Restarts counted toward backoffLimit (see JobState.restarts).
+function countedRestarts(job: Job, pods: ReadonlyArray<Found<Pod>>): number {
+	if (job.spec.template?.spec?.restartPolicy !== 'OnFailure') {
+		return 0;
+	}
+
+	const finished = jobStatus(job) === 'Complete' || jobStatus(job) === 'Failed';
+	let restarts = 0;
+	for (const {object: pod, deleted} of pods) {
+		const phase = pod.status?.phase;
+		if (!finished && (deleted || (phase !== 'Running' && phase !== 'Pending'))) {
+			continue;
+		}
+
+		for (const status of [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])]) {
+			restarts += status.restartCount ?? 0;
+		}
+	}
+
+	return restarts;
 }
 
 /** A pod the job controller counts as active: not terminal and not being deleted. */

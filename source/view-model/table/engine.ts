@@ -84,7 +84,7 @@ export function createTableEngine(): TableEngine {
 			const model = tableModelOf(kept, columnSpecs(view, query.allNamespaces), now, (index) => {
 				const entry = list[index];
 				return entry === undefined ? undefined : rowOf(entry, snapshot, now);
-			});
+			}, query);
 			models.set(kept, {view: stamp, now, model});
 			return model;
 		},

@@ -9,13 +9,18 @@ import type {Tone} from '../types.js';
 export type EntryComparator = (a: ListEntry, b: ListEntry) => number;
 
 /** What the order depends on in a query. */
-export type SortQuery = {readonly sort: 'name' | 'age' | 'status'; readonly allNamespaces: boolean};
+export type SortQuery = {readonly sort: 'name' | 'age' | 'status'; readonly reverse?: boolean; readonly allNamespaces: boolean};
 
 // Most urgent first when sorting by status; the tone carries the meaning, the STATUS word breaks ties.
 const toneRank: Record<Tone, number> = {error: 0, warning: 1, running: 2, pending: 3, normal: 4, success: 5, muted: 6};
 
-/** The comparator of a query's sort. */
+/** The comparator of a query's sort, turned around when the query says `reverse` (still a total order). */
 export function comparator(query: SortQuery): EntryComparator {
+	const forward = forwardComparator(query);
+	return query.reverse === true ? (a, b) => forward(b, a) : forward;
+}
+
+function forwardComparator(query: SortQuery): EntryComparator {
 	const byName = (a: ListEntry, b: ListEntry) => (query.allNamespaces ? compare(a.namespace, b.namespace) : 0)
 		|| compare(a.name, b.name) || compare(a.id, b.id);
 	switch (query.sort) {
@@ -36,7 +41,7 @@ export function comparator(query: SortQuery): EntryComparator {
 
 /** The key under which a query's order is kept: queries with the same key sort alike. */
 export function sortKey(query: SortQuery): string {
-	return `${query.sort} ${query.allNamespaces}`;
+	return `${query.sort} ${query.reverse === true} ${query.allNamespaces}`;
 }
 
 function compare(a: string | undefined, b: string | undefined): number {

@@ -8,6 +8,7 @@ import {cronJobColumns} from '../rows/cronjob-rows.js';
 import {jobColumns} from '../rows/job-rows.js';
 import {podColumns} from '../rows/pod-rows.js';
 import {clockWidth} from '../time-widths.js';
+import type {SortQuery} from './entry-order.js';
 import type {TableOrder, ViewId} from './types.js';
 import type {Column, Row} from '../types.js';
 
@@ -33,14 +34,27 @@ export type TableModel = {
 The model of an order at `now`: columns sized over all its entries (time cells by their bound at `now`), not the ones
 on screen, so widths hold while scrolling; rows come from `rowAt` when asked for.
 */
-export function tableModelOf(order: TableOrder, specs: readonly ColumnSpec[], now: number, rowAt: (index: number) => Row | undefined): TableModel {
+export function tableModelOf(order: TableOrder, specs: readonly ColumnSpec[], now: number, rowAt: (index: number) => Row | undefined, sort?: SortQuery): TableModel {
 	const {ids} = order;
 	const rows: RowList = {length: order.entries.length, at: rowAt};
+	const marked = sort === undefined ? undefined : sortedColumn[sort.sort];
 	const columns = specs.map((spec) => {
 		const clock = order.clocks[spec.id];
-		return sizedColumn(spec, Math.max(order.widest[spec.id] ?? 0, clock ? clockWidth(clock, now) : 0));
+		const titled = spec.id === marked ? {...spec, title: `${spec.title}${sortArrow(sort)}`} : spec;
+		return sizedColumn(titled, Math.max(order.widest[spec.id] ?? 0, clock ? clockWidth(clock, now) : 0));
 	});
 	return order.filterError === undefined ? {columns, ids, rows} : {columns, ids, rows, filterError: order.filterError};
+}
+
+// The column each sort orders by.
+const sortedColumn: Record<SortQuery['sort'], string> = {name: 'name', age: 'age', status: 'status'};
+
+/**
+The mark after the sorted column's title: ▲ for the order a sort key gives first (names A to Z, the smallest AGE, the
+worst STATUS on top), ▼ once the same key turned it around.
+*/
+export function sortArrow(sort: SortQuery | undefined): string {
+	return sort === undefined ? '' : (sort.reverse === true ? ' ▼' : ' ▲');
 }
 
 /** Every row of a table model, in order (tests, small tables): it builds them all. */

@@ -15,6 +15,8 @@ export type ViewId = 'jobs' | 'cronjobs' | 'pods';
 export type TableQuery = {
 	readonly filter: string;
 	readonly sort: 'name' | 'age' | 'status';
+	/** The sort turned around: Z to A, oldest first, healthiest first. */
+	readonly reverse?: boolean;
 	readonly hideCompleted: boolean;
 	readonly allNamespaces: boolean;
 };

@@ -115,7 +115,7 @@ test('previous-container logs after an OnFailure restart, and the live stream mo
 	print(world, pod, 'run 1 line', 'main', 1);
 	await world.sync();
 	await until(world, live, () => texts(live).length === 3);
-	assert.deepEqual(describe(live.getSnapshot().entries), ['run 0 line', 'run 0 crashed', '── main restarted · restart 1 · flaky-xxxxx', 'run 1 line']);
+	assert.deepEqual(describe(live.getSnapshot().entries), ['run 0 line', 'run 0 crashed', '── main restarted after it exited 1 (Error) · restart 1 · flaky-xxxxx', 'run 1 line']);
 
 	const previous = new LogBuffer({clock: world.clock});
 	const once = fetchPreviousLogs(world.kc, world.store, logSubject(pod), previous, {clock: world.clock});

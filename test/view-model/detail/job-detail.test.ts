@@ -3,6 +3,7 @@ import {test} from 'node:test';
 import {completionGrid, parseIndexes} from '../../../source/view-model/detail/completion-grid.js';
 import {jobDetail} from '../../../source/view-model/detail/job-detail.js';
 import {timelineBars} from '../../../source/view-model/detail/job-timeline.js';
+import {timelineLines} from '../../../source/view-model/detail/detail-lines.js';
 import {condition, makeEvent, makeJob, makePod, now} from '../../helpers/builders.js';
 import {makeSnapshot} from '../../helpers/snapshots.js';
 
@@ -36,7 +37,7 @@ test('spec fields with the deadline countdown', () => {
 		'Suspend: False',
 		'Started: 2m30s ago',
 	]);
-	assert.equal(detail.cells.failed, '3/5');
+	assert.equal(detail.cells.failed, '3/4 retries');
 });
 
 test('the attempt timeline: one entry per pod with exit, duration and the doubling backoff gaps', () => {
@@ -114,4 +115,50 @@ test('parseIndexes reads interval lists', () => {
 	assert.deepEqual([...parseIndexes('0-3,5,7-8', 100)], [0, 1, 2, 3, 5, 7, 8]);
 	assert.deepEqual([...parseIndexes('', 10)], []);
 	assert.deepEqual([...parseIndexes('8-12', 10)], [8, 9]);
+});
+
+test('backoff gaps of an Indexed job run to the same index\'s replacement, not to another index\'s pod', () => {
+	const shards = makeJob('shards', {completions: 2, parallelism: 2, completionMode: 'Indexed', started: -120, active: 2, failed: 1});
+	const shardPods = [
+		makePod(shards, 'zero1', {index: 0, created: -120, phase: 'Failed', finished: -100}),
+		makePod(shards, 'one01', {index: 1, created: -119, phase: 'Running'}),
+		// The controller waited its 10 s for index 0 only.
+		makePod(shards, 'zero2', {index: 0, created: -90, phase: 'Running'}),
+	];
+	const detail = jobDetail(makeSnapshot({jobs: [shards], pods: shardPods}), 'uid-shards', now);
+	assert.deepEqual(detail?.attempts.map((entry) => [entry.name, entry.gapAfter ?? '-']), [['shards-0-zero1', '10s'], ['shards-1-one01', '-'], ['shards-0-zero2', '-']]);
+});
+
+test('backoff gaps of a parallel job run to each failure\'s own replacement, not to a sibling started before it ended', () => {
+	const fanout = makeJob('fanout', {completions: 4, parallelism: 2, started: -120, active: 2, failed: 2});
+	const fanoutPods = [
+		makePod(fanout, 'aaaaa', {created: -120, phase: 'Failed', finished: -100}),
+		makePod(fanout, 'bbbbb', {created: -119, phase: 'Failed', finished: -95}),
+		makePod(fanout, 'ccccc', {created: -90, phase: 'Running'}),
+		makePod(fanout, 'ddddd', {created: -75, phase: 'Running'}),
+	];
+	const detail = jobDetail(makeSnapshot({jobs: [fanout], pods: fanoutPods}), 'uid-fanout', now);
+	assert.deepEqual(detail?.attempts.map((entry) => entry.gapAfter ?? '-'), ['10s', '20s', '-', '-']);
+});
+
+test('a BackingOff job\'s detail says when the next attempt comes and draws the wait up to now', () => {
+	const waiting = makeJob('report', {created: -120, started: -120, backoffLimit: 4, failed: 3, activeDeadlineSeconds: 600});
+	const failedPods = [
+		makePod(waiting, 'aaaaa', {created: -120, phase: 'Failed', finished: -110}),
+		makePod(waiting, 'bbbbb', {created: -100, phase: 'Failed', finished: -63}),
+		makePod(waiting, 'ccccc', {created: -43, phase: 'Failed', exitCode: 137, reason: 'OOMKilled', finished: -23}),
+	];
+	const detail = jobDetail(makeSnapshot({jobs: [waiting], pods: failedPods}), 'uid-report', now);
+	assert.ok(detail);
+	assert.deepEqual(detail.spec.slice(0, 1).concat(detail.spec.filter((field) => field.label === 'Active deadline')).map((field) => `${field.label}: ${field.value}`), [
+		'Next attempt: in 17s',
+		'Active deadline: 600s (in 8m)',
+	]);
+	assert.deepEqual(timelineLines(detail, 80, now).map((line) => line.text), [
+		'Attempts (3; axis 2m)',
+		'  #1 report-aaaaa 10s 1 Error +10s    ███✗                                      ',
+		'  #2 report-bbbbb 37s 1 Error +20s           ████████████✗                      ',
+		'  #3 report-ccccc 20s 137 OOMKilled                              ██████✗        ',
+		'  … next attempt in 17s (waited 23s)                                    ········',
+	]);
 });

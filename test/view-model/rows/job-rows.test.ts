@@ -25,7 +25,7 @@ test('BackingOff: RETRY counts down to the controller re-creating the pod, then 
 	const first = row(job, pods);
 	assert.equal(first.tone, 'warning');
 	assert.deepEqual(first.cells, {
-		namespace: 'default', name: 'report', status: 'BackingOff', completions: '0/1', active: '0', failed: '3/5',
+		namespace: 'default', name: 'report', status: 'BackingOff', completions: '0/1', active: '0', failed: '3/4 retries',
 		retry: 'in 37s', deadline: '', ttl: '', duration: '2m', age: '2m', cronjob: '',
 	});
 	assert.equal(row(job, pods, now + 36_500).cells.retry, 'in 1s');
@@ -63,14 +63,16 @@ test('Complete with a TTL counting down to its deletion', () => {
 	assert.equal(row(job, [], now + 83_000).cells.ttl, 'due');
 });
 
-test('Failed shows its reason, FAILED against backoffLimit+1, and a TTL from the Failed condition', () => {
+test('Failed shows its reason, FAILED as the plain count, a TTL from the Failed condition, DURATION up to the failure', () => {
 	const job = makeJob('flaky', {started: -300, failed: 5, backoffLimit: 4, ttlSecondsAfterFinished: 600, conditions: [
 		condition('FailureTarget', -100, 'BackoffLimitExceeded', 'Job has reached the specified backoff limit'),
 		condition('Failed', -100, 'BackoffLimitExceeded', 'Job has reached the specified backoff limit'),
 	]});
 	const result = row(job);
 	assert.equal(result.tone, 'error');
-	assert.deepEqual([result.cells.status, result.cells.failed, result.cells.ttl, result.cells.retry, result.cells.duration], ['Failed: BackoffLimitExceeded', '5/5', 'in 8m20s', '', '5m']);
+	assert.deepEqual([result.cells.status, result.cells.failed, result.cells.ttl, result.cells.retry, result.cells.duration], ['Failed: BackoffLimitExceeded', '5', 'in 8m20s', '', '3m20s']);
+	// kubectl keeps counting a failed job's DURATION (no completionTime); its end is the Failed condition's time.
+	assert.equal(row(job, [], now + 3_600_000).cells.duration, '3m20s');
 });
 
 test('the 1.31+ interim conditions: FailureTarget with its reason, SuccessCriteriaMet', () => {
@@ -126,7 +128,7 @@ test('a parallel job keeps Running while one slot waits out the backoff: RETRY s
 		makePod(job, 'bad01', {created: -100, phase: 'Failed', finished: -5}),
 	];
 	const result = row(job, pods);
-	assert.deepEqual([result.cells.status, result.cells.active, result.cells.failed, result.cells.retry], ['Running', '1', '1/7', 'in 5s']);
+	assert.deepEqual([result.cells.status, result.cells.active, result.cells.failed, result.cells.retry], ['Running', '1', '1/6 retries', 'in 5s']);
 });
 
 test('a tombstoned pod never counts as active', () => {
@@ -135,4 +137,47 @@ test('a tombstoned pod never counts as active', () => {
 	const vanished = makePod(job, 'v0000', {created: -3, phase: 'Running'});
 	const snapshot = makeSnapshot({jobs: [job], pods: [failed], deleted: [{object: vanished, deletedAt: now - 1000}]});
 	assert.deepEqual([jobRow(job, snapshot, now).cells.status, jobRow(job, snapshot, now).cells.retry], ['BackingOff', 'in 6s']);
+});
+
+test('FAILED counts what the controller counts: 0 on a healthy job, the retries used while it runs, a plain count once done', () => {
+	assert.equal(row(makeJob('healthy', {started: -30, active: 1}), []).cells.failed, '0');
+	const succeeded = makeJob('flaky-but-done', {started: -300, completed: -10, succeeded: 1, failed: 3, backoffLimit: 3, conditions: [condition('Complete', -10, 'CompletionsReached')]});
+	assert.equal(row(succeeded).cells.failed, '3');
+	const retrying = makeJob('retrying', {started: -60, active: 1, failed: 2});
+	assert.equal(row(retrying, [makePod(retrying, 'r0001', {created: -5})]).cells.failed, '2/6 retries');
+	const perIndex = makeJob('per-index', {started: -60, active: 1, failed: 2, completionMode: 'Indexed', completions: 3});
+	perIndex.spec.backoffLimitPerIndex = 1;
+	assert.equal(row(perIndex).cells.failed, '2');
+});
+
+test('FAILED under restartPolicy OnFailure counts the container restarts toward backoffLimit', () => {
+	const job = makeJob('crashy', {started: -200, active: 1, restartPolicy: 'OnFailure'});
+	const crashing = makePod(job, 'c4sh1', {created: -200, phase: 'Running', restartCount: 3, waiting: {reason: 'CrashLoopBackOff', message: 'back-off 40s restarting failed container=main pod=crashy-c4sh1_default(uid-crashy-c4sh1)'}, lastTerminated: {exitCode: 1, reason: 'Error', finished: -10}});
+	assert.equal(row(job, [crashing]).cells.failed, '3/6 restarts');
+	// The controller failed it at 6 restarts and deleted the pod (counted as 1 failed), taking its restart count along:
+	// BackoffLimitExceeded with fewer failed pods than the limit says the restarts reached it.
+	const failed = makeJob('crashed', {started: -600, failed: 1, restartPolicy: 'OnFailure', conditions: [condition('Failed', -5, 'BackoffLimitExceeded', 'Job has reached the specified backoff limit')]});
+	assert.equal(row(failed).cells.failed, '1 + 6 restarts');
+	// A pod still there after success tells its own restarts.
+	const done = makeJob('recovered', {started: -600, completed: -5, succeeded: 1, restartPolicy: 'OnFailure', conditions: [condition('Complete', -5, 'CompletionsReached')]});
+	assert.equal(row(done, [makePod(done, 'ok000', {created: -600, phase: 'Succeeded', restartCount: 2, finished: -5})]).cells.failed, '2 restarts');
+});
+
+test('a job whose pod cannot pull its image says so, as a warning; one pod running beside it keeps the job Running', () => {
+	const job = makeJob('broken-image', {started: -300, active: 1});
+	const stuck = makePod(job, 'b4d1m', {created: -300, phase: 'Pending', waiting: {reason: 'ImagePullBackOff', message: 'Back-off pulling image "registry.example.test/missing:1.0"'}});
+	const result = row(job, [stuck]);
+	assert.deepEqual([result.cells.status, result.tone], ['Pending: ImagePullBackOff', 'warning']);
+	const pair = makeJob('pair', {started: -60, active: 2, parallelism: 2, completions: 2});
+	const both = row(pair, [makePod(pair, 'run01', {created: -60, phase: 'Running'}), makePod(pair, 'img02', {created: -60, phase: 'Pending', waiting: {reason: 'ErrImagePull'}})]);
+	assert.deepEqual([both.cells.status, both.tone], ['Running, 1 ErrImagePull', 'running']);
+	// A pod just being created is no reason to alarm anyone.
+	assert.equal(row(pair, [makePod(pair, 'new01', {created: -1, phase: 'Pending'})]).cells.status, 'Pending');
+});
+
+test('a pod no node can take makes the job Pending: Unschedulable', () => {
+	const job = makeJob('huge', {started: -30, active: 1});
+	const pod = makePod(job, 'h0g00', {created: -30, phase: 'Pending'});
+	pod.status = {phase: 'Pending', conditions: [{type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message: '0/1 nodes are available: 1 Insufficient memory.'}]};
+	assert.equal(row(job, [pod]).cells.status, 'Pending: Unschedulable');
 });

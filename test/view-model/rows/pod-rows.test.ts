@@ -42,8 +42,13 @@ test('a deleted pod is a muted tombstone row', () => {
 	assert.deepEqual(cells(pod, true), ['0/1', 'deleted (Error)', '0', '1 Error', 'sim-node-1', 'worker', '60s', 'muted']);
 });
 
-test('JOB falls back to the job-name label when there is no owner reference', () => {
-	const orphan = makePod(job, 'z1', {phase: 'Running'});
-	delete orphan.metadata.ownerReferences;
-	assert.equal(podRow(orphan, makeSnapshot({pods: [orphan]}), now).cells.job, 'worker');
+test('a pod whose job was deleted with propagationPolicy Orphan shows the gone job as (orphaned)', () => {
+	const job = makeJob('report');
+	const pod = makePod(job, 'o7phn', {phase: 'Succeeded', finished: -20});
+	assert.equal(podRow(pod, makeSnapshot({pods: [pod]}), now).cells.job, 'report');
+	// The garbage collector strips the owner reference of an orphaned dependent; the job-name label stays.
+	const orphan = {...pod, metadata: {...pod.metadata, ownerReferences: []}};
+	assert.equal(podRow(orphan, makeSnapshot({pods: [orphan]}), now).cells.job, 'report (orphaned)');
+	const unrelated = {...orphan, metadata: {...orphan.metadata, labels: {app: 'web'}}};
+	assert.equal(podRow(unrelated, makeSnapshot({pods: [unrelated]}), now).cells.job, '');
 });

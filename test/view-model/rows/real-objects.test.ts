@@ -16,7 +16,7 @@ const now = Date.parse('2019-08-30T15:40:00Z');
 test('the k9s job: a Complete cron job child', () => {
 	const result = jobRow(job, makeSnapshot({jobs: [job]}), now);
 	assert.deepEqual(result.cells, {
-		namespace: 'default', name: 'hello-1567179180', status: 'Complete', completions: '1/1', active: '0', failed: '0/7',
+		namespace: 'default', name: 'hello-1567179180', status: 'Complete', completions: '1/1', active: '0', failed: '0',
 		retry: '', deadline: '', ttl: '', duration: '8s', age: '6m58s', cronjob: 'hello',
 	});
 	assert.equal(result.tone, 'success');

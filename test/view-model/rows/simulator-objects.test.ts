@@ -33,18 +33,18 @@ test('a failing job: Running â†’ BackingOff with the RETRY countdown doubling â†
 	}
 
 	assert.deepEqual(transitions, [
-		'Pending 0/4',
-		'Running 0/4',
-		'BackingOff 1/4 in 10s',
-		'Pending 1/4',
-		'Running 1/4',
-		'BackingOff 2/4 in 20s',
-		'Pending 2/4',
-		'Running 2/4',
-		'BackingOff 3/4 in 40s',
-		'Pending 3/4',
-		'Running 3/4',
-		'Failed: BackoffLimitExceeded 4/4',
+		'Pending 0',
+		'Running 0',
+		'BackingOff 1/3 retries in 10s',
+		'Pending 1/3 retries',
+		'Running 1/3 retries',
+		'BackingOff 2/3 retries in 20s',
+		'Pending 2/3 retries',
+		'Running 2/3 retries',
+		'BackingOff 3/3 retries in 40s',
+		'Pending 3/3 retries',
+		'Running 3/3 retries',
+		'Failed: BackoffLimitExceeded 4',
 	]);
 	const detail = jobDetail(snapshotOf(h), uid, h.clock.now());
 	assert.deepEqual(detail?.attempts.map((entry) => [entry.state, entry.exit, entry.gapAfter ?? '-']), [

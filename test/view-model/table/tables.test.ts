@@ -49,12 +49,12 @@ test('columns are sized to their content', () => {
 	assert.equal(byId.status?.priority, 0);
 });
 
-test('fitColumns at 80 and 120 columns keeps NAME and STATUS', () => {
+test('fitColumns at 80 and 120 columns keeps NAME and STATUS, and cuts the name before AGE, FAILED, TTL or DEADLINE go', () => {
 	const model = engine.table('jobs', snapshot, now, {...query, allNamespaces: true});
 	const at80 = fitColumns(model.columns, 80);
-	assert.deepEqual(at80.map((column) => `${column.id}:${column.width}`), ['namespace:9', 'name:24', 'status:24', 'completions:11', 'retry:8']);
+	assert.deepEqual(at80.map((column) => `${column.id}:${column.width}`), ['namespace:9', 'name:12', 'status:14', 'completions:11', 'failed:6', 'retry:8', 'ttl:8', 'age:5']);
 	const at120 = fitColumns(model.columns, 120);
-	assert.deepEqual(at120.map((column) => `${column.id}:${column.width}`), ['namespace:9', 'name:37', 'status:28', 'completions:11', 'failed:6', 'retry:8', 'ttl:8', 'age:5']);
+	assert.deepEqual(at120.map((column) => `${column.id}:${column.width}`), ['namespace:9', 'name:24', 'status:28', 'completions:11', 'failed:11', 'retry:8', 'deadline:8', 'ttl:8', 'age:5']);
 	for (const fitted of [at80, at120]) {
 		assert.ok(fitted.reduce((sum, column) => sum + column.width, 0) + fitted.length - 1 <= (fitted === at80 ? 80 : 120));
 	}
@@ -158,7 +158,7 @@ test('time cells are built only for the rows asked for, never while sorting, fil
 
 test('the filter matches what does not change with the clock, not ages or countdowns', () => {
 	assert.deepEqual(names(engine.table('jobs', snapshot, now, {...query, filter: 'in 5s'})), []);
-	assert.deepEqual(names(engine.table('jobs', snapshot, now, {...query, filter: '/^delta\\S* BackingOff 0\\/1 0 1\\/4 $/'})), ['delta-backoff-with-a-rather-long-name']);
+	assert.deepEqual(names(engine.table('jobs', snapshot, now, {...query, filter: '/^delta\\S* BackingOff 0\\/1 0 1\\/3 retries $/'})), ['delta-backoff-with-a-rather-long-name']);
 });
 
 test('an object the store added to its maps before publishing a new view shows at once', () => {
@@ -172,4 +172,17 @@ test('an object the store added to its maps before publishing a new view shows a
 	store.apply({type: 'upsert', kind: 'jobs', object: bravo});
 	assert.equal(store.getSnapshot(), live);
 	assert.deepEqual(engine.table('jobs', live, now, query).ids, ['uid-alpha', 'uid-bravo']);
+});
+
+test('the sorted column says so with ▲, and a reversed sort turns the order around under ▼', () => {
+	const titles = (model: TableModel) => model.columns.map((column) => column.title).filter((title) => / [▲▼]$/.test(title));
+	const byName = engine.table('jobs', snapshot, now, query);
+	assert.deepEqual(titles(byName), ['NAME ▲']);
+	const reversed = engine.table('jobs', snapshot, now, {...query, reverse: true});
+	assert.deepEqual(titles(reversed), ['NAME ▼']);
+	assert.deepEqual(names(reversed), [...names(byName)].reverse());
+	assert.deepEqual(names(engine.table('jobs', snapshot, now, {...query, sort: 'age'})), ['delta-backoff-with-a-rather-long-name', 'bravo', 'charlie', 'alpha', 'echo']);
+	const oldestFirst = engine.table('jobs', snapshot, now, {...query, sort: 'age', reverse: true});
+	assert.deepEqual([titles(oldestFirst), names(oldestFirst)], [['AGE ▼'], ['echo', 'alpha', 'charlie', 'bravo', 'delta-backoff-with-a-rather-long-name']]);
+	assert.deepEqual(titles(engine.table('jobs', snapshot, now, {...query, sort: 'status'})), ['STATUS ▲']);
 });
