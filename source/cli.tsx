@@ -19,7 +19,9 @@ import {diffStdout} from './terminal/diff-stdout.js';
 import {loadConnection} from './cluster/connection/kubeconfig.js';
 import {simulateMain} from './simulator/main.js';
 import {startSimulator, type Simulator} from './simulator/index.js';
+import type {NotifyPolicy} from './session/notifier.js';
 import {startSession} from './session/session.js';
+import {notifyTerminal} from './terminal/notify.js';
 import {version} from './version.js';
 
 /** The `--help` text (also printed in the readme's Usage section). */
@@ -44,8 +46,18 @@ export async function main(): Promise<number> {
 
 	if (argv[0] === 'get' || argv[0] === 'wait') {
 		const clock = createSystemClock();
+		// A reader that stops reading (`kjobs get … | head`) must not crash the command: what it would print goes
+		// nowhere, and `kjobs wait` still exits with the job's verdict.
+		let stdoutGone = false;
+		process.stdout.on('error', () => {
+			stdoutGone = true;
+		});
 		const io: HeadlessIo = {
-			stdout: text => process.stdout.write(text),
+			stdout(text) {
+				if (!stdoutGone) {
+					process.stdout.write(text);
+				}
+			},
 			stderr: text => process.stderr.write(text),
 			stdoutIsTty: process.stdout.isTTY === true,
 			...(process.stdout.isTTY ? {columns: process.stdout.columns} : {}),
@@ -57,9 +69,11 @@ export async function main(): Promise<number> {
 				process.once('SIGTERM', stop);
 			},
 		};
+		const release = clock.keepAlive();
 		try {
 			return await (argv[0] === 'get' ? runGet(argv.slice(1), io) : runWait(argv.slice(1), io));
 		} finally {
+			release();
 			clock.stop();
 		}
 	}
@@ -122,6 +136,8 @@ export async function main(): Promise<number> {
 		readOnly: flags.demo ? '--demo' : (flags.readonly ? '--readonly' : undefined),
 		demo: flags.demo,
 		labelSelector: flags.selector,
+		// Written straight to the terminal, past the frame writer: BEL and an OSC move no cursor and draw nothing.
+		notify: {policy: flags.notify as NotifyPolicy, terminal: notifyTerminal(process.env), write: bytes => process.stdout.write(bytes)},
 	});
 
 	// Ink 6.8 has no alternate-screen option: enter it ourselves and leave it on every exit path.

@@ -33,9 +33,11 @@ export type Watch = {
 /** Why a watch could not start, as one line. */
 export function watchProblem(kind: WatchKind, state: WatchState, server: string): string | undefined {
 	switch (state.phase) {
-		case 'forbidden': return `not allowed to list ${kind}: ${state.message}`;
+		// The API's own words (`jobs.batch is forbidden: User "dev" cannot list resource "jobs" …`), as kubectl shows them.
+		case 'forbidden': return state.message;
 		case 'failed': return `cannot list ${kind} on ${server}: ${state.error}`;
-		case 'reconnecting': return `cannot reach ${server}: ${state.error}`;
+		// The watch loop's error already names the server (`cannot reach https://…: connection refused`).
+		case 'reconnecting': return state.error;
 		default: return undefined;
 	}
 }

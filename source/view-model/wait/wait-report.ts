@@ -4,6 +4,7 @@ failed job each failed attempt with its exit code and the last lines of its log.
 and the fetched log tails; every piece of cluster text is made printable (log lines keep no escape sequence).
 */
 import {humanDuration} from '../../kube/duration.js';
+import {jobFinishedAt} from '../../kube/job-state.js';
 import type {Job} from '../../kube/types.js';
 import {timeOf} from '../../kube/types.js';
 import type {StoreView} from '../../store/types.js';
@@ -24,7 +25,7 @@ export function jobLabel(job: Job): string {
 export function statusLine(job: Job, snapshot: StoreView, now: number): string {
 	const state = jobState(job, podsOfJob(snapshot, uidOf(job)), controllerBackoff);
 	const start = timeOf(job.status?.startTime);
-	const end = state.word === 'Complete' || state.word === 'Failed' ? (timeOf(job.status?.completionTime) ?? now) : now;
+	const end = state.word === 'Complete' || state.word === 'Failed' ? (jobFinishedAt(job) ?? now) : now;
 	const took = start === undefined ? '' : ` in ${humanDuration(end - start)}`;
 	const failed = job.status?.failed ?? 0;
 	const counts = `${jobCompletions(job)} succeeded${failed > 0 ? `, ${failed} failed` : ''}`;
