@@ -31,7 +31,15 @@ export type HeadlessWorld = {
 };
 
 /** How a run is driven and what its io looks like. */
-export type RunOptions = {readonly stepMs?: number; readonly maxMs?: number; readonly tty?: boolean; readonly columns?: number; readonly env?: NodeJS.ProcessEnv};
+export type RunOptions = {
+	readonly stepMs?: number;
+	readonly maxMs?: number;
+	readonly tty?: boolean;
+	readonly columns?: number;
+	readonly env?: NodeJS.ProcessEnv;
+	/** Called before each step with the simulated time the command has run so far (to break things mid-run). */
+	readonly onStep?: (elapsedMs: number) => Promise<void> | void;
+};
 
 /** What a run came to. */
 export type RunResult = {readonly code: number; readonly stdout: string; readonly stderr: string; readonly elapsedMs: number};
@@ -102,6 +110,7 @@ export async function headlessWorld(scenario: string, options: SimulatorOptions 
 					throw new Error(`the command did not end within ${maxMs} ms of simulated time; stdout:\n${stdout}\nstderr:\n${stderr}`);
 				}
 
+				await runOptions.onStep?.(clock.now() - began);
 				await advance(runOptions.stepMs ?? 250);
 			}
 
