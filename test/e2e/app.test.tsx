@@ -190,7 +190,7 @@ test('help lists every key of the view with disabled actions and the dialog\'s k
 	await app.press('?');
 	let lines = checkFrame(app);
 	assert.deepEqual(lines.slice(2, 6), ['Jobs › Help', 'Navigation', '  j ↓                Down', '  k ↑                Up']);
-	assert.equal(lines[20], '… 36 more lines (PgDn)');
+	assert.equal(lines[20], '… 37 more lines (PgDn)');
 	await app.press('G');
 	lines = checkFrame(app);
 	assert.deepEqual(lines.slice(16, 21), [
@@ -203,7 +203,7 @@ test('help lists every key of the view with disabled actions and the dialog\'s k
 	await app.press('\u001B[5~');
 	lines = checkFrame(app);
 	const yaml = lines.indexOf('  y                  YAML');
-	assert.equal(yaml, 10);
+	assert.equal(yaml, 9);
 	assert.deepEqual(lines.slice(yaml, yaml + 4), [
 		'  y                  YAML',
 		'  Ctrl+D             Delete  ⚠ dangerous  (disabled: forbidden)',
