@@ -9,45 +9,26 @@ import {writeHeapSnapshot} from 'node:v8';
 import meow from 'meow';
 import {render} from 'ink';
 import {App} from './app.js';
-import {ConfigError} from './cluster/connection/config-error.js';
+import {connectError, connectWith} from './cli/connect.js';
+import {connectionFlags, generalFlags, meowFlags, screenFlags} from './cli/flags.js';
+import {helpText} from './cli/help.js';
+import {runGet} from './headless/get.js';
+import type {HeadlessIo} from './headless/io.js';
+import {runWait} from './headless/wait.js';
+import {createSystemClock} from './store/clock.js';
 import {diffStdout} from './terminal/diff-stdout.js';
 import {needsAsciiGlyphs} from './terminal/glyphs.js';
 import {loadConnection} from './cluster/connection/kubeconfig.js';
 import {simulateMain} from './simulator/main.js';
 import {startSimulator, type Simulator} from './simulator/index.js';
+import type {NotifyPolicy} from './session/notifier.js';
 import {startSession} from './session/session.js';
-import {printable} from './view-model/printable.js';
+import {printableLines} from './view-model/printable.js';
+import {notifyTerminal} from './terminal/notify.js';
 import {version} from './version.js';
 
 /** The `--help` text (also printed in the readme's Usage section). */
-export const helpText = `
-	Watch Kubernetes Jobs, CronJobs and their Pods live: completions, backoff, TTL and cron countdowns.
-
-	Usage
-	  $ kjobs [flags]
-	  $ kjobs simulate [--port N] [--host ADDR] [--scenario demo|FILE] [--kubeconfig-out FILE] [--speed X] [--seed N]
-	                   [--faults SPEC|chaos] [--tls] [--token TOKEN]
-	  $ kjobs simulate --scenario scale [--jobs N] [--cronjobs N] [--pods N] [--namespaces N] [--churn EVENTS_PER_SECOND]
-
-	Flags
-	  --kubeconfig FILE       Kubeconfig to use (default: $KUBECONFIG, ~/.kube/config, then the in-cluster service account)
-	  --context NAME          Context to use (default: the current context)
-	  -n, --namespace NAME    Namespace to watch (default: the context's namespace, else "default")
-	  -A, --all-namespaces    Watch every namespace
-	  -l, --selector QUERY    Only jobs and cron jobs matching a label selector, e.g. app=backup,tier!=dev
-	  --readonly              Refuse every change to the cluster (delete, rerun, trigger, suspend)
-	  --demo                  Open the read-only demo on the built-in simulated cluster (no cluster needed)
-	  --no-color              No colours (also when NO_COLOR is set)
-	  --version               Print the version
-	  --help                  Print this help
-
-	Examples
-	  $ kjobs --demo
-	  $ kjobs -n batch
-	  $ kjobs --context prod -A -l team=data --readonly
-	  $ ssh -t bastion.example.test kjobs -A
-	  $ kjobs simulate --scenario demo --port 8080 --kubeconfig-out /tmp/sim.kubeconfig
-`;
+export {helpText} from './cli/help.js';
 
 const enterAltScreen = '\u001B[?1049h\u001B[H';
 const leaveAltScreen = '\u001B[?25h\u001B[?1049l';
@@ -66,6 +47,40 @@ export async function main(): Promise<number> {
 		});
 	}
 
+	if (argv[0] === 'get' || argv[0] === 'wait') {
+		const clock = createSystemClock();
+		// A reader that stops reading (`kjobs get … | head`) must not crash the command: what it would print goes
+		// nowhere, and `kjobs wait` still exits with the job's verdict.
+		let stdoutGone = false;
+		process.stdout.on('error', () => {
+			stdoutGone = true;
+		});
+		const io: HeadlessIo = {
+			stdout(text) {
+				if (!stdoutGone) {
+					process.stdout.write(text);
+				}
+			},
+			stderr: text => process.stderr.write(text),
+			stdoutIsTty: process.stdout.isTTY === true,
+			...(process.stdout.isTTY ? {columns: process.stdout.columns} : {}),
+			env: process.env,
+			homeDir: homedir(),
+			clock,
+			onSignal(stop) {
+				process.once('SIGINT', stop);
+				process.once('SIGTERM', stop);
+			},
+		};
+		const release = clock.keepAlive();
+		try {
+			return await (argv[0] === 'get' ? runGet(argv.slice(1), io) : runWait(argv.slice(1), io));
+		} finally {
+			release();
+			clock.stop();
+		}
+	}
+
 	const cli = meow(helpText, {
 		importMeta: import.meta,
 		argv,
@@ -73,20 +88,7 @@ export async function main(): Promise<number> {
 		pkg: {name: 'kjobs', version},
 		description: false,
 		allowUnknownFlags: false,
-		flags: {
-			kubeconfig: {type: 'string'},
-			context: {type: 'string'},
-			namespace: {type: 'string', shortFlag: 'n'},
-			allNamespaces: {type: 'boolean', shortFlag: 'A', default: false},
-			selector: {type: 'string', shortFlag: 'l'},
-			readonly: {type: 'boolean', default: false},
-			demo: {type: 'boolean', default: false},
-			color: {type: 'boolean', default: true},
-			// meow answers these only when they stand alone; beside other flags they would be ignored and a session
-			// (perhaps read-write, on prod) opened instead of the help the user asked for.
-			help: {type: 'boolean', default: false},
-			version: {type: 'boolean', default: false},
-		},
+		flags: meowFlags({...connectionFlags, ...screenFlags, ...generalFlags}),
 	});
 	const {flags} = cli;
 	if (flags.help) {
@@ -118,24 +120,17 @@ export async function main(): Promise<number> {
 			simulator = await startSimulator({scenario: 'demo', port: 0, host: '127.0.0.1', kubeconfigPath: kubeconfig});
 			connection = loadConnection({kubeconfig, allNamespaces: true, env: {}, homeDir: homedir()});
 		} else {
-			connection = loadConnection({
-				kubeconfig: flags.kubeconfig,
-				context: flags.context,
-				namespace: flags.namespace,
-				allNamespaces: flags.allNamespaces,
-				env: process.env,
-				homeDir: homedir(),
-			});
+			connection = connectWith(flags, process.env, homedir());
 		}
 	} catch (error) {
 		await cleanup();
-		process.stderr.write(`kjobs: ${printableLines(error instanceof ConfigError || error instanceof Error ? error.message : String(error))}\n`);
+		process.stderr.write(connectError(error));
 		return 1;
 	}
 
 	if (!process.stdin.isTTY || !process.stdout.isTTY) {
 		await cleanup();
-		process.stderr.write('kjobs: needs an interactive terminal (stdin and stdout must be a TTY).\nOver SSH, allocate one: ssh -t HOST kjobs\n');
+		process.stderr.write(noTerminalText);
 		return 1;
 	}
 
@@ -144,6 +139,8 @@ export async function main(): Promise<number> {
 		readOnly: flags.demo ? '--demo' : (flags.readonly ? '--readonly' : undefined),
 		demo: flags.demo,
 		labelSelector: flags.selector,
+		// Written straight to the terminal, past the frame writer: BEL and an OSC move no cursor and draw nothing.
+		notify: {policy: flags.notify as NotifyPolicy, terminal: notifyTerminal(process.env), write: bytes => process.stdout.write(bytes)},
 	});
 
 	// Ink 6.8 has no alternate-screen option: enter it ourselves and leave it on every exit path.
@@ -251,13 +248,15 @@ export async function main(): Promise<number> {
 	return 0;
 }
 
-/**
-A message for stderr with every control character in it made visible, line by line: it names kubeconfig contexts,
-clusters, users and file paths, which anyone who wrote the file chose, and stderr is the same terminal as the screen.
-*/
-function printableLines(text: string): string {
-	return text.split('\n').map(line => printable(line)).join('\n');
-}
+/** What `kjobs` says when it has no terminal to draw on: what works without one, and how to get one over SSH. */
+export const noTerminalText = [
+	'kjobs: needs an interactive terminal (stdin and stdout must be a TTY).',
+	'Over SSH, allocate one: ssh -t HOST kjobs',
+	'Without a terminal (scripts, CI, a pipe):',
+	'  kjobs get jobs|cronjobs|pods [NAME] [-n NS | -A] [-o table|wide|json]   print the table (or JSON) once',
+	'  kjobs wait job/NAME [--for complete|failed|finished] [--timeout D] [--logs]   wait for a job to end',
+	'',
+].join('\n');
 
 /** How long quitting may take before kjobs exits regardless (the terminal is restored before it starts counting). */
 export const quitDeadlineMs = 900;

@@ -30,7 +30,8 @@ test('the version constant equals package.json', () => {
 test('--help lists every flag and the simulate command', () => {
 	const {status, stdout} = kjobs(['--help']);
 	assert.equal(status, 0);
-	for (const flag of ['--kubeconfig FILE', '--context NAME', '-n, --namespace NAME', '-A, --all-namespaces', '-l, --selector QUERY', '--readonly', '--demo', '--no-color', 'kjobs simulate [--port N]']) {
+	for (const flag of ['--kubeconfig FILE', '--context NAME', '-n, --namespace NAME', '-A, --all-namespaces', '-l, --selector QUERY', '--readonly', '--demo', '--no-color', '--notify failed|all|off', 'kjobs simulate [--port N]',
+		'$ kjobs get jobs|cronjobs|pods [NAME]', '-o, --output table|wide|json', '$ kjobs wait job/NAME|cronjob/NAME', '--for complete|failed|finished', '--timeout DURATION', '--logs', '--run manual', '2 on timeout']) {
 		assert.ok(stdout.includes(flag), flag);
 	}
 });
@@ -75,7 +76,14 @@ test('an unknown context names the contexts that exist', () => {
 	assert.deepEqual(piped, {
 		status: 1,
 		stdout: '',
-		stderr: 'kjobs: needs an interactive terminal (stdin and stdout must be a TTY).\nOver SSH, allocate one: ssh -t HOST kjobs\n',
+		stderr: [
+			'kjobs: needs an interactive terminal (stdin and stdout must be a TTY).',
+			'Over SSH, allocate one: ssh -t HOST kjobs',
+			'Without a terminal (scripts, CI, a pipe):',
+			'  kjobs get jobs|cronjobs|pods [NAME] [-n NS | -A] [-o table|wide|json]   print the table (or JSON) once',
+			'  kjobs wait job/NAME [--for complete|failed|finished] [--timeout D] [--logs]   wait for a job to end',
+			'',
+		].join('\n'),
 	});
 });
 

@@ -9,6 +9,7 @@ import {performAction} from '../cluster/actions/perform.js';
 import {KubeCluster} from '../cluster/kube-cluster.js';
 import type {Connection} from '../cluster/connection/kubeconfig.js';
 import {createLogPanes, isLogRequest, type LogPanes} from './log-panes.js';
+import {createNotifier, type NotifierOptions} from './notifier.js';
 import {createSystemClock, type Clock} from '../store/clock.js';
 import {createResourceStore} from '../store/resource-store.js';
 import type {LiveResourceStore} from '../store/types.js';
@@ -27,6 +28,8 @@ export type SessionOptions = {
 	readonly logDirectory?: string;
 	/** Settings of the actions (randomness for new names, replace-rerun timeouts). */
 	readonly actions?: ActionContextOptions;
+	/** Bell and desktop notifications when jobs end (none without). */
+	readonly notify?: Omit<NotifierOptions, 'store' | 'clock'>;
 };
 
 /** A running session. */
@@ -81,6 +84,7 @@ export function startSession(options: SessionOptions): Session {
 		}
 	};
 
+	const notifier = options.notify ? createNotifier({...options.notify, store, clock}) : undefined;
 	const logs = createLogPanes({kubeConfig: () => cluster.connection.kubeConfig, store, clock, directory: options.logDirectory});
 	const handle: RequestHandler = async request => {
 		if (isLogRequest(request)) {
@@ -104,6 +108,18 @@ export function startSession(options: SessionOptions): Session {
 			case 'action': {
 				// performAction never throws; the gate refuses in read-only mode before anything is sent.
 				return performAction(cluster.actions, request.action);
+			}
+
+			case 'toggle-notify': {
+				const job = store.getSnapshot().jobs.get(request.target.uid);
+				if (notifier === undefined || job === undefined) {
+					return {ok: false, message: notifier === undefined ? 'notifications are not available here' : 'job not found (deleted?)'};
+				}
+
+				const name = `${job.metadata.namespace ?? ''}/${job.metadata.name ?? ''}`;
+				return notifier.toggle(request.target.uid)
+					? {ok: true, message: `will notify when job ${name} ends (b again: stop)`}
+					: {ok: true, message: `no longer notifying for job ${name}`};
 			}
 		}
 	};
@@ -131,6 +147,7 @@ export function startSession(options: SessionOptions): Session {
 			listeners.add(listener);
 		},
 		async stop() {
+			notifier?.stop();
 			logs.close();
 			await cluster.close();
 			options.clock?.stop?.();

@@ -8,14 +8,18 @@ import type {ScreenEntry, Target, UiRequest} from './types.js';
 const listKinds = {jobs: 'job', cronjobs: 'cronjob', pods: 'pod'} as const;
 
 /**
-The request a logs command makes on a screen: on a list, for the selected row; on a detail screen, for the object the
+The request a logs or notify command makes on a screen (notify only for a job): on a list, for the selected row; on a detail screen, for the object the
 screen shows (except `p`, previous logs, which on a job's screen means its selected pod). Undefined when there is no
 object to act on. (Actions open a dialog first: their request is the confirmed dialog's.)
 */
-export function objectRequest(command: 'logs' | 'previous-logs', entry: ScreenEntry, rows: readonly string[]): UiRequest | undefined {
+export function objectRequest(command: 'logs' | 'previous-logs' | 'notify', entry: ScreenEntry, rows: readonly string[]): UiRequest | undefined {
 	const target = objectTarget(command, entry, rows);
 	if (target === undefined) {
 		return undefined;
+	}
+
+	if (command === 'notify') {
+		return target.kind === 'job' ? {kind: 'toggle-notify', target} : undefined;
 	}
 
 	return command === 'logs' ? {kind: 'open-logs', target, previous: false} : (target.kind === 'pod' ? {kind: 'open-logs', target, previous: true} : undefined);
@@ -49,7 +53,7 @@ export function objectTarget(command: ObjectCommand, entry: ScreenEntry, rows: r
 }
 
 const labels: Record<UiRequest['kind'], string> = {
-	'open-logs': 'logs', 'close-logs': 'close logs', 'save-logs': 'save logs', action: 'action',
+	'open-logs': 'logs', 'close-logs': 'close logs', 'save-logs': 'save logs', action: 'action', 'toggle-notify': 'notify',
 	'set-namespace': 'namespace switch', 'switch-context': 'context switch',
 };
 

@@ -49,6 +49,8 @@ export type UiRequest =
 	| {readonly kind: 'save-logs'; readonly timestamps: boolean}
 	/** A confirmed dialog's action: the one way an action key reaches the cluster. */
 	| {readonly kind: 'action'; readonly action: ActionRequest; readonly target: Target}
+	/** Mark (or unmark) a job to be announced with a bell and a desktop notification however it ends. */
+	| {readonly kind: 'toggle-notify'; readonly target: Target}
 	| {readonly kind: 'set-namespace'; readonly namespace: string | undefined}
 	| {readonly kind: 'switch-context'; readonly name: string};
 

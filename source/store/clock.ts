@@ -17,7 +17,15 @@ export type Clock = {
 };
 
 /** The system clock, which can stop its tick. */
-export type SystemClock = Clock & {stop(): void};
+export type SystemClock = Clock & {
+	stop(): void;
+	/**
+	Keeps the process alive until the returned release is called. Every timer is unref'd (a pending retry must not hold
+	a quitting process), so a command with nothing else open — `kjobs wait` between two watch retries, with no terminal
+	on stdin — would otherwise end mid-wait.
+	*/
+	keepAlive(): () => void;
+};
 
 /** A clock tests step by hand: time and timers move only through advance and set. */
 export type ManualClock = Clock & {
@@ -87,6 +95,12 @@ export function createSystemClock(options: {tickMs?: number} = {}): SystemClock 
 		stop() {
 			listeners.clear();
 			stopTicker();
+		},
+		keepAlive() {
+			const hold = setInterval(() => {}, maxDelayMs);
+			return () => {
+				clearInterval(hold);
+			};
 		},
 	};
 }

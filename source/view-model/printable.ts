@@ -42,3 +42,12 @@ export function printable(text: string): string {
 
 	return text.replaceAll(unsafeAll, (character) => (character === '\t' ? ' ' : visibleControl(character.codePointAt(0) ?? 0)));
 }
+
+/**
+A message for stderr with every control character in it made visible, line by line: error messages name kubeconfig
+contexts, clusters, users and file paths, which anyone who wrote the file chose, and stderr is the same terminal as the
+screen.
+*/
+export function printableLines(text: string): string {
+	return text.split('\n').map(line => printable(line)).join('\n');
+}

@@ -192,7 +192,7 @@ test('help lists every key of the view with disabled actions and the dialog\'s k
 	await app.press('?');
 	let lines = checkFrame(app);
 	assert.deepEqual(lines.slice(2, 6), ['Jobs › Help', 'Navigation', '  j ↓                Down', '  k ↑                Up']);
-	assert.equal(lines[20], '… 75 more lines (PgDn)');
+	assert.equal(lines[20], '… 77 more lines (PgDn)');
 	await app.press('G');
 	lines = checkFrame(app);
 	assert.deepEqual(lines.slice(16, 21), [

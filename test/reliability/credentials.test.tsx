@@ -4,6 +4,7 @@ import http from 'node:http';
 import type {AddressInfo} from 'node:net';
 import path from 'node:path';
 import {after, test} from 'node:test';
+import {noTerminalText} from '../../source/cli.js';
 import {secureKubeconfig} from '../../source/simulator/api/auth.js';
 import {startSimulator, type Simulator} from '../../source/simulator/index.js';
 import {generateTls} from '../../source/simulator/tls/tls.js';
@@ -74,7 +75,7 @@ const cliCases: Array<{name: string; args: () => string[]; stderr: (dir: string)
 	{name: 'unknown context', args: () => ['--kubeconfig', file('ctx.yaml', config()), '--context', 'prod'], stderr: d => `kjobs: context "prod" is not in the kubeconfig (${d}/ctx.yaml)\ncontexts: x\n`},
 	{name: 'unknown user entry', args: () => ['--kubeconfig', file('user.yaml', config({user: 'ghost'}))], stderr: d => `kjobs: context "x" refers to user "ghost", which is not in the kubeconfig (${d}/user.yaml)\n`},
 	{name: 'unknown cluster entry', args: () => ['--kubeconfig', file('cluster.yaml', config({cluster: 'nowhere'}))], stderr: d => `kjobs: context "x" refers to cluster "nowhere", which is not in the kubeconfig (${d}/cluster.yaml)\n`},
-	{name: 'stdin is not a terminal', args: () => ['--kubeconfig', file('good.yaml', config())], stderr: () => 'kjobs: needs an interactive terminal (stdin and stdout must be a TTY).\nOver SSH, allocate one: ssh -t HOST kjobs\n'},
+	{name: 'stdin is not a terminal', args: () => ['--kubeconfig', file('good.yaml', config())], stderr: () => noTerminalText},
 ];
 
 test('configuration errors from the real CLI: exit 1 and the message naming the thing', {timeout: 120_000}, async () => {

@@ -5,6 +5,7 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import test from 'node:test';
 import {promisify} from 'node:util';
+import {noTerminalText} from '../../source/cli.js';
 import {version} from '../../source/version.js';
 
 const run = promisify(execFile);
@@ -49,5 +50,5 @@ test('npm run bundle makes one file that runs from an empty directory', {timeout
 	// Without a TTY it stops with the SSH hint instead of crashing: Ink, React and the client all loaded.
 	const noTty = await run(process.execPath, ['kjobs.mjs', '--demo'], options).catch((error: unknown) => error as {code: number; stderr: string});
 	assert.equal((noTty as {code: number}).code, 1);
-	assert.equal((noTty as {stderr: string}).stderr, 'kjobs: needs an interactive terminal (stdin and stdout must be a TTY).\nOver SSH, allocate one: ssh -t HOST kjobs\n');
+	assert.equal((noTty as {stderr: string}).stderr, noTerminalText);
 });

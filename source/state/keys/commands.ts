@@ -12,7 +12,7 @@ export type UiCommand =
 	| 'redraw' | 'toggle-wide' | 'text-wrap' | 'text-right' | 'text-left';
 
 /** Commands on the selected object that the app carries out (logs, actions): the reducer turns them into requests. */
-export type ObjectCommand = 'logs' | 'previous-logs' | 'describe' | 'yaml' | 'delete' | 'rerun' | 'trigger' | 'suspend';
+export type ObjectCommand = 'logs' | 'previous-logs' | 'describe' | 'yaml' | 'delete' | 'rerun' | 'trigger' | 'suspend' | 'notify';
 
 /** Commands of the log pane: bound and listed in the keymap, carried out by the pane's reducer. */
 export type LogCommand =
@@ -26,7 +26,7 @@ export type DialogCommand = 'dialog-confirm' | 'dialog-cancel' | 'dialog-next' |
 export type Command = UiCommand | ObjectCommand | LogCommand | DialogCommand;
 
 /** The object commands, for narrowing. */
-export const objectCommands: readonly ObjectCommand[] = ['logs', 'previous-logs', 'describe', 'yaml', 'delete', 'rerun', 'trigger', 'suspend'];
+export const objectCommands: readonly ObjectCommand[] = ['logs', 'previous-logs', 'describe', 'yaml', 'delete', 'rerun', 'trigger', 'suspend', 'notify'];
 
 /** Whether a command belongs to the confirmation dialog. */
 export function isDialogCommand(command: Command): command is DialogCommand {

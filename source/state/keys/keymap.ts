@@ -58,6 +58,7 @@ export const keymap: readonly Binding[] = [
 	{keys: ['r'], command: 'rerun', when: ['jobs', 'job-detail'], description: 'Rerun job', group: 'Actions', mutating: true},
 	{keys: ['t'], command: 'trigger', when: ['cronjobs', 'cronjob-detail'], description: 'Trigger now', group: 'Actions', mutating: true},
 	{keys: ['s'], command: 'suspend', when: ['jobs', 'cronjobs', 'job-detail', 'cronjob-detail'], description: 'Suspend/resume', group: 'Actions', mutating: true},
+	{keys: ['b'], command: 'notify', when: ['jobs', 'job-detail'], description: 'Notify (bell) when this job ends, however it ends', group: 'Actions'},
 	{keys: ['f', 'G', 'end'], command: 'log-follow', when: ['logs'], description: 'Follow (resume)', group: 'Log pane', hint: 'Follow'},
 	{keys: ['t'], command: 'log-timestamps', when: ['logs'], description: 'Timestamps', group: 'Log pane'},
 	{keys: ['w'], command: 'log-wrap', when: ['logs'], description: 'Wrap', group: 'Log pane'},

@@ -138,6 +138,7 @@ test('help lists every key of the screen, the log pane keys and the actions, wit
 	assert.deepEqual(actions.map((entry) => [entry.keys, entry.description, entry.disabled]), [
 		['l', 'Logs', undefined], ['d', 'Describe', undefined], ['y', 'YAML', undefined],
 		['Ctrl+D', 'Delete', 'read-only'], ['r', 'Rerun job', 'forbidden: cannot create jobs in namespace batch'], ['s', 'Suspend/resume', undefined],
+		['b', 'Notify (bell) when this job ends, however it ends', undefined],
 	]);
 	assert.equal(actions.find((entry) => entry.command === 'delete')?.dangerous, true);
 	const pane = groups.find((group) => group.title === 'Log pane')?.entries.map((entry) => entry.keys) ?? [];
