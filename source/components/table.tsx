@@ -33,7 +33,7 @@ export type TableProps = {
 export function Table(props: TableProps) {
 	const {rows, width, height, selectedIndex, noColor} = props;
 	const columns = fitColumns(props.columns, width, {wide: props.wide ?? false});
-	const line = (cells: (column: Column) => string) => fit(columns.map((column) => fit(cells(column), column.width, column.align)).join(' '), width);
+	const line = (cells: (column: Column) => string) => fit(columns.map((column) => fit(cells(column), column.width, column.align, column.cut)).join(' '), width);
 	const bodyHeight = Math.max(0, height - 1);
 	const start = windowStart(props.offset, selectedIndex, bodyHeight, rows.length);
 	const visible: Row[] = [];

@@ -44,9 +44,49 @@ export function cut(text: string, width: number): string {
 	return `${out}…`;
 }
 
-/** Cuts and pads text to exactly `width` cells (right-aligned when asked). */
-export function fit(text: string, width: number, align: 'left' | 'right' = 'left'): string {
-	const clipped = cut(text, width);
+/**
+Cuts a name to `width` cells. A name that ends in a generated part (a digit in what follows its last `-`: a cron job's
+run `-29937024`, a pod's `-x7k2p`) keeps its start and its end with … in between, so the rows of one cron job or job
+stay told apart; any other name is cut at the end, where it reads best. Never splits a grapheme.
+*/
+export function cutName(text: string, width: number): string {
+	const safe = printable(text);
+	if (width < 5 || cellWidth(safe) <= width || !/-[^-]*\d[^-]*$/.test(safe)) {
+		return cut(safe, width);
+	}
+
+	const parts = [...graphemes.segment(safe)].map(({segment}) => segment);
+	const room = width - 1;
+	let tail = '';
+	let tailCells = 0;
+	for (let index = parts.length - 1; index >= 0; index--) {
+		const cells = stringWidth(parts[index]!);
+		if (tailCells + cells > Math.floor(room / 2)) {
+			break;
+		}
+
+		tail = parts[index]! + tail;
+		tailCells += cells;
+	}
+
+	let head = '';
+	let headCells = 0;
+	for (const part of parts) {
+		const cells = stringWidth(part);
+		if (headCells + cells > room - tailCells) {
+			break;
+		}
+
+		head += part;
+		headCells += cells;
+	}
+
+	return `${head}…${tail}`;
+}
+
+/** Cuts and pads text to exactly `width` cells (right-aligned when asked; cut as a name when asked, see cutName). */
+export function fit(text: string, width: number, align: 'left' | 'right' = 'left', where: 'end' | 'name' = 'end'): string {
+	const clipped = where === 'name' ? cutName(text, width) : cut(text, width);
 	const padding = ' '.repeat(Math.max(0, width - cellWidth(clipped)));
 	return align === 'right' ? padding + clipped : clipped + padding;
 }

@@ -10,7 +10,7 @@ import {helpText} from '../cli/help.js';
 import type {WatchKind} from '../store/types.js';
 import {listJson} from '../view-model/json/objects-json.js';
 import {createTableEngine} from '../view-model/table/engine.js';
-import {allRows} from '../view-model/table/tables.js';
+import {allRows, columnSpecs} from '../view-model/table/tables.js';
 import type {ViewId} from '../view-model/table/types.js';
 import {printable} from '../view-model/printable.js';
 import {parseArgs} from './args.js';
@@ -109,7 +109,9 @@ export async function runGet(argv: readonly string[], io: HeadlessIo): Promise<n
 			return 0;
 		}
 
-		const lines = tableLines(model.columns, rows, {width: outputWidth(io), wide: flags.output === 'wide', colour: useColour(io, flags.color)});
+		// The screen marks the sorted column (NAME ▲); kubectl get marks nothing, and scripts read the header.
+		const columns = model.columns.map((column, index) => ({...column, title: columnSpecs(view, allNamespaces)[index]?.title ?? column.title}));
+		const lines = tableLines(columns, rows, {width: outputWidth(io), wide: flags.output === 'wide', colour: useColour(io, flags.color)});
 		io.stdout(`${lines.join('\n')}\n`);
 		return 0;
 	} finally {

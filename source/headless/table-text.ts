@@ -26,12 +26,27 @@ export function coloured(text: string, tone: Tone, colour: boolean): string {
 	return codes.length === 0 ? text : `\u001B[${codes.join(';')}m${text}\u001B[0m`;
 }
 
+// How wide a column's title and cells are.
+function widest(column: Column, rows: readonly Row[]): number {
+	return Math.max(column.title.length, ...rows.map(row => cellWidth(printable(row.cells[column.id] ?? ''))));
+}
+
+/*
+The screen sizes a column for the cells it may come to hold (a countdown grows, a long name may arrive) and picks the
+column set by readable widths whatever the cells, so columns do not come and go while the user watches. Printed once,
+a column needs room only for the cells printed: short names leave room for the columns a wide name would push out.
+*/
+function printedOnce(column: Column, needed: number): Column {
+	const maxWidth = Math.min(column.maxWidth, needed);
+	return {...column, maxWidth, minWidth: Math.min(column.minWidth, maxWidth), want: Math.min(column.want ?? column.minWidth, maxWidth)};
+}
+
 /** The title line and one line per row, trailing spaces trimmed. */
 export function tableLines(columns: readonly Column[], rows: readonly Row[], layout: TableLayout): string[] {
 	const shown = layout.wide
-		? columns.map(column => ({...column, width: Math.max(column.title.length, ...rows.map(row => cellWidth(printable(row.cells[column.id] ?? ''))))}))
-		: fitColumns(columns, layout.width);
-	const line = (cell: (column: Column) => string) => shown.map(column => fit(cell(column), column.width, column.align)).join(' ').trimEnd();
+		? columns.map(column => ({...column, width: widest(column, rows)}))
+		: fitColumns(columns.map(column => printedOnce(column, widest(column, rows))), layout.width);
+	const line = (cell: (column: Column) => string) => shown.map(column => fit(cell(column), column.width, column.align, column.cut)).join(' ').trimEnd();
 	const title = line(column => column.title);
 	return [
 		layout.colour ? `\u001B[1m${title}\u001B[0m` : title,

@@ -11,6 +11,11 @@ export type ColumnSpec = {
 	readonly cap: number;
 	readonly priority: number;
 	readonly align?: 'left' | 'right';
+	/**
+	`name` for names: a name made by a controller keeps its start and its end when cut (`db-bac…23401`), because the
+	runs of a cron job and the pods of a job differ only at the end, and cut at the end they would all read alike.
+	*/
+	readonly cut?: 'end' | 'name';
 	/** A time cell (an age, a countdown): it changes with the clock, so list tables build it only for the rows on screen. */
 	readonly time?: boolean;
 	/** How wide it reads well (see Column.want); the minimum when absent. */
@@ -31,11 +36,14 @@ export function sizeColumns(specs: readonly ColumnSpec[], rows: readonly Row[]):
 	});
 }
 
-/** A column sized for cells at most `widest` wide (its title always fits), within its cap and never below its minimum. */
+/**
+A column sized for cells at most `widest` wide (its title always fits), within its cap. It is never drawn wider than its
+cells and title need, even below its minimum: six-letter names leave their spare cells to the columns that need them.
+*/
 export function sizedColumn(spec: ColumnSpec, widest: number): Column {
-	const maxWidth = Math.max(spec.minWidth, Math.min(spec.cap, Math.max(widest, spec.title.length)));
+	const maxWidth = Math.min(Math.max(spec.cap, spec.title.length), Math.max(widest, spec.title.length));
 	const column: Column = {id: spec.id, title: spec.title, minWidth: Math.min(spec.minWidth, maxWidth), maxWidth, priority: spec.priority, ...(spec.want === undefined ? {} : {want: spec.want})};
-	return spec.align ? {...column, align: spec.align} : column;
+	return {...column, ...(spec.align ? {align: spec.align} : {}), ...(spec.cut ? {cut: spec.cut} : {})};
 }
 
 /** How many terminal cells a cell's text takes (one per code point, as the table cuts it). */

@@ -20,6 +20,8 @@ export type Column = {
 	readonly want?: number;
 	readonly priority: number;
 	readonly align?: 'left' | 'right';
+	/** How a cell too long for the column is cut: at the end (the default), or as a name (see ColumnSpec.cut). */
+	readonly cut?: 'end' | 'name';
 };
 
 /** One table row: plain text cells by column id, keyed by the object's uid. */

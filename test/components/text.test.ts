@@ -19,3 +19,16 @@ test('cut shows control characters as visible tokens before measuring', () => {
 	assert.equal(cut('a\u001B[2Jb', 20), 'a␛[2Jb');
 	assert.equal(fit('x\u0007', 4), 'x^G ');
 });
+
+test('a cut name keeps its generated end, so the runs of one cron job stay told apart; other names are cut at the end', () => {
+	assert.equal(fit('db-backup-29923401', 12, 'left', 'name'), 'db-bac…23401');
+	assert.notEqual(fit('db-backup-29923401', 12, 'left', 'name'), fit('db-backup-29923402', 12, 'left', 'name'));
+	assert.equal(fit('short', 12, 'left', 'name'), 'short       ');
+	assert.equal(fit('render-frames', 12, 'left', 'name'), 'render-fram…');
+	assert.equal(fit('etl-nightly-x7k2p', 14, 'left', 'name'), 'etl-nig…-x7k2p');
+	assert.equal(fit('日本語のジョブ-1です', 9, 'left', 'name'), '日本…です');
+	assert.equal(cellWidth(fit('日本語のジョブ-1です', 9, 'left', 'name')), 9);
+	assert.equal(fit('a\u001B[2Jbcdef-ghij1', 8, 'left', 'name'), 'a␛[2…ij1');
+	// Too narrow for both ends to say anything: cut at the end as usual.
+	assert.equal(fit('db-backup', 4, 'left', 'name'), 'db-…');
+});

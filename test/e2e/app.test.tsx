@@ -34,11 +34,11 @@ test('the jobs view at 80×24: header, breadcrumb, table with dropped columns, h
 	assert.deepEqual(lines.slice(0, 8), [
 		...header,
 		'Jobs',
-		'NAMESPACE NAME ▲       STATUS         COMPLETIONS FAILED RETRY    TTL      AGE',
-		'batch     boom         Failed: Backo… 0/1         2                        5m',
-		'batch     nightly-299… Complete       1/1         0                        60s',
-		'batch     pi           Running        0/1         0                        50s',
-		'default   shards       Running        2/4         0                        2m',
+		'NAMESPACE NAME ▲       STATUS        COMPLETIONS FAILED RETRY DEADLINE TTL AGE',
+		'batch     boom         Failed: Back… 0/1         2                         5m',
+		'batch     nightl…23919 Complete      1/1         0                         60s',
+		'batch     pi           Running       0/1         0                         50s',
+		'default   shards       Running       2/4         0                         2m',
 	]);
 	assert.deepEqual(lines.slice(8, 21), Array.from({length: 13}, () => ''));
 	assert.equal(lines[21], '');
@@ -48,11 +48,11 @@ test('the jobs view at 80×24: header, breadcrumb, table with dropped columns, h
 test('the jobs view at 100 columns shows more columns, and ages tick with the clock', async () => {
 	const app = await renderApp();
 	const lines = checkFrame(app);
-	assert.equal(lines[3], 'NAMESPACE NAME ▲       STATUS                    COMPLETIONS FAILED RETRY    DEADLINE TTL      AGE');
-	assert.equal(lines[6], 'batch     pi           Running                   0/1         0                                 50s');
+	assert.equal(lines[3], 'NAMESPACE NAME ▲           STATUS                       COMPLETIONS FAILED RETRY DEADLINE TTL AGE');
+	assert.equal(lines[6], 'batch     pi               Running                      0/1         0                         50s');
 	app.clock.advance(10_000);
 	await settle();
-	assert.equal(checkFrame(app)[6], 'batch     pi           Running                   0/1         0                                 60s');
+	assert.equal(checkFrame(app)[6], 'batch     pi               Running                      0/1         0                         60s');
 });
 
 test('the cronjobs view (:cj) and its detail with the next five runs, then a job of it', async () => {
@@ -61,8 +61,8 @@ test('the cronjobs view (:cj) and its detail with the next five runs, then a job
 	let lines = checkFrame(app);
 	assert.deepEqual(lines.slice(2, 5), [
 		'CronJobs',
-		'NAMESPACE NAME ▲       SCHEDULE    SUSPEND ACTIVE LAST SCHEDULE NEXT     HISTORY AGE',
-		'batch     nightly      */5 * * * * False        0 60s           due      ✓       24h',
+		'NAMESPACE NAME ▲  SCHEDULE    SUSPEND ACTIVE LAST SCHEDULE NEXT HISTORY AGE',
+		'batch     nightly */5 * * * * False        0 60s           due  ✓       24h',
 	]);
 	await app.press('\r');
 	lines = checkFrame(app);
@@ -81,8 +81,8 @@ test('the cronjobs view (:cj) and its detail with the next five runs, then a job
 	assert.equal(jobs, 24);
 	assert.deepEqual(lines.slice(jobs, jobs + 3), [
 		'Jobs (1)',
-		'NAME             STATUS     COMPLETIONS FAILED RETRY    DEADLINE TTL      AGE',
-		'nightly-29923919 Complete   1/1         0                                 60s',
+		'NAME             STATUS   COMPLETIONS FAILED RETRY DEADLINE TTL AGE',
+		'nightly-29923919 Complete 1/1         0                         60s',
 	]);
 	await app.press('\r');
 	lines = checkFrame(app);
@@ -98,18 +98,18 @@ test('the pods view (:pods) and hiding completed pods with c', async () => {
 	let lines = checkFrame(app);
 	assert.deepEqual(lines.slice(2, 9), [
 		'Pods',
-		'NAMESPACE NAME ▲                 READY STATUS     RESTARTS EXIT        AGE',
-		'batch     boom-aaaaa             0/1   Error      0        1 Error     5m',
-		'batch     boom-bbbbb             0/1   Error      0        1 Error     4m30s',
-		'batch     nightly-29923919-c4f5g 0/1   Completed  0        0 Completed 60s',
-		'batch     pi-x7k2q               1/1   Running    0                    50s',
-		'default   shards-2-r2d2a         1/1   Running    0                    30s',
+		'NAMESPACE NAME ▲                 READY STATUS    RESTARTS EXIT        AGE',
+		'batch     boom-aaaaa             0/1   Error     0        1 Error     5m',
+		'batch     boom-bbbbb             0/1   Error     0        1 Error     4m30s',
+		'batch     nightly-29923919-c4f5g 0/1   Completed 0        0 Completed 60s',
+		'batch     pi-x7k2q               1/1   Running   0                    50s',
+		'default   shards-2-r2d2a         1/1   Running   0                    30s',
 	]);
 	await app.press('c');
 	lines = checkFrame(app);
 	assert.equal(lines.some((line) => line.includes('c4f5g')), false);
 	// The same columns as before: hiding rows (shorter names) brings no dropped column back.
-	assert.equal(lines[3], 'NAMESPACE NAME ▲         READY STATUS     RESTARTS EXIT    AGE');
+	assert.equal(lines[3], 'NAMESPACE NAME ▲         READY STATUS  RESTARTS EXIT    AGE');
 	assert.equal(lines.filter((line) => /^(batch|default) /.test(line)).length, 4);
 	assert.equal(lines[27], 'completed hidden (c shows them)');
 });
@@ -133,9 +133,9 @@ test('the job detail at 80×24: spec, conditions, attempt timeline bars and pods
 	]);
 	assert.deepEqual(lines.slice(17, 21), [
 		'Pods (2)',
-		'NAME           READY STATUS     RESTARTS EXIT    AGE',
-		'boom-aaaaa     0/1   Error      0        1 Error 5m',
-		'boom-bbbbb     0/1   Error      0        1 Error 4m30s',
+		'NAME       READY STATUS RESTARTS EXIT    AGE',
+		'boom-aaaaa 0/1   Error  0        1 Error 5m',
+		'boom-bbbbb 0/1   Error  0        1 Error 4m30s',
 	]);
 	assert.equal(lines[22], 'Enter Open  Esc Back  : Command  l Logs  ? Help  q Quit');
 });
@@ -162,7 +162,7 @@ test('the filter narrows as it is typed, Enter keeps it, Esc clears it; a bad re
 	const app = await renderApp();
 	await app.press('/', 'p', 'i');
 	let lines = checkFrame(app);
-	assert.equal(lines[4], 'batch     pi           Running    0/1         0                                 50s');
+	assert.equal(lines[4], 'batch     pi     Running 0/1         0                         50s');
 	assert.equal(lines[5], '');
 	assert.equal(lines[27], '/pi▏  1 match');
 	assert.equal(lines[28], 'Enter Keep / run  Esc Clear / cancel');
@@ -281,9 +281,9 @@ test('PgDn scrolls a detail screen\'s info when the terminal is short; j/k still
 	]);
 	assert.deepEqual(lines.slice(9, 13), [
 		'Pods (2)',
-		'NAME           READY STATUS     RESTARTS EXIT    AGE',
-		'boom-aaaaa     0/1   Error      0        1 Error 5m',
-		'boom-bbbbb     0/1   Error      0        1 Error 4m30s',
+		'NAME       READY STATUS RESTARTS EXIT    AGE',
+		'boom-aaaaa 0/1   Error  0        1 Error 5m',
+		'boom-bbbbb 0/1   Error  0        1 Error 4m30s',
 	]);
 	await app.press('j', '\r');
 	assert.equal(checkFrame(app)[2], 'Jobs › job boom › pod boom-bbbbb');
@@ -317,8 +317,8 @@ test(':ns scopes the screen to one namespace at once, and 0 shows all again', as
 		'kjobs  DEMO   READ-ONLY  ctx kind-kjobs · ns default · https://127.0.0.1:6443',
 		'1 job · 1 running │ watch live',
 		'Jobs',
-		'NAME ▲       STATUS     COMPLETIONS FAILED RETRY    DEADLINE TTL      AGE',
-		'shards       Running    2/4         0                                 2m',
+		'NAME ▲ STATUS  COMPLETIONS FAILED RETRY DEADLINE TTL AGE',
+		'shards Running 2/4         0                         2m',
 		'',
 	]);
 	assert.deepEqual(requests, [{kind: 'set-namespace', namespace: 'default'}]);

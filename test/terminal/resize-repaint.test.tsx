@@ -91,7 +91,7 @@ function settled(terminal: Terminal): Promise<string[]> {
 
 test('shrinking the terminal repaints every line: no stale row, the header stays on the first line', {timeout: 30_000}, async () => {
 	const {terminal} = await appInTerminal(120, 40);
-	await waitFor('the demo jobs, live', () => terminal.screen.lines().some(line => line.includes('watch live')) && terminal.screen.lines().some(line => line.includes('db-backup')));
+	await waitFor('the demo jobs, live', () => terminal.screen.lines().some(line => line.includes('watch live')) && terminal.screen.lines().some(line => line.includes('db-ba')));
 	const wide = await settled(terminal);
 	assert.match(wide[0]!, /^kjobs/);
 	terminal.resize(80, 24);
@@ -107,7 +107,7 @@ test('shrinking the terminal repaints every line: no stale row, the header stays
 
 test('growing and shrinking again, with the log pane open, leaves one of everything on screen', {timeout: 30_000}, async () => {
 	const {terminal, keyboard} = await appInTerminal(90, 30);
-	await waitFor('the demo jobs, live', () => terminal.screen.lines().some(line => line.includes('watch live')) && terminal.screen.lines().some(line => line.includes('db-backup')));
+	await waitFor('the demo jobs, live', () => terminal.screen.lines().some(line => line.includes('watch live')) && terminal.screen.lines().some(line => line.includes('db-ba')));
 	keyboard.press('l');
 	await waitFor('the log pane', () => terminal.screen.lines().filter(line => line.includes('Logs')).length > 0);
 	const opened = await settled(terminal);
@@ -124,7 +124,7 @@ test('growing and shrinking again, with the log pane open, leaves one of everyth
 
 test('Ctrl+L redraws the whole screen: whatever else wrote over it is gone', {timeout: 30_000}, async () => {
 	const {terminal, keyboard} = await appInTerminal(100, 30);
-	await waitFor('the demo jobs, live', () => terminal.screen.lines().some(line => line.includes('watch live')) && terminal.screen.lines().some(line => line.includes('db-backup')));
+	await waitFor('the demo jobs, live', () => terminal.screen.lines().some(line => line.includes('watch live')) && terminal.screen.lines().some(line => line.includes('db-ba')));
 	const before = await settled(terminal);
 	// Another program (a wall message, a background job) scribbles over the screen.
 	terminal.screen.write('\u001B[5;1HBroadcast message from root: the system is going down\u001B[20;1H\u001B[2K');

@@ -15,14 +15,15 @@ import type {Row, Tone} from '../types.js';
 /** The CronJobs view's columns. */
 export function cronJobColumns(allNamespaces: boolean): ColumnSpec[] {
 	const columns: ColumnSpec[] = [
-		{id: 'name', title: 'NAME', minWidth: 12, cap: 52, priority: 0, want: 20, help: 'The cron job\'s name.'},
+		{id: 'name', title: 'NAME', cut: 'name', minWidth: 12, cap: 52, priority: 0, want: 20, help: 'The cron job\'s name.'},
 		{id: 'schedule', title: 'SCHEDULE', minWidth: 9, cap: 24, priority: 1, want: 12, help: 'The cron schedule (`*/5 * * * *`, `@hourly`).'},
 		{id: 'timezone', title: 'TIMEZONE', minWidth: 8, cap: 24, priority: 5, help: 'The time zone the schedule is read in (spec.timeZone); blank means the controller\'s own, usually UTC.'},
 		{id: 'suspend', title: 'SUSPEND', minWidth: 7, cap: 7, priority: 3, help: '`True` when the cron job starts no new runs.'},
 		{id: 'active', title: 'ACTIVE', minWidth: 6, cap: 6, priority: 3, align: 'right', help: 'Its jobs running now.'},
 		{id: 'lastSchedule', title: 'LAST SCHEDULE', minWidth: 13, cap: 13, priority: 4, help: 'Time since the last run was scheduled.'},
 		{id: 'lastSuccess', title: 'LAST SUCCESS', minWidth: 12, cap: 12, priority: 5, help: 'Time since the last run that succeeded.'},
-		{id: 'next', title: 'NEXT', minWidth: 8, cap: 24, priority: 1, want: 10, help: 'Countdown to the next scheduled run; `⚠ missed` when scheduled runs did not appear (see the detail screen).'},
+		// At least 9 cells, the widest countdown below 100 days (`in 59m59s`): a cut countdown reads as a different time.
+		{id: 'next', title: 'NEXT', minWidth: 9, cap: 24, priority: 1, want: 10, help: 'Countdown to the next scheduled run; `⚠ missed` when scheduled runs did not appear (see the detail screen).'},
 		{id: 'history', title: 'HISTORY', minWidth: 7, cap: 8, priority: 2, help: 'The most recent runs, oldest first: ✓ succeeded, ✗ failed, ● running.'},
 		{id: 'age', title: 'AGE', minWidth: 5, cap: 10, priority: 4, help: 'Time since the cron job was created.'},
 	];

@@ -17,19 +17,21 @@ import type {Row} from '../types.js';
 
 /** The Jobs view's columns, most important first by priority (0 never drops). */
 export function jobColumns(allNamespaces: boolean): ColumnSpec[] {
+	// DEADLINE and TTL are at least 9 cells, the widest countdown below 100 days (`in 59m59s`, `in 23h59m`): a cut
+	// countdown reads as a different time, so names are cut first.
 	const columns: ColumnSpec[] = [
-		{id: 'name', title: 'NAME', minWidth: 12, cap: 63, priority: 0, want: 20, help: 'The job\'s name.'},
+		{id: 'name', title: 'NAME', cut: 'name', minWidth: 12, cap: 63, priority: 0, want: 20, help: 'The job\'s name.'},
 		{id: 'status', title: 'STATUS', minWidth: 10, cap: 36, priority: 0, want: 28, help: 'kubectl\'s status, made exact: `Pending` until a pod runs (with the reason a pod cannot start, e.g. `Pending: ImagePullBackOff`), `BackingOff` while the next attempt waits out its delay, `Running` (naming any pod that cannot start beside it), `Complete`, `Failed: REASON`, `Suspended`, `Terminating`.'},
 		{id: 'completions', title: 'COMPLETIONS', minWidth: 11, cap: 16, priority: 1, help: 'Pods succeeded of the completions wanted, as kubectl shows it: `1/3`; `0/1 of 4` for a work queue (no completions, parallelism 4).'},
 		{id: 'active', title: 'ACTIVE', minWidth: 6, cap: 6, priority: 6, align: 'right', help: 'Pods running or starting now (status.active).'},
 		{id: 'failed', title: 'FAILED', minWidth: 6, cap: 18, priority: 4, want: 12, help: 'Failures the job controller counts toward backoffLimit. `0` until the first; while the job runs, the retries used of those allowed: `2/6 retries` (restartPolicy Never: each failed pod is replaced until failed pods exceed backoffLimit) or `3/6 restarts` (OnFailure: the kubelet restarts the container in place and the job fails when the restarts reach backoffLimit). Once finished the plain count, restarts added: `1 + 6 restarts`. With backoffLimitPerIndex, the failed pods of all indexes.'},
 		// Time cells (`time`: the widest they are drawn) change every second, so they are built only for the rows on screen.
 		{id: 'retry', title: 'RETRY', minWidth: 8, cap: 10, priority: 2, time: true, help: 'Countdown to the next attempt while the job backs off: the job controller creates the next pod 10 s after a failure, doubling to at most 10 minutes (OnFailure: when the kubelet restarts the container). `due` once the time has come.'},
-		{id: 'deadline', title: 'DEADLINE', minWidth: 8, cap: 10, priority: 4, time: true, help: 'Countdown to activeDeadlineSeconds, counted from the job\'s start, while it runs; at 0 the controller fails it with DeadlineExceeded.'},
-		{id: 'ttl', title: 'TTL', minWidth: 8, cap: 10, priority: 3, time: true, help: 'Countdown until the TTL controller deletes the finished job (ttlSecondsAfterFinished, counted from its end).'},
+		{id: 'deadline', title: 'DEADLINE', minWidth: 9, cap: 10, priority: 4, time: true, help: 'Countdown to activeDeadlineSeconds, counted from the job\'s start, while it runs; at 0 the controller fails it with DeadlineExceeded.'},
+		{id: 'ttl', title: 'TTL', minWidth: 9, cap: 10, priority: 3, time: true, help: 'Countdown until the TTL controller deletes the finished job (ttlSecondsAfterFinished, counted from its end).'},
 		{id: 'duration', title: 'DURATION', minWidth: 8, cap: 10, priority: 5, time: true, help: 'How long the job ran: from its start to its completion or failure, or to now while it runs (kubectl keeps counting a failed job; kjobs stops at its end).'},
 		{id: 'age', title: 'AGE', minWidth: 5, cap: 10, priority: 2, time: true, help: 'Time since the job was created.'},
-		{id: 'cronjob', title: 'CRONJOB', minWidth: 7, cap: 52, priority: 6, help: 'The cron job that created the job, if one did.'},
+		{id: 'cronjob', title: 'CRONJOB', cut: 'name', minWidth: 7, cap: 52, priority: 6, help: 'The cron job that created the job, if one did.'},
 	];
 	return allNamespaces ? [namespaceColumn, ...columns] : columns;
 }

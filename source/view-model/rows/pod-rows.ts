@@ -15,14 +15,14 @@ import type {Row, Tone} from '../types.js';
 /** The Pods view's columns. */
 export function podColumns(allNamespaces: boolean): ColumnSpec[] {
 	const columns: ColumnSpec[] = [
-		{id: 'name', title: 'NAME', minWidth: 14, cap: 63, priority: 0, want: 28, help: 'The pod\'s name.'},
+		{id: 'name', title: 'NAME', cut: 'name', minWidth: 14, cap: 63, priority: 0, want: 28, help: 'The pod\'s name.'},
 		{id: 'ready', title: 'READY', minWidth: 5, cap: 7, priority: 1, help: 'Containers ready of all containers (sidecars included), as kubectl shows it.'},
 		{id: 'status', title: 'STATUS', minWidth: 10, cap: 32, priority: 0, want: 16, help: 'kubectl\'s pod status: `Running`, `Completed`, `Error`, `OOMKilled`, `CrashLoopBackOff`, `ImagePullBackOff`, `Init:0/1`, `Terminating`, …'},
 		// Time cells change every second (RESTARTS too: `3 (25s ago)`), so they are built only for the rows on screen.
 		{id: 'restarts', title: 'RESTARTS', minWidth: 8, cap: 16, priority: 2, want: 12, time: true, help: 'Container restarts, with how long ago the last one was: `3 (25s ago)`.'},
 		{id: 'exit', title: 'EXIT', minWidth: 6, cap: 24, priority: 3, want: 13, help: 'How the last container that ended ended: exit code and reason, `1 Error`, `137 OOMKilled`.'},
 		{id: 'node', title: 'NODE', minWidth: 6, cap: 30, priority: 6, want: 10, help: 'The node the pod runs on.'},
-		{id: 'job', title: 'JOB', minWidth: 6, cap: 63, priority: 5, want: 14, help: 'The job the pod belongs to; `(orphaned)` after the job was deleted and its pods left behind.'},
+		{id: 'job', title: 'JOB', cut: 'name', minWidth: 6, cap: 63, priority: 5, want: 14, help: 'The job the pod belongs to; `(orphaned)` after the job was deleted and its pods left behind.'},
 		{id: 'age', title: 'AGE', minWidth: 5, cap: 10, priority: 2, time: true, help: 'Time since the pod was created.'},
 	];
 	return allNamespaces ? [namespaceColumn, ...columns] : columns;

@@ -52,9 +52,9 @@ test('columns are sized to their content', () => {
 test('fitColumns at 80 and 120 columns keeps NAME and STATUS, and cuts the name before AGE, FAILED, TTL or DEADLINE go', () => {
 	const model = engine.table('jobs', snapshot, now, {...query, allNamespaces: true});
 	const at80 = fitColumns(model.columns, 80);
-	assert.deepEqual(at80.map((column) => `${column.id}:${column.width}`), ['namespace:9', 'name:12', 'status:14', 'completions:11', 'failed:6', 'retry:8', 'ttl:8', 'age:5']);
+	assert.deepEqual(at80.map((column) => `${column.id}:${column.width}`), ['namespace:9', 'name:12', 'status:13', 'completions:11', 'failed:6', 'retry:5', 'deadline:8', 'ttl:3', 'age:5']);
 	const at120 = fitColumns(model.columns, 120);
-	assert.deepEqual(at120.map((column) => `${column.id}:${column.width}`), ['namespace:9', 'name:24', 'status:28', 'completions:11', 'failed:11', 'retry:8', 'deadline:8', 'ttl:8', 'age:5']);
+	assert.deepEqual(at120.map((column) => `${column.id}:${column.width}`), ['namespace:9', 'name:23', 'status:28', 'completions:11', 'failed:11', 'retry:5', 'deadline:8', 'ttl:3', 'duration:8', 'age:5']);
 	for (const fitted of [at80, at120]) {
 		assert.ok(fitted.reduce((sum, column) => sum + column.width, 0) + fitted.length - 1 <= (fitted === at80 ? 80 : 120));
 	}
