@@ -17,11 +17,12 @@ import {parseGoDuration} from '../kube/cron/schedule.js';
 import {isJobFinished, isJobSucceeded} from '../kube/job-state.js';
 import type {CronJob, Job, Pod} from '../kube/types.js';
 import {sleep} from '../store/clock.js';
-import {LogBuffer} from '../store/log-buffer.js';
+import {LogBuffer, type LogEntry} from '../store/log-buffer.js';
 import type {StoreView, WatchKind} from '../store/types.js';
 import {countdown} from '../view-model/countdown.js';
-import {isJob, jobsOfCronJob, podsOfJob} from '../view-model/lookups.js';
+import {isJob, isPod, jobsOfCronJob, podsOfJob} from '../view-model/lookups.js';
 import {logSaveLines} from '../view-model/logs/save-text.js';
+import {logVerdicts} from '../view-model/logs/verdicts.js';
 import {printable} from '../view-model/printable.js';
 import {uidOf} from '../view-model/row-flags.js';
 import {cronRuns} from '../view-model/rows/cronjob-runs.js';
@@ -168,7 +169,7 @@ class Waiter {
 	readonly #cleanups: Array<() => void> = [];
 	#end: (ended: Ended) => void = () => {};
 	readonly #ended: Promise<Ended>;
-	#logs: {session: LogSession; buffer: LogBuffer; printed: number; dropped: number} | undefined;
+	#logs: {session: LogSession; buffer: LogBuffer; jobUid: string; printed: number; dropped: number; tags: Map<string, string>; judged: Set<string>} | undefined;
 	#watchLost = false;
 
 	constructor(watch: Watch, io: HeadlessIo, flags: WaitFlags, timeoutMs: number | undefined) {
@@ -330,7 +331,7 @@ class Waiter {
 		const kc = this.#watch.cluster.connection.kubeConfig;
 		const subject = {uid: uidOf(job), namespace: job.metadata.namespace ?? 'default', name: job.metadata.name ?? ''};
 		const session = followJobLogs(kc, this.#watch.store, subject, buffer, {clock: this.#io.clock});
-		this.#logs = {session, buffer, printed: 0, dropped: 0};
+		this.#logs = {session, buffer, jobUid: subject.uid, printed: 0, dropped: 0, tags: new Map(), judged: new Set()};
 		this.#cleanups.push(buffer.subscribe(() => {
 			this.#printLogs();
 		}));
@@ -346,12 +347,63 @@ class Waiter {
 		const snapshot = logs.buffer.getSnapshot();
 		const fresh = snapshot.entries.filter(entry => entry.seq > logs.printed);
 		// Lines a very chatty job pushed out of the buffer before they could be printed are counted, not lost silently.
-		const lines = logSaveLines({entries: fresh, dropped: snapshot.dropped - logs.dropped});
+		let dropped = snapshot.dropped - logs.dropped;
+		const lines: string[] = [];
+		let run: LogEntry[] = [];
+		const printRun = () => {
+			lines.push(...logSaveLines({entries: run, dropped}));
+			dropped = 0;
+			run = [];
+		};
+
+		for (const entry of fresh) {
+			if (entry.kind === 'separator') {
+				// An attempt's verdict goes between its last line and the next attempt's rule, as in the log pane.
+				printRun();
+				lines.push(...this.#verdictLines(entry.podUid));
+			}
+
+			if (!logs.tags.has(entry.podUid)) {
+				logs.tags.set(entry.podUid, entry.tag);
+			}
+
+			run.push(entry);
+		}
+
+		printRun();
 		logs.dropped = snapshot.dropped;
 		logs.printed = snapshot.nextSeq - 1;
 		if (lines.length > 0) {
 			this.#io.stdout(`${lines.join('\n')}\n`);
 		}
+	}
+
+	/**
+	The verdict line (`#1 ■ exited 1 (Error) after 5s`) of every attempt whose log has been printed and whose pod has
+	ended, but `except` (the attempt whose rule comes next), each once.
+	*/
+	#verdictLines(except?: string): string[] {
+		const logs = this.#logs;
+		if (!logs) {
+			return [];
+		}
+
+		const view = this.#watch.snapshot();
+		const verdicts = logVerdicts(view, {kind: 'job', uid: logs.jobUid}, this.#io.clock.now());
+		const lines: string[] = [];
+		for (const [podUid, tag] of logs.tags) {
+			const pod = view.pods.get(podUid) ?? view.deleted.get(podUid)?.object;
+			const phase = pod !== undefined && isPod(pod) ? pod.status?.phase : undefined;
+			const verdict = verdicts.pods.get(podUid);
+			if (podUid === except || logs.judged.has(podUid) || verdict === undefined || (phase !== 'Succeeded' && phase !== 'Failed')) {
+				continue;
+			}
+
+			logs.judged.add(podUid);
+			lines.push(`${tag ? `${tag} ` : ''}■ ${printable(verdict.text)}`);
+		}
+
+		return lines;
 	}
 
 	#finishJob(job: Job, uid: string): void {
@@ -383,6 +435,10 @@ class Waiter {
 
 			this.#logs.buffer.flush();
 			this.#printLogs();
+			const verdicts = this.#verdictLines();
+			if (verdicts.length > 0) {
+				this.#io.stdout(`${verdicts.join('\n')}\n`);
+			}
 		}
 
 		if (job) {

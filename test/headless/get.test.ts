@@ -101,7 +101,7 @@ test('-o json: the computed fields in the documented shape (countdowns as second
 			finished: false,
 			completions: {succeeded: 0, desired: 1, text: '0/1'},
 			active: 0,
-			failed: {count: 1, limit: 3},
+			failed: {count: 1, restarts: 0, backoffLimit: 2, text: '1/2 retries'},
 			// The controller re-creates the pod 10 s after the failed attempt ended.
 			retry: {at: '2026-03-02T10:00:14.000Z', inSeconds: Math.ceil((Date.parse('2026-03-02T10:00:14.000Z') - now) / 1000)},
 			deadline: null,

@@ -39,7 +39,7 @@ test('a job that fails: exit 1 as soon as it fails (no hang until a timeout), th
 	assert.ok(run.elapsedMs < 60_000, `ended after ${run.elapsedMs} ms`);
 });
 
-test('--logs streams every attempt as it appears, tagged and separated like the log pane, across the retries', async () => {
+test('--logs streams every attempt as it appears, tagged and separated like the log pane, each with its verdict, across the retries', async () => {
 	const run = await world.run(runWait, ['job/doomed', '-n', 'batch', '--logs']);
 	assert.equal(run.code, waitExit.notMet);
 	const lines = run.stdout.split('\n');
@@ -51,14 +51,17 @@ test('--logs streams every attempt as it appears, tagged and separated like the 
 		'#1 doomed attempt 1 on POD',
 		'#1 connecting to db.example.test:5432',
 		'#1 ERROR: connection refused',
+		'#1 ■ exited 3 (Error) after 2s',
 		'#2 ── attempt 2 · POD · started T ──',
 		'#2 doomed attempt 2 on POD',
 		'#2 connecting to db.example.test:5432',
 		'#2 ERROR: connection refused',
+		'#2 ■ exited 3 (Error) after 2s',
 		'#3 ── attempt 3 · POD · started T ──',
 		'#3 doomed attempt 3 on POD',
 		'#3 connecting to db.example.test:5432',
 		'#3 ERROR: connection refused',
+		'#3 ■ exited 3 (Error) after 2s',
 	]);
 });
 
@@ -85,7 +88,7 @@ test('a cron job: waits for its next scheduled run and that run\'s verdict; --ru
 	const manual = await world.run(runWait, ['cj/tick', '-n', 'batch', '--run', 'manual', '--logs']);
 	assert.equal(manual.code, waitExit.met);
 	assert.match(manual.stderr, /^kjobs: started job batch\/tick-manual-\w{5} from cron job tick\n$/);
-	assert.match(manual.stdout, /^#1 ── attempt 1 · tick-manual-\w{5}-\w{5} · started \d\d:\d\d:\d\d ──\n#1 tick on tick-manual-\w{5}-\w{5}\njob batch\/tick-manual-\w{5} complete: 1\/1 succeeded in \ds\n$/);
+	assert.match(manual.stdout, /^#1 ── attempt 1 · tick-manual-\w{5}-\w{5} · started \d\d:\d\d:\d\d ──\n#1 tick on tick-manual-\w{5}-\w{5}\n#1 ■ exited 0 \(Completed\) after \ds\njob batch\/tick-manual-\w{5} complete: 1\/1 succeeded in \ds\n$/);
 	assert.ok(manual.elapsedMs < 60_000);
 	const jobs = world.sim.store.list('Job', 'batch').map(job => job.metadata.name ?? '');
 	assert.equal(jobs.filter(name => name.startsWith('tick-manual-')).length, 1);

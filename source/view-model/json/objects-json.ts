@@ -14,8 +14,8 @@ import type {StoreView} from '../../store/types.js';
 import {attemptEntries, type AttemptState} from '../detail/job-timeline.js';
 import {jobsOfCronJob, podsOfJob} from '../lookups.js';
 import {cronRuns, scheduledAt} from '../rows/cronjob-runs.js';
-import {cronJobOwnerName, deadlineAt, ttlExpiresAt} from '../rows/job-rows.js';
-import {controllerBackoff, jobState} from '../rows/job-status.js';
+import {cronJobOwnerName, deadlineAt, failedCell, failures, ttlExpiresAt} from '../rows/job-rows.js';
+import {controllerBackoff, jobState, type JobState} from '../rows/job-status.js';
 import {lastTermination, podJobName} from '../rows/pod-rows.js';
 import {uidOf} from '../row-flags.js';
 import type {ViewId} from '../table/types.js';
@@ -54,8 +54,11 @@ export type JobJson = {
 	readonly finished: boolean;
 	readonly completions: {readonly succeeded: number; readonly desired: number | null; readonly text: string};
 	readonly active: number;
-	/** Failed pods, and how many failures fail the job (backoffLimit + 1; null with backoffLimitPerIndex). */
-	readonly failed: {readonly count: number; readonly limit: number | null};
+	/**
+	What counts toward backoffLimit: failed pods (`count`), container restarts under restartPolicy OnFailure, the limit
+	(null with backoffLimitPerIndex: each index has its own), and the FAILED cell (`2/6 retries`, `1 + 6 restarts`).
+	*/
+	readonly failed: {readonly count: number; readonly restarts: number; readonly backoffLimit: number | null; readonly text: string};
 	/** When the next attempt starts while the job backs off. */
 	readonly retry: CountdownJson | null;
 	/** When activeDeadlineSeconds runs out, while the job runs. */
@@ -161,7 +164,7 @@ export function jobJson(job: Job, snapshot: StoreView, now: number): JobJson {
 		finished: state.word === 'Complete' || state.word === 'Failed',
 		completions: {succeeded: job.status?.succeeded ?? 0, desired: job.spec.completions ?? null, text: jobCompletions(job)},
 		active: job.status?.active ?? 0,
-		failed: {count: job.status?.failed ?? 0, limit: job.spec.backoffLimitPerIndex === undefined ? (job.spec.backoffLimit ?? 6) + 1 : null},
+		failed: failedJson(job, state),
 		retry: countdownJson(state.retryAt, now),
 		deadline: countdownJson(deadlineAt(job, state), now),
 		ttl: countdownJson(ttlExpiresAt(job), now),
@@ -248,4 +251,9 @@ export function listJson(view: ViewId, ids: readonly string[], snapshot: StoreVi
 		}
 	});
 	return {kind: kinds[view], version: jsonVersion, now: new Date(now).toISOString(), items};
+}
+
+function failedJson(job: Job, state: JobState): JobJson['failed'] {
+	const {failed, restarts, backoffLimit} = failures(job, state);
+	return {count: failed, restarts, backoffLimit, text: failedCell(job, state)};
 }

@@ -100,21 +100,31 @@ count (its STATUS says how it ended), with the restarts added under OnFailure: `
 backoffLimitPerIndex each index has its own limit, so the count alone is shown.
 */
 export function failedCell(job: Job, state: JobState): string {
-	const failed = job.status?.failed ?? 0;
-	const {restarts} = state;
-	const limit = job.spec.backoffLimit ?? 6;
-	const finished = state.word === 'Complete' || state.word === 'Failed' || state.word === 'FailureTarget' || state.word === 'SuccessCriteriaMet';
-	if (job.spec.backoffLimitPerIndex !== undefined || (failed === 0 && restarts === 0 && !finished)) {
+	const {failed, restarts, backoffLimit: limit} = failures(job, state);
+	const finished = isFinished(state);
+	if (limit === null || (failed === 0 && restarts === 0 && !finished)) {
 		return String(failed);
 	}
 
 	if (finished) {
-		const restarts = Math.max(state.restarts, restartsThatFailedIt(job));
 		const restartText = `${restarts} restart${restarts === 1 ? '' : 's'}`;
 		return restarts === 0 ? String(failed) : (failed === 0 ? restartText : `${failed} + ${restartText}`);
 	}
 
 	return restarts > 0 ? `${restarts}/${limit} restarts` : `${failed}/${limit} retries`;
+}
+
+/** What counts toward a job's backoffLimit: failed pods, container restarts (OnFailure), and the limit (null per index). */
+export type Failures = {readonly failed: number; readonly restarts: number; readonly backoffLimit: number | null};
+
+/** The failures the job controller counts toward backoffLimit, as the FAILED cell shows them (see failedCell). */
+export function failures(job: Job, state: JobState): Failures {
+	const restarts = isFinished(state) ? Math.max(state.restarts, restartsThatFailedIt(job)) : state.restarts;
+	return {failed: job.status?.failed ?? 0, restarts, backoffLimit: job.spec.backoffLimitPerIndex === undefined ? job.spec.backoffLimit ?? 6 : null};
+}
+
+function isFinished(state: JobState): boolean {
+	return state.word === 'Complete' || state.word === 'Failed' || state.word === 'FailureTarget' || state.word === 'SuccessCriteriaMet';
 }
 
 /**
