@@ -9,6 +9,8 @@ import {connectionFlags, generalFlags, getFlags} from '../cli/flags.js';
 import {helpText} from '../cli/help.js';
 import type {WatchKind} from '../store/types.js';
 import {listJson} from '../view-model/json/objects-json.js';
+import {parseLabelSelector} from '../kube/labels/parser.js';
+import {matchesLabelSelector} from '../kube/labels/selector.js';
 import {createTableEngine} from '../view-model/table/engine.js';
 import {allRows, columnSpecs} from '../view-model/table/tables.js';
 import type {ViewId} from '../view-model/table/types.js';
@@ -91,6 +93,12 @@ export async function runGet(argv: readonly string[], io: HeadlessIo): Promise<n
 		const allNamespaces = connection.namespace === undefined;
 		const model = createTableEngine().table(view, snapshot, now, {filter: '', sort: 'name', hideCompleted: false, allNamespaces});
 		let rows = allRows(model.rows);
+		if (view === 'pods' && flags.selector !== undefined) {
+			// The screen selects pods through their jobs (-l picks jobs); kubectl get pods -l picks pods by their own labels.
+			const requirements = parseLabelSelector(flags.selector);
+			rows = rows.filter(row => matchesLabelSelector(snapshot.pods.get(row.id)?.metadata.labels, requirements));
+		}
+
 		if (name !== undefined) {
 			rows = rows.filter(row => row.cells['name'] === name);
 			if (rows.length === 0) {

@@ -66,6 +66,15 @@ test('-o wide prints every column, nothing cut; -A adds NAMESPACE; cron jobs sho
 	]);
 });
 
+test('pods -l picks pods by their own labels, as kubectl get pods -l does', async () => {
+	const pods = await world.run(runGet, ['pods', '-n', 'batch', '-l', 'job-name=doomed']);
+	assert.equal(pods.code, 0);
+	const names = pods.stdout.split('\n').slice(1).filter(line => line !== '').map(line => line.split(' ')[0]);
+	assert.deepEqual(names, ['doomed-9gw6t']);
+	const none = await world.run(runGet, ['pods', '-n', 'batch', '-l', 'job-name=nothing-here']);
+	assert.deepEqual({code: none.code, stdout: none.stdout, stderr: none.stderr}, {code: 0, stdout: '', stderr: 'No resources found in batch namespace.\n'});
+});
+
 test('colour only when stdout is a terminal, and never with --no-color or NO_COLOR', async () => {
 	const tty = await world.run(runGet, ['jobs', '-n', 'batch'], {tty: true, columns: 80});
 	assert.ok(tty.stdout.startsWith('\u001B[1mNAME'), tty.stdout);
