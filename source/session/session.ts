@@ -107,7 +107,13 @@ export function startSession(options: SessionOptions): Session {
 
 			case 'action': {
 				// performAction never throws; the gate refuses in read-only mode before anything is sent.
-				return performAction(cluster.actions, request.action);
+				const result = await performAction(cluster.actions, request.action);
+				// The screen offered this action because the last answer allowed it: that answer is out of date.
+				if (!result.ok && result.forbidden === true) {
+					cluster.refreshPermissions().catch(() => {});
+				}
+
+				return result;
 			}
 
 			case 'toggle-notify': {

@@ -45,19 +45,21 @@ export function screenData(engine: TableEngine, state: UiState, snapshot: StoreV
 		case 'cronjobs':
 		case 'pods': {
 			const table = engine.table(screen.id, snapshot, now, tableQuery(state));
-			return {model: {kind: 'table', view: screen.id, table}, rowIds: table.ids, context};
+			// The cursor moves over the live rows only; the deleted ones fade below them.
+			const rowIds = table.selectable === table.ids.length ? table.ids : table.ids.slice(0, table.selectable);
+			return {model: {kind: 'table', view: screen.id, table}, rowIds, context};
 		}
 
 		case 'job-detail': {
 			const model = jobDetail(snapshot, screen.uid, now);
 			const lines = model ? longDetailLines(jobDetailLines(model, width, now), width, long) : [];
-			return {model: {kind: 'job-detail', uid: screen.uid, model, lines}, rowIds: model?.pods.rows.map((row) => row.id) ?? [], context};
+			return {model: {kind: 'job-detail', uid: screen.uid, model, lines}, rowIds: selectableIds(model?.pods.rows), context};
 		}
 
 		case 'cronjob-detail': {
 			const model = cronJobDetail(snapshot, screen.uid, now);
 			const lines = model ? longDetailLines(cronJobDetailLines(model, width), width, long) : [];
-			return {model: {kind: 'cronjob-detail', uid: screen.uid, model, lines}, rowIds: model?.jobs.rows.map((row) => row.id) ?? [], context};
+			return {model: {kind: 'cronjob-detail', uid: screen.uid, model, lines}, rowIds: selectableIds(model?.jobs.rows), context};
 		}
 
 		case 'pod-detail': {
@@ -136,4 +138,9 @@ export function breadcrumb(state: UiState, snapshot: StoreView): string {
 
 		return titles[screen.id] ?? screen.id;
 	}).join(' › ');
+}
+
+// A detail table's rows the cursor can land on: the live ones (listed before the deleted ones, which it passes by).
+function selectableIds(rows: ReadonlyArray<{readonly id: string; readonly deleted?: boolean}> | undefined): string[] {
+	return (rows ?? []).filter((row) => row.deleted !== true).map((row) => row.id);
 }
