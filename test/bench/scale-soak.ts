@@ -65,7 +65,8 @@ await kjobs.quit();
 await sim.stop();
 
 const warm = samples.find(sample => sample.at >= warmUpSeconds) ?? samples[0];
-const after = samples.filter(sample => warm && sample.at >= warm.at);
+// A sample whose report did not come in time (a busy machine) is left out rather than failing the slope.
+const after = samples.filter(sample => warm && sample.at >= warm.at && Number.isFinite(sample.heapMb));
 const highest = Math.max(...after.map(sample => sample.heapMb));
 const growth = warm ? highest - warm.heapMb : Number.NaN;
 const slope = slopePerMinute(after);
