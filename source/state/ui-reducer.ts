@@ -105,6 +105,8 @@ function runCommand(state: UiState, action: CommandAction): UiState {
 			return state.filter === '' ? state : {...state, filter: ''};
 		}
 
+		// q: the screen on top closes (the log pane's own q closes the pane: state/log-pane/); a list is never above another screen.
+		case 'leave': return state.stack.length > 1 ? {...state, stack: state.stack.slice(0, -1)} : state;
 		case 'help': {
 			return entry.screen.id === 'help' ? {...state, stack: state.stack.slice(0, -1)} : push(state, {id: 'help'});
 		}
@@ -128,11 +130,13 @@ function runCommand(state: UiState, action: CommandAction): UiState {
 			return startAction(state, action.type, entry, action.rows, action.now, action.live);
 		}
 
-		case 'filter': return {...state, mode: 'filter'};
+		// The filter line starts empty: typing after / never appends to the filter that was kept.
+		case 'filter': return {...state, mode: 'filter', filter: ''};
 		case 'command-line': return {...state, mode: 'command', command: ''};
 		case 'input-submit': return state.mode === 'command' ? runCommandLine({...state, mode: 'normal'}, action) : {...state, mode: 'normal'};
 		case 'input-cancel': return state.mode === 'filter' ? {...state, mode: 'normal', filter: ''} : {...state, mode: 'normal', command: ''};
 		case 'input-backspace': return backspace(state);
+		case 'input-clear': return state.mode === 'filter' ? {...state, filter: ''} : {...state, command: ''};
 		case 'input-complete': return state.mode === 'command' ? {...state, command: completeCommand(state.command, action.names)} : state;
 		case 'sort-name': return sorted(state, 'name', action.now);
 		case 'sort-age': return sorted(state, 'age', action.now);
@@ -169,7 +173,8 @@ function runCommandLine(state: UiState, action: CommandAction): UiState {
 	const cleared = {...state, command: ''};
 	switch (parsed.kind) {
 		case 'view': {
-			return {...cleared, stack: [{screen: {id: parsed.view}, index: 0, scroll: 0}]};
+			// A filter belongs to the list it was typed on: the next view starts unfiltered, as in k9s.
+			return {...cleared, filter: '', stack: [{screen: {id: parsed.view}, index: 0, scroll: 0}]};
 		}
 
 		case 'namespace': return setNamespace(cleared, parsed.namespace, action.now);

@@ -162,7 +162,7 @@ test('l on a retrying job: every attempt behind its separator, retries attached 
 	// Search: / types into the pane's search line, Enter jumps to the newest hit and counts them.
 	await press(app, '/', 'b', 'o', 'o', 'm', '\r');
 	const searched = await frameWhen(lines, has('/boom · 3/3'), 'the search status');
-	assert.equal(searched[26], 'paused · /boom · 3/3 · n older · N newer · tail 1000');
+	assert.equal(searched[26], 'paused · /boom · 3/3 · n down · N up · tail 1000');
 	await press(app, 'z');
 	const full = await frameWhen(lines, lines => lines[3]?.startsWith('Logs ›') ?? false, 'the full-screen pane');
 	assert.equal(full[3], 'Logs › job default/retry · all attempts');

@@ -7,8 +7,8 @@ export type UiCommand =
 	| 'cursor-down' | 'cursor-up' | 'cursor-top' | 'cursor-bottom' | 'page-down' | 'page-up'
 	| 'open' | 'back' | 'command-line' | 'filter'
 	| 'sort-name' | 'sort-age' | 'sort-status' | 'all-namespaces' | 'toggle-completed'
-	| 'input-submit' | 'input-cancel' | 'input-complete' | 'input-backspace'
-	| 'help' | 'quit'
+	| 'input-submit' | 'input-cancel' | 'input-complete' | 'input-backspace' | 'input-clear'
+	| 'help' | 'quit' | 'leave'
 	| 'redraw' | 'toggle-wide' | 'text-wrap' | 'text-right' | 'text-left';
 
 /** Commands on the selected object that the app carries out (logs, actions): the reducer turns them into requests. */

@@ -22,7 +22,7 @@ export type LogPaneAction =
 	| {readonly type: 'search-cancel'}
 	/** Apply the draft; `matches` are the matching seqs for it, oldest first (logMatchSeqs). Jumps to the newest. */
 	| {readonly type: 'search-submit'; readonly matches: readonly number[]; readonly bounds: ScrollBounds}
-	/** n (older) / N (newer), wrapping around. */
+	/** One hit on: newer (n, down the text) or older (N, up), wrapping around. */
 	| {readonly type: 'search-step'; readonly direction: 'older' | 'newer'; readonly matches: readonly number[]; readonly bounds: ScrollBounds}
 	/** Forget the term (and so the filter). */
 	| {readonly type: 'search-clear'}
@@ -133,9 +133,10 @@ export function logPaneReducer(state: LogPaneState, action: LogPaneAction): LogP
 
 			const at = state.search.current === undefined ? -1 : action.matches.indexOf(state.search.current);
 			const count = action.matches.length;
-			// Without a current hit (it scrolled out of the buffer), start from the newest end.
-			const from = at === -1 ? count : at;
-			const index = action.direction === 'older' ? (from - 1 + count) % count : (from + 1) % count;
+			// Without a current hit (it scrolled out of the buffer), start from the newest end: older is the newest hit,
+			// newer wraps round to the oldest.
+			const older = action.direction === 'older';
+			const index = at === -1 ? (older ? count - 1 : 0) : (older ? (at - 1 + count) % count : (at + 1) % count);
 			return jumpTo(state, action.matches[index], action.bounds);
 		}
 

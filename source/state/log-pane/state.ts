@@ -57,6 +57,7 @@ export function logPaneKey(state: UiState, press: PanePress): UiState | undefine
 			case 'input-submit': return pane(state, {type: 'search-submit', matches: logMatchSeqs(context.entries, search.draft), bounds});
 			case 'input-cancel': return pane(state, {type: 'search-cancel'});
 			case 'input-backspace': return pane(state, {type: 'search-backspace'});
+			case 'input-clear': return pane(state, {type: 'search-start'});
 			case 'quit': return undefined;
 			case undefined: {
 				const {key} = press;
@@ -85,9 +86,9 @@ function paneCommand(state: UiState, open: OpenLogPane, command: Command, contex
 		case 'cursor-top': return pane(state, {type: 'top', bounds});
 		case 'log-follow': return pane(state, {type: 'follow'});
 		case 'log-search': return pane(state, {type: 'search-start'});
-		// The status line reads "n older · N newer": the newest hit comes first, as the pane follows the tail.
-		case 'log-next-match': return pane(state, {type: 'search-step', direction: 'older', matches: logMatchSeqs(context.entries, open.pane.search.term), bounds});
-		case 'log-previous-match': return pane(state, {type: 'search-step', direction: 'newer', matches: logMatchSeqs(context.entries, open.pane.search.term), bounds});
+		// As in less and vim, n goes down the text (to newer lines) and N up; Enter lands on the newest hit, where a following pane is.
+		case 'log-next-match': return pane(state, {type: 'search-step', direction: 'newer', matches: logMatchSeqs(context.entries, open.pane.search.term), bounds});
+		case 'log-previous-match': return pane(state, {type: 'search-step', direction: 'older', matches: logMatchSeqs(context.entries, open.pane.search.term), bounds});
 		case 'log-filter': return pane(state, {type: 'toggle-filter'});
 		case 'log-invert': return pane(state, {type: 'toggle-invert'});
 		case 'log-wrap': return pane(state, {type: 'toggle-wrap'});
@@ -123,7 +124,10 @@ function paneCommand(state: UiState, open: OpenLogPane, command: Command, contex
 			return closeLogPane(state, now);
 		}
 
+		// q closes the pane at once, whatever search is set (Esc peels the search off first).
+		case 'leave': return closeLogPane(state, now);
 		case 'help':
+		case 'command-line':
 		case 'quit': return undefined;
 		default: return state;
 	}

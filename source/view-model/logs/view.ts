@@ -228,7 +228,7 @@ function statusLine(snapshot: Pick<LogBufferSnapshot, 'entries' | 'dropped' | 'a
 	if (state.search.draft !== undefined) {
 		parts.push({text: `/${shown(state.search.draft)}▏`, tone: 'normal'});
 	} else if (state.search.term) {
-		const where = matches.count === 0 ? 'no match' : matches.current > 0 ? `${matches.current}/${matches.count} · n older · N newer` : `${matches.count} matches`;
+		const where = matches.count === 0 ? 'no match' : matches.current > 0 ? `${matches.current}/${matches.count} · n down · N up` : `${matches.count} matches`;
 		parts.push({text: `/${shown(state.search.term)} · ${where}`, tone: matches.count === 0 ? 'warning' : 'normal'});
 	}
 

@@ -61,7 +61,7 @@ test('/ types a search term (n and N are letters then), Enter jumps to the newes
 	assert.deepEqual(state.requests.filter(entry => entry.seq >= before).map(entry => entry.request), [{kind: 'close-logs'}]);
 });
 
-test('toggles, since presets reopen the streams, s saves, ? shows help over the pane and q still quits', () => {
+test('toggles, since presets reopen the streams, s saves, ? shows help over the pane and q closes the pane', () => {
 	let state = run(start(), press('l'), press('w'), press('t'), press('J', {shift: true}), press('z'));
 	assert.deepEqual(
 		{wrap: state.logs?.pane.wrap, timestamps: state.logs?.pane.timestamps, json: state.logs?.pane.json, layout: state.logs?.pane.layout},
@@ -77,7 +77,8 @@ test('toggles, since presets reopen the streams, s saves, ? shows help over the 
 	assert.equal(keyContext(state), 'help');
 	state = run(state, press('', {escape: true}));
 	assert.equal(keyContext(state), 'logs');
-	assert.equal(run(state, press('q')).quit, true);
+	state = run(state, press('q'));
+	assert.deepEqual({logs: state.logs, quit: state.quit}, {logs: undefined, quit: false});
 });
 
 test('c cycles a pod\'s containers (the default first) and reopens the streams; with one container it only says so', () => {
