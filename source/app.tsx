@@ -60,6 +60,9 @@ export type AppProps = {
 
 const none: readonly string[] = [];
 
+// A dialog is at most 76 columns wide: its text reads as a paragraph, not one long line.
+const dialogWidth = (width: number) => Math.min(width, 76);
+
 /** The watch screen. */
 export function App(props: AppProps) {
 	const noColor = props.noColor ?? false;
@@ -92,21 +95,25 @@ export function App(props: AppProps) {
 	const emptyText = data.model.kind === 'table' && data.model.table.rows.length === 0 ? emptyTableText(data.model.view, snapshot, tableQuery(state)) : '';
 	return (
 		<Box flexDirection='column' width={width} height={layout.height}>
-			<Header info={props.info} namespace={state.namespace} counts={screen.counts} watch={screen.watch} width={width} noColor={noColor}/>
+			<Header info={props.info} namespace={state.namespace} filter={state.filter} counts={screen.counts} watch={screen.watch} width={width} noColor={noColor}/>
 			<Text wrap='truncate' dimColor>{fit(screen.crumb, width)}</Text>
-			{state.dialog ? (
-				// The dialog takes the body's place while it is open: every key goes to it.
-				<Box flexDirection='column' width={width} height={layout.bodyHeight} alignItems='center' overflow='hidden'>
-					<DialogBox dialog={state.dialog.dialog} width={Math.min(width, 76)} noColor={noColor}/>
-				</Box>
-			) : split.screenHeight > 0 ? (
-				<ScreenBody
-					model={data.model} width={width} height={split.screenHeight} tableHeight={split.tableHeight}
-					selectedIndex={screen.selected} offset={screen.offset} infoOffset={screen.infoOffset} noColor={noColor}
-					emptyText={emptyText} wide={state.wide}
-				/>
-			) : null}
-			{state.dialog || pane === undefined ? null : <LogPane view={pane.view} width={width} height={split.paneHeight} title={pane.title} noColor={noColor}/>}
+			<Box flexDirection='column' width={width} height={layout.bodyHeight} overflow='hidden'>
+				{split.screenHeight > 0 ? (
+					<ScreenBody
+						model={data.model} width={width} height={split.screenHeight} tableHeight={split.tableHeight}
+						selectedIndex={screen.selected} offset={screen.offset} infoOffset={screen.infoOffset} noColor={noColor}
+						emptyText={emptyText} wide={state.wide}
+					/>
+				) : null}
+				{pane === undefined ? null : <LogPane view={pane.view} width={width} height={split.paneHeight} title={pane.title} noColor={noColor}/>}
+				{state.dialog ? (
+					// Drawn over the screen it was opened from, a line below the body's top, so what it is about stays in sight
+					// around it; every key goes to it while it is open.
+					<Box position='absolute' marginTop={1} marginLeft={Math.floor((width - dialogWidth(width)) / 2)} width={dialogWidth(width)}>
+						<DialogBox dialog={state.dialog.dialog} width={dialogWidth(width)} noColor={noColor}/>
+					</Box>
+				) : null}
+			</Box>
 			<BottomLine
 				state={state} now={now} names={screen.names} matches={table?.rows.length ?? 0} filterError={table?.filterError}
 				onList={table !== undefined} problem={connectionProblem(snapshot, now) ?? malformedNotice(snapshot)} width={width} noColor={noColor}
