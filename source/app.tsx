@@ -119,7 +119,7 @@ export function App(props: AppProps) {
 				onList={table !== undefined} problem={connectionProblem(snapshot, now) ?? malformedNotice(snapshot)} width={width} noColor={noColor}
 			/>
 			{/* An open dialog draws its own key line; the footer would only repeat it. */}
-			<KeyHints hints={state.dialog ? [] : hintsFor(pane && state.logs?.pane.search.draft !== undefined ? 'filter' : data.context)} width={width} noColor={noColor}/>
+			<KeyHints hints={state.dialog ? [] : hintsFor(pane && (state.logs?.pane.search.draft !== undefined || state.logs?.pane.saveDraft !== undefined) ? 'filter' : data.context)} width={width} noColor={noColor}/>
 		</Box>
 	);
 }

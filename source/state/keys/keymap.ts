@@ -69,7 +69,7 @@ export const keymap: readonly Binding[] = [
 	{keys: ['m'], command: 'log-filter', when: ['logs'], description: 'Only matching lines', group: 'Log pane'},
 	{keys: ['!'], command: 'log-invert', when: ['logs'], description: 'Invert filter', group: 'Log pane'},
 	{keys: ['J'], command: 'log-json', when: ['logs'], description: 'Pretty-print JSON', group: 'Log pane'},
-	{keys: ['s'], command: 'log-save', when: ['logs'], description: 'Save to file', group: 'Log pane'},
+	{keys: ['s'], command: 'log-save', when: ['logs'], description: 'Save to a new file (asks where; Enter: ~/kjobs-logs)', group: 'Log pane'},
 	{keys: ['z'], command: 'log-zoom', when: ['logs'], description: 'Split/full screen', group: 'Log pane', hint: 'Split/full'},
 	{keys: ['c'], command: 'log-container', when: ['logs'], description: 'Container: each in turn, or all (pod logs)', group: 'Log pane'},
 	{keys: ['enter'], command: 'input-submit', when: inputs, description: 'Keep filter / run command', group: 'Input line', hint: 'Keep / run'},

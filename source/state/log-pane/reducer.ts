@@ -34,6 +34,12 @@ export type LogPaneAction =
 	| {readonly type: 'toggle-layout'}
 	/** Pick a since preset, or the next one; the app restarts the session with sinceOptions(state.since). */
 	| {readonly type: 'set-since'; readonly preset?: SincePreset}
+	/** `s`: start typing the path to save to (empty: Enter saves to the default place). */
+	| {readonly type: 'save-start'}
+	| {readonly type: 'save-type'; readonly text: string}
+	| {readonly type: 'save-backspace'}
+	/** The prompt closes: saved (the request is on its way) or cancelled. */
+	| {readonly type: 'save-end'}
 	| {readonly type: 'notice'; readonly text: string; readonly tone: Tone}
 	| {readonly type: 'clear-notice'};
 
@@ -174,6 +180,23 @@ export function logPaneReducer(state: LogPaneState, action: LogPaneAction): LogP
 			const {anchor: _anchor, ...rest} = state;
 			// A new session starts from an empty buffer: follow its tail, keep the search and display toggles.
 			return {...rest, since: preset, follow: true, offset: 0, pausedAtSeq: 0, search: {term: state.search.term}};
+		}
+
+		case 'save-start': {
+			return {...state, saveDraft: ''};
+		}
+
+		case 'save-type': {
+			return state.saveDraft === undefined ? state : {...state, saveDraft: state.saveDraft + action.text};
+		}
+
+		case 'save-backspace': {
+			return state.saveDraft === undefined ? state : {...state, saveDraft: [...state.saveDraft].slice(0, -1).join('')};
+		}
+
+		case 'save-end': {
+			const {saveDraft: _draft, ...rest} = state;
+			return rest;
 		}
 
 		case 'notice': {

@@ -51,6 +51,10 @@ export function logPaneKey(state: UiState, press: PanePress): UiState | undefine
 	const context = press.logs ?? {bounds: {newestSeq: 0, maxOffset: 0, minOffset: 0}, page: 1, entries: []};
 	const {bounds} = context;
 	const {search} = open.pane;
+	if (open.pane.saveDraft !== undefined) {
+		return saveKey(state, press, open.pane.saveDraft, open.pane.timestamps);
+	}
+
 	if (search.draft !== undefined) {
 		const command = resolveKey(press.input, press.key, 'filter');
 		switch (command) {
@@ -114,7 +118,8 @@ function paneCommand(state: UiState, open: OpenLogPane, command: Command, contex
 			return reopen(next, next.logs, now);
 		}
 
-		case 'log-save': return requested(state, {kind: 'save-logs', timestamps: open.pane.timestamps}, now);
+		// s asks where first (the prompt shows the default); the save itself is the session's, on Enter.
+		case 'log-save': return pane(state, {type: 'save-start'});
 		case 'back': {
 			// Esc forgets a search first; with nothing left to cancel it closes the pane (and its streams).
 			if (open.pane.search.term !== '') {
@@ -129,6 +134,24 @@ function paneCommand(state: UiState, open: OpenLogPane, command: Command, contex
 		case 'help':
 		case 'command-line':
 		case 'quit': return undefined;
+		default: return state;
+	}
+}
+
+// While the save path is typed the input line's keys edit it; Enter saves there (nothing typed: the default place).
+function saveKey(state: UiState, press: PanePress, draft: string, timestamps: boolean): UiState | undefined {
+	const command = resolveKey(press.input, press.key, 'filter');
+	switch (command) {
+		case 'input-submit': return requested(pane(state, {type: 'save-end'}), {kind: 'save-logs', timestamps, path: draft}, press.now);
+		case 'input-cancel': return pane(state, {type: 'save-end'});
+		case 'input-backspace': return pane(state, {type: 'save-backspace'});
+		case 'input-clear': return pane(state, {type: 'save-start'});
+		case 'quit': return undefined;
+		case undefined: {
+			const text = [...press.input].filter(character => character >= ' ' && character !== '\u007F').join('');
+			return press.key.ctrl || press.key.meta || text === '' ? state : pane(state, {type: 'save-type', text});
+		}
+
 		default: return state;
 	}
 }

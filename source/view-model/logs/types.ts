@@ -64,6 +64,8 @@ export type LogPaneState = {
 	readonly json: boolean;
 	readonly since: SincePreset;
 	readonly layout: 'split' | 'full';
+	/** The path being typed after `s` ('' until something is typed: Enter then saves to the default). */
+	readonly saveDraft?: string;
 	/** A one-off message (the saved file's path, an error). */
 	readonly notice?: {readonly text: string; readonly tone: Tone};
 };

@@ -69,9 +69,14 @@ test('toggles, since presets reopen the streams, s saves, ? shows help over the 
 	);
 	state = run(state, press('T', {shift: true}), press('s'));
 	assert.equal(state.logs?.pane.since, 'all');
+	// s asks for the path first: nothing is saved until Enter.
+	assert.equal(state.logs?.pane.saveDraft, '');
+	assert.equal(requests(state).length, 2);
+	state = run(state, press('a'), press('u', {ctrl: true}), ...[...'x.log'].map(character => press(character)), press('', {return: true}));
+	assert.equal(state.logs?.pane.saveDraft, undefined);
 	assert.deepEqual(requests(state).slice(1), [
 		{kind: 'open-logs', target: {kind: 'job', uid: 'job-a'}, previous: false, since: 'all'},
-		{kind: 'save-logs', timestamps: true},
+		{kind: 'save-logs', timestamps: true, path: 'x.log'},
 	]);
 	state = run(state, press('?'));
 	assert.equal(keyContext(state), 'help');
