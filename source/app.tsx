@@ -5,6 +5,7 @@ lives in the reducer (use-screen), keys in the one keymap hook, data in the stor
 import {Box, Text} from 'ink';
 import {useSyncExternalStore} from 'react';
 import {DialogBox} from './components/dialog-box.js';
+import {PickerBox} from './components/picker-box.js';
 import {BottomLine} from './components/bottom-line.js';
 import {Header} from './components/header.js';
 import type {AccessSource, ConnectionInfo, LogPaneSource, RequestHandler} from './state/types.js';
@@ -62,6 +63,8 @@ const none: readonly string[] = [];
 
 // A dialog is at most 76 columns wide: its text reads as a paragraph, not one long line.
 const dialogWidth = (width: number) => Math.min(width, 76);
+// The picker is narrower: names, not prose.
+const pickerWidth = (width: number) => Math.min(width, 60);
 
 /** The watch screen. */
 export function App(props: AppProps) {
@@ -72,7 +75,7 @@ export function App(props: AppProps) {
 	const access = useSyncExternalStore(props.access.subscribe, props.access.current);
 	const layout = layoutFor(size.columns, size.rows);
 	const screen = useScreen({
-		snapshot, now, layout, namespace: props.info.namespace, contexts: props.contexts ?? none,
+		snapshot, now, layout, namespace: props.info.namespace, contexts: props.contexts ?? none, currentContext: props.info.context,
 		access, onRequest: props.onRequest, onQuit: props.onQuit, engine: props.engine,
 	});
 	// The log pane (when the session feeds one): split under the screen or full, with the keys while it is open.
@@ -106,6 +109,11 @@ export function App(props: AppProps) {
 					/>
 				) : null}
 				{pane === undefined ? null : <LogPane view={pane.view} width={width} height={split.paneHeight} title={pane.title} noColor={noColor}/>}
+				{state.picker && !state.dialog ? (
+					<Box position='absolute' marginTop={1} marginLeft={Math.floor((width - pickerWidth(width)) / 2)} width={pickerWidth(width)}>
+						<PickerBox picker={state.picker} width={pickerWidth(width)} height={layout.bodyHeight - 1} noColor={noColor}/>
+					</Box>
+				) : null}
 				{state.dialog ? (
 					// Drawn over the screen it was opened from, a line below the body's top, so what it is about stays in sight
 					// around it; every key goes to it while it is open.

@@ -76,6 +76,9 @@ export type RequestHandler = (request: UiRequest) => void | RequestResult | Prom
 /** The message line: text, tone and the app-clock time it was set. */
 export type Message = {readonly text: string; readonly tone: Tone; readonly at: number};
 
+/** An open `:ns` or `:ctx` picker: the names to choose from and the one the cursor is on. */
+export type Picker = {readonly kind: 'namespace' | 'context'; readonly choices: readonly string[]; readonly index: number};
+
 /** The whole UI state. */
 export type UiState = {
 	/** Never empty: the bottom entry is a list view. */
@@ -98,6 +101,8 @@ export type UiState = {
 	/** The namespace in scope; undefined for all namespaces. */
 	readonly namespace: string | undefined;
 	readonly message?: Message;
+	/** The namespace or context picker on screen; while it is open every key goes to it. */
+	readonly picker?: Picker;
 	/** The confirmation dialog on screen; while it is open every key goes to it. */
 	readonly dialog?: OpenDialog;
 	/** A job an action created, not yet seen in the snapshot. */

@@ -5,10 +5,11 @@ objects.
 */
 import {pressDialogKey, requestDone, selectCreated, startAction} from './dialog/flow.js';
 import {completeCommand, parseCommand} from './command-line.js';
-import {isDialogCommand, isLogCommand} from './keys/commands.js';
+import {isDialogCommand, isLogCommand, isPickerCommand} from './keys/commands.js';
 import {resolveKey} from './keys/keymap.js';
 import {logPaneKey, withOpenedPane} from './log-pane/state.js';
 import {move, open} from './navigation.js';
+import {allNamespaces, openPicker, pickerCommand} from './picker.js';
 import {objectRequest, objectTarget} from './requests.js';
 import type {CommandAction, KeyAction, UiAction} from './ui-actions.js';
 import type {UiState} from './types.js';
@@ -64,6 +65,10 @@ function pressKey(state: UiState, action: KeyAction): UiState {
 		return pressDialogKey(state, resolveKey(action.input, action.key, context), action.now);
 	}
 
+	if (context === 'picker') {
+		return pickerCommand(state, resolveKey(action.input, action.key, context), action.now);
+	}
+
 	const pane = logPaneKey(state, action);
 	if (pane !== undefined) {
 		return pane;
@@ -77,8 +82,9 @@ function pressKey(state: UiState, action: KeyAction): UiState {
 		return typed ? typeText(state, action.input) : state;
 	}
 
-	// The log pane's own commands belong to the pane (state/log-pane/), and dialog commands mean nothing without a dialog.
-	if (isLogCommand(command) || isDialogCommand(command)) {
+	// The log pane's own commands belong to the pane (state/log-pane/), and dialog and picker commands mean nothing
+	// without a dialog or a picker.
+	if (isLogCommand(command) || isDialogCommand(command) || isPickerCommand(command)) {
 		return state;
 	}
 
@@ -179,6 +185,12 @@ function runCommandLine(state: UiState, action: CommandAction): UiState {
 
 		case 'namespace': return setNamespace(cleared, parsed.namespace, action.now);
 		case 'context': return requested(cleared, {kind: 'switch-context', name: parsed.name}, action.now);
+		case 'pick': {
+			return parsed.what === 'namespace'
+				? openPicker(cleared, 'namespace', [allNamespaces, ...(action.names?.namespaces ?? [])], cleared.namespace ?? allNamespaces, action.now)
+				: openPicker(cleared, 'context', action.names?.contexts ?? [], action.names?.currentContext, action.now);
+		}
+
 		case 'help': return currentEntry(cleared).screen.id === 'help' ? cleared : push(cleared, {id: 'help'});
 		case 'quit': return {...cleared, quit: true};
 		case 'error': return message(cleared, parsed.message, 'error', action.now);

@@ -22,8 +22,11 @@ export type LogCommand =
 /** Commands of an open confirmation dialog: confirm the selected choice, cancel, or select another choice. */
 export type DialogCommand = 'dialog-confirm' | 'dialog-cancel' | 'dialog-next' | 'dialog-previous';
 
+/** Commands of an open namespace or context picker. */
+export type PickerCommand = 'picker-down' | 'picker-up' | 'picker-top' | 'picker-bottom' | 'picker-choose' | 'picker-cancel';
+
 /** Every command a key can run. */
-export type Command = UiCommand | ObjectCommand | LogCommand | DialogCommand;
+export type Command = UiCommand | ObjectCommand | LogCommand | DialogCommand | PickerCommand;
 
 /** The object commands, for narrowing. */
 export const objectCommands: readonly ObjectCommand[] = ['logs', 'previous-logs', 'describe', 'yaml', 'delete', 'rerun', 'trigger', 'suspend', 'notify'];
@@ -36,4 +39,9 @@ export function isDialogCommand(command: Command): command is DialogCommand {
 /** Whether a command belongs to the log pane. */
 export function isLogCommand(command: Command): command is LogCommand {
 	return command.startsWith('log-');
+}
+
+/** Whether a command belongs to the namespace or context picker. */
+export function isPickerCommand(command: Command): command is PickerCommand {
+	return command.startsWith('picker-');
 }

@@ -14,7 +14,7 @@ export type Binding = {
 	readonly command: Command;
 	readonly when: readonly KeyContext[];
 	readonly description: string;
-	readonly group: 'Navigation' | 'Views' | 'Table' | 'Text' | 'Actions' | 'Log pane' | 'Input line' | 'Confirmation dialog' | 'General';
+	readonly group: 'Navigation' | 'Views' | 'Table' | 'Text' | 'Actions' | 'Log pane' | 'Input line' | 'Confirmation dialog' | 'Picker' | 'General';
 	/** Shown in the footer (the dialog's key line for dialog keys), with this short label. */
 	readonly hint?: string;
 	/** How many of the keys the hint shows, joined by `/` (default 1). */
@@ -82,13 +82,20 @@ export const keymap: readonly Binding[] = [
 	{keys: ['n', 'escape', 'N', 'q'], command: 'dialog-cancel', when: ['dialog'], description: 'Cancel', group: 'Confirmation dialog', hint: 'Cancel', hintKeys: 2},
 	{keys: ['right', 'tab', 'down', 'l', 'j'], command: 'dialog-next', when: ['dialog'], description: 'Next choice (wraps)', group: 'Confirmation dialog', hint: 'Next', hintKeys: 2},
 	{keys: ['left', 'shift+tab', 'up', 'h', 'k'], command: 'dialog-previous', when: ['dialog'], description: 'Previous choice (wraps)', group: 'Confirmation dialog', hint: 'Previous'},
+	// :ns or :ctx without a name: every key goes to the list until a choice is made or Esc leaves it.
+	{keys: ['j', 'down'], command: 'picker-down', when: ['picker'], description: 'Next name', group: 'Picker', hint: 'Move', hintKeys: 2},
+	{keys: ['k', 'up'], command: 'picker-up', when: ['picker'], description: 'Previous name', group: 'Picker'},
+	{keys: ['g', 'home'], command: 'picker-top', when: ['picker'], description: 'First name', group: 'Picker'},
+	{keys: ['G', 'end'], command: 'picker-bottom', when: ['picker'], description: 'Last name', group: 'Picker'},
+	{keys: ['enter'], command: 'picker-choose', when: ['picker'], description: 'Switch to the chosen name (:ns or :ctx alone opens this list)', group: 'Picker', hint: 'Choose'},
+	{keys: ['escape', 'q'], command: 'picker-cancel', when: ['picker'], description: 'Leave the list, nothing changed', group: 'Picker', hint: 'Cancel'},
 	{keys: ['?'], command: 'help', when: normal, description: 'Help', group: 'General', hint: 'Help'},
 	// q leaves what is open, as in less and k9s; it quits only from a list, the first screen. Ctrl+C quits from anywhere.
 	{keys: ['q'], command: 'quit', when: lists, description: 'Quit (from a list)', group: 'General', hint: 'Quit'},
 	{keys: ['q'], command: 'leave', when: [...details, ...texts, 'logs'], description: 'Back (quits only from a list)', group: 'General'},
-	{keys: ['ctrl+c'], command: 'quit', when: [...normal, ...inputs, 'dialog'], description: 'Quit from anywhere (so does :q)', group: 'General'},
+	{keys: ['ctrl+c'], command: 'quit', when: [...normal, ...inputs, 'dialog', 'picker'], description: 'Quit from anywhere (so does :q)', group: 'General'},
 	// Screen state: redraw, and how q, filters and the pickers behave (one block, so other tables merge cleanly).
-	{keys: ['ctrl+l'], command: 'redraw', when: [...normal, ...inputs, 'dialog'], description: 'Redraw the screen', group: 'General'},
+	{keys: ['ctrl+l'], command: 'redraw', when: [...normal, ...inputs, 'dialog', 'picker'], description: 'Redraw the screen', group: 'General'},
 	{keys: ['w'], command: 'text-wrap', when: [...details, 'describe', 'yaml'], description: 'Wrap long lines', group: 'Text'},
 	{keys: ['right'], command: 'text-right', when: [...details, 'describe', 'yaml'], description: 'Scroll right (unwrapped)', group: 'Text'},
 	{keys: ['left'], command: 'text-left', when: [...details, 'describe', 'yaml'], description: 'Scroll left', group: 'Text'},

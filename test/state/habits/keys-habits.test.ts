@@ -99,3 +99,32 @@ test('a filter belongs to the list it was typed on: switching views with : leave
 	state = run(state, press('/'), ...typed('pi'), enter, enter, press('', {escape: true}));
 	assert.equal(state.filter, 'pi');
 });
+
+test(':ns alone opens a namespace list (all first, the current one chosen); j/k move, Enter switches, Esc leaves it', () => {
+	let state = run(start(), press(':'), ...typed('ns'), enter);
+	assert.deepEqual(state.picker, {kind: 'namespace', choices: ['all', 'batch', 'default'], index: 2});
+	assert.equal(keyContext(state), 'picker');
+	state = run(state, press('k'));
+	assert.equal(state.picker?.index, 1);
+	// Keys go to the list: q leaves it rather than quitting, and l does not open logs.
+	assert.equal(run(state, press('q')).picker, undefined);
+	assert.equal(run(state, press('q')).quit, false);
+	assert.equal(run(state, press('l')).logs, undefined);
+	state = run(state, enter);
+	assert.equal(state.picker, undefined);
+	assert.equal(state.namespace, 'batch');
+	assert.deepEqual(state.requests.at(-1)?.request, {kind: 'set-namespace', namespace: 'batch'});
+	const all = run(state, press(':'), ...typed('ns'), enter, press('g'), enter);
+	assert.equal(all.namespace, undefined);
+	const left = run(start(), press(':'), ...typed('ns'), enter, press('j'), press('', {escape: true}));
+	assert.deepEqual({picker: left.picker, namespace: left.namespace, requests: left.requests.length}, {picker: undefined, namespace: 'default', requests: 0});
+});
+
+test(':ctx alone opens the kubeconfig\'s contexts; Enter asks for the switch', () => {
+	let state = run(start(), press(':'), ...typed('ctx'), enter);
+	assert.deepEqual(state.picker, {kind: 'context', choices: ['kind-kjobs', 'prod'], index: 0});
+	state = run(state, press('', {downArrow: true}), press('j'), enter);
+	assert.equal(state.picker, undefined);
+	assert.deepEqual(state.requests.at(-1)?.request, {kind: 'switch-context', name: 'prod'});
+	assert.equal(run(start(), press(':'), ...typed('ctx'), enter, press('c', {ctrl: true})).quit, true);
+});
