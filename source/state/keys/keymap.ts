@@ -96,9 +96,9 @@ export const keymap: readonly Binding[] = [
 	{keys: ['ctrl+c'], command: 'quit', when: [...normal, ...inputs, 'dialog', 'picker'], description: 'Quit from anywhere (so does :q)', group: 'General'},
 	// Screen state: redraw, and how q, filters and the pickers behave (one block, so other tables merge cleanly).
 	{keys: ['ctrl+l'], command: 'redraw', when: [...normal, ...inputs, 'dialog', 'picker'], description: 'Redraw the screen', group: 'General'},
-	{keys: ['w'], command: 'text-wrap', when: [...details, 'describe', 'yaml'], description: 'Wrap long lines', group: 'Text'},
-	{keys: ['right'], command: 'text-right', when: [...details, 'describe', 'yaml'], description: 'Scroll right (unwrapped)', group: 'Text'},
-	{keys: ['left'], command: 'text-left', when: [...details, 'describe', 'yaml'], description: 'Scroll left', group: 'Text'},
+	{keys: ['w'], command: 'text-wrap', when: [...details, ...texts], description: 'Wrap long lines', group: 'Text'},
+	{keys: ['right'], command: 'text-right', when: [...details, ...texts, 'logs'], description: 'Scroll right (unwrapped)', group: 'Text'},
+	{keys: ['left'], command: 'text-left', when: [...details, ...texts, 'logs'], description: 'Scroll left', group: 'Text'},
 	{keys: ['ctrl+w'], command: 'toggle-wide', when: lists, description: 'Wide: all columns, cut to fit (again: those that fit)', group: 'Table'},
 ];
 

@@ -29,6 +29,8 @@ export type LogPaneAction =
 	| {readonly type: 'toggle-filter'}
 	| {readonly type: 'toggle-invert'}
 	| {readonly type: 'toggle-wrap'}
+	/** Scroll the unwrapped lines sideways by `delta` cells (never left of their start). */
+	| {readonly type: 'shift'; readonly delta: number}
 	| {readonly type: 'toggle-timestamps'}
 	| {readonly type: 'toggle-json'}
 	| {readonly type: 'toggle-layout'}
@@ -160,7 +162,14 @@ export function logPaneReducer(state: LogPaneState, action: LogPaneAction): LogP
 		}
 
 		case 'toggle-wrap': {
-			return {...state, wrap: !state.wrap};
+			const {shift: _shift, ...rest} = state;
+			return {...rest, wrap: !state.wrap};
+		}
+
+		case 'shift': {
+			const shift = Math.max(0, (state.shift ?? 0) + action.delta);
+			const {shift: _shift, ...rest} = state;
+			return state.wrap ? state : (shift === 0 ? rest : {...rest, shift});
 		}
 
 		case 'toggle-timestamps': {

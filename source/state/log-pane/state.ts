@@ -96,6 +96,8 @@ function paneCommand(state: UiState, open: OpenLogPane, command: Command, contex
 		case 'log-filter': return pane(state, {type: 'toggle-filter'});
 		case 'log-invert': return pane(state, {type: 'toggle-invert'});
 		case 'log-wrap': return pane(state, {type: 'toggle-wrap'});
+		case 'text-right': return open.pane.wrap ? pane(state, {type: 'notice', text: 'lines are wrapped (w unwraps them)', tone: 'muted'}) : pane(state, {type: 'shift', delta: logShiftStep});
+		case 'text-left': return pane(state, {type: 'shift', delta: -logShiftStep});
 		case 'log-timestamps': return pane(state, {type: 'toggle-timestamps'});
 		case 'log-json': return pane(state, {type: 'toggle-json'});
 		case 'log-zoom': return pane(state, {type: 'toggle-layout'});
@@ -155,6 +157,9 @@ function saveKey(state: UiState, press: PanePress, draft: string, timestamps: bo
 		default: return state;
 	}
 }
+
+// How far ← and → move the log lines: a few words at a time, as in the text screens.
+const logShiftStep = 16;
 
 /** Closes the pane and asks the session to close its streams. */
 export function closeLogPane(state: UiState, now: number): UiState {

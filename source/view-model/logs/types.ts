@@ -60,6 +60,8 @@ export type LogPaneState = {
 	readonly filter: boolean;
 	readonly invert: boolean;
 	readonly wrap: boolean;
+	/** Unwrapped, the lines' text is shown this many cells shifted left (← →), so a long line can be read to its end. */
+	readonly shift?: number;
 	readonly timestamps: boolean;
 	readonly json: boolean;
 	readonly since: SincePreset;

@@ -84,6 +84,7 @@ function rowContext(snapshot: LogFrameInput, state: LogPaneState, width: number,
 	return {
 		width,
 		wrap: state.wrap,
+		shift: state.wrap ? 0 : state.shift ?? 0,
 		json: state.json,
 		timestamps: state.timestamps,
 		tagWidth: snapshot.tagWidth,
@@ -253,7 +254,8 @@ function statusLine(snapshot: Pick<LogBufferSnapshot, 'entries' | 'dropped' | 'a
 	}
 
 	parts.push({text: sinceLabel(state.since), tone: 'muted'});
-	const flags = [state.wrap ? 'wrap' : '', state.timestamps ? 'time' : '', state.json ? 'json' : ''].filter(Boolean);
+	const shift = state.wrap ? 0 : state.shift ?? 0;
+	const flags = [state.wrap ? 'wrap' : '', shift > 0 ? `→${shift}` : '', state.timestamps ? 'time' : '', state.json ? 'json' : ''].filter(Boolean);
 	if (flags.length > 0) {
 		parts.push({text: flags.join(' '), tone: 'muted'});
 	}
