@@ -27,6 +27,8 @@ export type ScreenInput = {
 	readonly layout: Layout;
 	readonly namespace: string | undefined;
 	readonly contexts: readonly string[];
+	/** The context in use: the `:ctx` picker opens on it. */
+	readonly currentContext?: string;
 	/** What the app may do now (read-only gate, RBAC): action keys open dialogs, help shows why actions are disabled. */
 	readonly access: Access;
 	readonly onRequest: RequestHandler | undefined;
@@ -66,9 +68,9 @@ export function useScreen(input: ScreenInput): Screen {
 	const data = useMemo(() => screenData(engine, state, snapshot, now, layout.width, disabled), [engine, state, snapshot, now, layout.width, disabled]);
 	// Completion offers every namespace seen, not only the one in scope; only the command line needs them, and the walk
 	// over every object is not free at 60,000 of them on each snapshot.
-	const commandLine = state.mode === 'command';
+	const commandLine = state.mode === 'command' || state.picker !== undefined;
 	const namespaces = useMemo(() => (commandLine ? namespacesOf(input.snapshot) : none), [commandLine, input.snapshot]);
-	const names = useMemo(() => ({namespaces, contexts: input.contexts}), [namespaces, input.contexts]);
+	const names = useMemo(() => ({namespaces, contexts: input.contexts, ...(input.currentContext === undefined ? {} : {currentContext: input.currentContext})}), [namespaces, input.contexts, input.currentContext]);
 	const {tableHeight, page, info} = measure(data, layout);
 	const entry = currentEntry(state);
 	const delivered = useRef(0);

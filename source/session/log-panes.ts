@@ -3,9 +3,10 @@ The session's side of the log pane: it owns the pane's LogBuffer and LogSession,
 screen asked for (a job's every attempt, a pod's containers, a pod's previous instance, a cron job's most recent job),
 reopens them when the since preset changes, saves the buffer to a file and closes every stream when the pane closes.
 */
-import {join} from 'node:path';
+import {homedir} from 'node:os';
+import {join, sep} from 'node:path';
 import type {KubeConfig} from '@kubernetes/client-node';
-import {saveLogLines, logFileName} from '../cluster/logs/save.js';
+import {makeSaveDirectory, saveLogLines, logFileName, savePath} from '../cluster/logs/save.js';
 import {fetchPreviousLogs, followJobLogs, followPodLogs, podContainers, type LogSession, type LogSubject} from '../cluster/logs/streams.js';
 import {timeOf, type Job, type Pod} from '../kube/types.js';
 import {initialLogPaneState} from '../state/log-pane/reducer.js';
@@ -26,8 +27,13 @@ export type LogPanesOptions = {
 	readonly clock: Clock;
 	/** Lines a pane keeps. @default 10000 */
 	readonly capacity?: number;
-	/** Where saved logs go. @default the working directory */
+	/**
+	Where saved logs go when no path is typed, and where a typed relative path is taken. @default ~/kjobs-logs: one
+	known place, made on the first save, rather than the process' working directory (which may be a git checkout).
+	*/
 	readonly directory?: string;
+	/** The home directory `~` stands for. @default the user's */
+	readonly home?: string;
 };
 
 /** The requests the log panes carry out. */
@@ -52,6 +58,10 @@ type Open = LogFeed & {readonly session: LogSession; readonly name: string};
 export function createLogPanes(options: LogPanesOptions): LogPanes {
 	const listeners = new Set<() => void>();
 	let open: Open | undefined;
+	const home = options.home ?? homedir();
+	const directory = options.directory ?? join(home, 'kjobs-logs');
+	// The prompt shows the directory as the user would type it: under home, with `~`.
+	const shownDirectory = directory === home || directory.startsWith(`${home}${sep}`) ? `~${directory.slice(home.length)}` : directory;
 	const changed = () => {
 		for (const listener of [...listeners]) {
 			listener();
@@ -127,7 +137,8 @@ export function createLogPanes(options: LogPanesOptions): LogPanes {
 			switch (request.kind) {
 				case 'open-logs': {
 					close();
-					open = start(request);
+					const started = start(request);
+					open = {...started, save: {directory: shownDirectory, name: started.name}};
 					changed();
 					return undefined;
 				}
@@ -143,7 +154,9 @@ export function createLogPanes(options: LogPanesOptions): LogPanes {
 					}
 
 					const lines = logSaveLines(open.buffer.getSnapshot(), {timestamps: request.timestamps});
-					const path = await saveLogLines(join(options.directory ?? '.', logFileName(open.name, options.clock.now())), lines);
+					const target = await savePath(request.path, directory, home, logFileName(open.name, options.clock.now()));
+					await makeSaveDirectory(target);
+					const path = await saveLogLines(target, lines);
 					return {ok: true, message: `saved ${lines.length} ${lines.length === 1 ? 'line' : 'lines'} to ${path}`};
 				}
 			}

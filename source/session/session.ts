@@ -24,7 +24,7 @@ export type SessionOptions = {
 	readonly labelSelector?: string;
 	/** The one app clock every part of the session times itself by; the system clock by default (tests pass a manual one). */
 	readonly clock?: Clock & {stop?: () => void};
-	/** Where saved logs go (default: the working directory). */
+	/** Where saved logs go when no path is typed, and where relative paths are taken (default: ~/kjobs-logs). */
 	readonly logDirectory?: string;
 	/** Settings of the actions (randomness for new names, replace-rerun timeouts). */
 	readonly actions?: ActionContextOptions;

@@ -12,7 +12,7 @@ import type {ViewId} from '../view-model/table/types.js';
 import {describeTarget, findObject} from '../view-model/describe/object.js';
 import {objectYamlLines} from '../view-model/describe/yaml.js';
 import {cronJobDetailLines, jobDetailLines, type Line, podDetailLines} from '../view-model/detail/detail-lines.js';
-import {type HelpLine, helpLines} from './keys/help-lines.js';
+import {helpLines, helpTextLines} from './keys/help-lines.js';
 import {longDetailLines, longTextLines} from '../view-model/long-lines.js';
 import type {DisabledReasons} from './keys/keymap-help.js';
 import type {KeyContext} from './keys/keys.js';
@@ -25,7 +25,7 @@ export type ScreenModel =
 	| {readonly kind: 'job-detail'; readonly uid: string; readonly model: JobDetailModel | undefined; readonly lines: readonly Line[]}
 	| {readonly kind: 'cronjob-detail'; readonly uid: string; readonly model: CronJobDetailModel | undefined; readonly lines: readonly Line[]}
 	| {readonly kind: 'pod-detail'; readonly uid: string; readonly model: PodDetailModel | undefined; readonly lines: readonly Line[]}
-	| {readonly kind: 'help'; readonly lines: readonly HelpLine[]}
+	| {readonly kind: 'help'; readonly lines: readonly Line[]}
 	/** Describe or YAML: `lines` is empty and `gone` true once even the tombstone has expired. */
 	| {readonly kind: 'text'; readonly view: 'describe' | 'yaml'; readonly title: string; readonly lines: readonly string[]; readonly deleted: boolean; readonly gone: boolean};
 
@@ -70,7 +70,9 @@ export function screenData(engine: TableEngine, state: UiState, snapshot: StoreV
 
 		case 'help': {
 			const below = state.stack.at(-2)?.screen.id ?? 'jobs';
-			const lines = helpLines(below === 'help' ? 'jobs' : below, typeof disabled === 'function' ? disabled(kindOf(below)) : disabled, width);
+			const help = helpLines(below === 'help' ? 'jobs' : below, typeof disabled === 'function' ? disabled(kindOf(below)) : disabled, width);
+			// A long disabled reason (an RBAC answer naming the namespace) can be read wrapped (w) or scrolled (← →).
+			const lines = longDetailLines(helpTextLines(help), width, long);
 			return {model: {kind: 'help', lines}, rowIds: lines.map((_line, index) => String(index)), context};
 		}
 

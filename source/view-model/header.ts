@@ -93,3 +93,11 @@ export function connectionProblem(snapshot: StoreView, now: number): string | un
 	});
 	return `⚠ ${parts.join(' · ')}`;
 }
+
+/** What the header's first line says after the badges: `ctx C · ns N · filter "F" · SERVER`, the filter only while one is set. */
+export function headerScope(scope: {readonly context: string; readonly namespace: string | undefined; readonly filter: string; readonly server: string}): string {
+	// The filter stays in the header wherever the user goes (a detail screen opened from a filtered list, the log pane),
+	// so a list that shows fewer rows than expected always says why.
+	const filter = scope.filter === '' ? [] : [`filter "${scope.filter}"`];
+	return [`ctx ${scope.context}`, `ns ${scope.namespace ?? 'all'}`, ...filter, scope.server].join(' · ');
+}
