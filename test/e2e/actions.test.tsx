@@ -22,7 +22,7 @@ test('delete (Background) from the dialog: one DELETE, the row goes from the wat
 		await world.waitFor(() => reviews(world) === 7, 'the RBAC reviews');
 		await world.press('/memory-hog', '\r', '\u0004');
 		// The box is drawn over the table, centred: the row it is about shows beside its top edge.
-		assert.match(world.lines()[4] ?? '', /^batch {5}memory-hog {2}╭─+╮/);
+		assert.match(world.lines()[4] ?? '', /^batch {5}memory-hog F╭─+╮/);
 		const dialog = world.lines().slice(4, 16).map((line) => line.slice(22, 98));
 		assert.deepEqual(dialog, [
 			'╭──────────────────────────────────────────────────────────────────────────╮',

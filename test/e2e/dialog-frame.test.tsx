@@ -24,7 +24,7 @@ test('at 80×24 the delete dialog is drawn over the table, the frame keeps its h
 	assert.equal(lines.length, 23);
 	assert.deepEqual(lines.slice(2, 16), [
 		'Jobs',
-		'NAMESPACE NAME ▲       STATUS         COMPLETIONS FAILED RETRY    TTL      AGE',
+		'NAMESPACE NAME ▲       STATUS        COMPLETIONS FAILED RETRY DEADLINE TTL AGE',
 		'ba╭──────────────────────────────────────────────────────────────────────────╮',
 		'ba│ Delete job                                                               │',
 		'ba│ Delete job batch/boom and its 2 pods?                                    │',
