@@ -18,6 +18,15 @@ function alive(pid: number): boolean {
 	}
 }
 
+// The pids a plugin script wrote to `file`, one a line (none before it first ran).
+function pidsIn(file: string): number[] {
+	try {
+		return readFileSync(file, 'utf8').trim().split('\n').filter(Boolean).map(Number);
+	} catch {
+		return [];
+	}
+}
+
 /**
 How long quitting took: from the key press to the exit (which includes getting the key through the pty to a process on
 a loaded machine), and from the screen being restored to the exit (kjobs' own shutdown, which the 1 s is about).
@@ -54,13 +63,7 @@ test('q while an exec plugin hangs (a browser login): exit 0 within a second, th
 	writeFileSync(plugin, `#!/bin/sh\necho $$ >> ${pids}\nexec sleep 600\n`, {mode: 0o755});
 	const file = path.join(dir, 'exec.yaml');
 	writeFileSync(file, loopbackKubeconfig(server.url, `{exec: {apiVersion: client.authentication.k8s.io/v1, command: ${plugin}, interactiveMode: Never}}`));
-	const started = () => {
-		try {
-			return readFileSync(pids, 'utf8').trim().split('\n').filter(Boolean).map(Number);
-		} catch {
-			return [];
-		}
-	};
+	const started = () => pidsIn(pids);
 
 	try {
 		const {ms, shutdownMs, output, code} = await quitWithin(file, () => started().length > 0);
@@ -86,13 +89,7 @@ test('q while a plugin that is a shell script waits on a login command of its ow
 	writeFileSync(plugin, `#!/bin/sh\nsleep 600 &\necho $! >> ${orphans}\nwait\n`, {mode: 0o755});
 	const file = path.join(dir, 'wrapper.yaml');
 	writeFileSync(file, loopbackKubeconfig(server.url, `{exec: {apiVersion: client.authentication.k8s.io/v1, command: ${plugin}, interactiveMode: Never}}`));
-	const started = () => {
-		try {
-			return readFileSync(orphans, 'utf8').trim().split('\n').filter(Boolean).map(Number);
-		} catch {
-			return [];
-		}
-	};
+	const started = () => pidsIn(orphans);
 
 	try {
 		const {ms, shutdownMs, code} = await quitWithin(file, () => started().length > 0);
