@@ -118,7 +118,8 @@ export async function runGet(argv: readonly string[], io: HeadlessIo): Promise<n
 		}
 
 		// The screen marks the sorted column (NAME ▲); kubectl get marks nothing, and scripts read the header.
-		const columns = model.columns.map((column, index) => ({...column, title: columnSpecs(view, allNamespaces)[index]?.title ?? column.title}));
+		const titles = new Map(columnSpecs(view, allNamespaces).map(spec => [spec.id, spec.title]));
+		const columns = model.columns.map(column => ({...column, title: titles.get(column.id) ?? column.title}));
 		const lines = tableLines(columns, rows, {width: outputWidth(io), wide: flags.output === 'wide', colour: useColour(io, flags.color)});
 		io.stdout(`${lines.join('\n')}\n`);
 		return 0;
