@@ -306,6 +306,15 @@ test('what a confirmed action comes to is shown on the message line, errors incl
 	assert.equal(checkFrame(app)[27], '✗ forbidden: cannot delete jobs in namespace batch');
 });
 
+test(':ns and Enter arriving in one write (a paste, a slow link) open the picker with every namespace seen', async () => {
+	const app = await renderApp();
+	await app.press(':ns\r');
+	const lines = checkFrame(app);
+	const title = lines.findIndex(line => line.includes('Namespace ('));
+	const inside = (line: string) => /│ (.*?) *│/.exec(line)?.[1];
+	assert.deepEqual(lines.slice(title, title + 4).map(line => inside(line)), ['Namespace (1/3)', '▶ all', '  batch', '  default'], lines.join('\n'));
+});
+
 test(':ns scopes the screen to one namespace at once, and 0 shows all again', async () => {
 	const requests: UiRequest[] = [];
 	const app = await renderApp({onRequest: (request) => {
