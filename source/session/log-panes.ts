@@ -1,14 +1,14 @@
 /**
 The session's side of the log pane: it owns the pane's LogBuffer and LogSession, opens the streams for the object the
-screen asked for (a job's every attempt, a pod's containers, a pod's previous instance, a cron job's most recent job),
+screen asked for (a job's every attempt, a pod's containers, a pod's previous instance, a cron job's newest run),
 reopens them when the since preset changes, saves the buffer to a file and closes every stream when the pane closes.
 */
 import {homedir} from 'node:os';
 import {join, sep} from 'node:path';
 import type {KubeConfig} from '@kubernetes/client-node';
 import {makeSaveDirectory, saveLogLines, logFileName, savePath} from '../cluster/logs/save.js';
-import {fetchPreviousLogs, followJobLogs, followPodLogs, podContainers, type LogSession, type LogSubject} from '../cluster/logs/streams.js';
-import {timeOf, type Job, type Pod} from '../kube/types.js';
+import {fetchPreviousLogs, followCronJobLogs, followJobLogs, followPodLogs, podContainers, type LogSession, type LogSubject} from '../cluster/logs/streams.js';
+import type {Pod} from '../kube/types.js';
 import {initialLogPaneState} from '../state/log-pane/reducer.js';
 import type {RequestResult} from '../cluster/actions/types.js';
 import type {LogFeed, LogPaneSource, Target, UiRequest} from '../state/types.js';
@@ -110,19 +110,24 @@ export function createLogPanes(options: LogPanesOptions): LogPanes {
 			}
 
 			case 'cronjob': {
-				const job = latestJob(snapshot, request.target.uid);
-				if (job === undefined) {
-					buffer.append({kind: 'marker', podUid: '', podName: '', tag: '', severity: 'info', text: `cron job ${subject.name} has not run a job yet`});
-					return {buffer, session: closedSession, title: `Logs › cronjob ${where}`, name: subject.name};
-				}
-
-				const jobSubject = {uid: job.metadata.uid ?? '', namespace: job.metadata.namespace ?? subject.namespace, name: job.metadata.name ?? ''};
-				return {
-					buffer,
-					session: followJobLogs(kc, options.store, jobSubject, buffer, since),
-					title: `Logs › cronjob ${where} › job ${jobSubject.name} (most recent) · all attempts`,
-					name: jobSubject.name,
-				};
+				// The title names the run being read; the follower moves it to each newer run.
+				const titled = (job?: LogSubject) => `Logs › cronjob ${where}${job ? ` › job ${job.name} (newest run) · all attempts` : ' · waiting for its first run'}`;
+				let title = titled();
+				// A saved file is named after the run it holds.
+				let name = subject.name;
+				const session = followCronJobLogs(kc, options.store, subject, buffer, {
+					...since,
+					onRun(job) {
+						title = titled(job);
+						name = job.name;
+						// The first run is known before the pane opens; later ones change the open pane.
+						if (open?.buffer === buffer) {
+							open = {...open, title, name, save: {directory: shownDirectory, name}};
+							changed();
+						}
+					},
+				});
+				return {buffer, session, title, name};
 			}
 		}
 	};
@@ -188,17 +193,4 @@ function containerChoices(pod: Pod): string[] {
 	}
 
 	return (pod.spec.initContainers ?? []).length > 0 ? [...names, 'all'] : names;
-}
-
-/** A cron job's most recently created job, or undefined when it has none. */
-function latestJob(snapshot: StoreView, cronJobUid: string): Job | undefined {
-	let latest: Job | undefined;
-	for (const uid of snapshot.jobsByCronJob.get(cronJobUid) ?? []) {
-		const job = snapshot.jobs.get(uid);
-		if (job && (latest === undefined || (timeOf(job.metadata.creationTimestamp) ?? 0) >= (timeOf(latest.metadata.creationTimestamp) ?? 0))) {
-			latest = job;
-		}
-	}
-
-	return latest;
 }
