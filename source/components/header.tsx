@@ -26,7 +26,7 @@ export function Header({info, namespace, filter = '', counts, watch, width, noCo
 	const badgeText = badges.map((badge) => ` ${badge} `);
 	const lead = 'kjobs ';
 	const used = cellWidth(lead) + badgeText.reduce((sum, badge) => sum + cellWidth(badge) + 1, 0);
-	const rest = headerScope({context: info.context, namespace, filter, server: info.server});
+	const rest = headerScope({context: info.context, namespace, selector: info.selector, filter, server: info.server});
 	const second = `${counts} │ ${watch}`;
 	return (
 		<Box flexDirection='column' width={width}>

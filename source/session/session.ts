@@ -138,7 +138,10 @@ export function startSession(options: SessionOptions): Session {
 		logs,
 		info() {
 			const {connection} = cluster;
-			return {context: connection.context, server: connection.describeServer(), namespace: connection.namespace, readOnly: cluster.readOnly, demo: options.demo};
+			return {
+				context: connection.context, server: connection.describeServer(), namespace: connection.namespace, readOnly: cluster.readOnly, demo: options.demo,
+				...(options.labelSelector === undefined ? {} : {selector: options.labelSelector}),
+			};
 		},
 		contexts: () => cluster.connection.contexts,
 		handle,

@@ -164,6 +164,8 @@ export type ConnectionInfo = {
 	readonly server: string;
 	readonly readOnly: boolean;
 	readonly demo: boolean;
+	/** The `-l` label selector the session watches with, when there is one. */
+	readonly selector?: string;
 };
 
 /** Where the app reads what it may do; `subscribe` tells it when that changed (new RBAC answers after a switch). */

@@ -55,4 +55,10 @@ test('connectionProblem names each problem once with its kinds and the earliest 
 test('headerScope: context and namespace, then any active filter (so it shows on every screen), then the server', () => {
 	assert.equal(headerScope({context: 'kind-kjobs', namespace: 'batch', filter: '', server: 'https://api.example.test'}), 'ctx kind-kjobs · ns batch · https://api.example.test');
 	assert.equal(headerScope({context: 'kind-kjobs', namespace: undefined, filter: 'floodfa', server: 'https://api.example.test'}), 'ctx kind-kjobs · ns all · filter "floodfa" · https://api.example.test');
+	// A -l selector shows on every screen too, before the filter, so a short list says why it is short.
+	assert.equal(
+		headerScope({context: 'kind-kjobs', namespace: 'batch', selector: 'team=data,tier!=dev', filter: 'export', server: 'https://api.example.test'}),
+		'ctx kind-kjobs · ns batch · -l team=data,tier!=dev · filter "export" · https://api.example.test',
+	);
+	assert.equal(headerScope({context: 'c', namespace: 'batch', selector: 'a=\u001B[2Jb', filter: '', server: 's'}), 'ctx c · ns batch · -l a=␛[2Jb · s');
 });
