@@ -45,13 +45,20 @@ export function cut(text: string, width: number): string {
 }
 
 /**
-Cuts a name to `width` cells. A name that ends in a generated part (a digit in what follows its last `-`: a cron job's
-run `-29937024`, a pod's `-x7k2p`) keeps its start and its end with … in between, so the rows of one cron job or job
-stay told apart; any other name is cut at the end, where it reads best. Never splits a grapheme.
+Cuts a name to `width` cells. A name that ends in a generated part keeps its start and its end with … in between, so
+the rows of one cron job or job stay told apart; any other name is cut at the end, where it reads best. Never splits a
+grapheme.
 */
+/**
+What follows a name's last `-` when Kubernetes or kjobs generated it: anything with a digit (a cron job's run
+`-29937024`, a pod's `-x7k2p`), or five characters of the alphabet Kubernetes draws random suffixes from, which has no
+vowels (`kubectl create job --from` and a rerun's `-manual-kfbhp`, a pod's `-bqzcm`).
+*/
+const generatedEnd = /-(?:[^-]*\d[^-]*|[bcdfghjklmnpqrstvwxz]{5})$/;
+
 export function cutName(text: string, width: number): string {
 	const safe = printable(text);
-	if (width < 5 || cellWidth(safe) <= width || !/-[^-]*\d[^-]*$/.test(safe)) {
+	if (width < 5 || cellWidth(safe) <= width || !generatedEnd.test(safe)) {
 		return cut(safe, width);
 	}
 

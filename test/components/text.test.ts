@@ -26,6 +26,9 @@ test('a cut name keeps its generated end, so the runs of one cron job stay told 
 	assert.equal(fit('short', 12, 'left', 'name'), 'short       ');
 	assert.equal(fit('render-frames', 12, 'left', 'name'), 'render-fram…');
 	assert.equal(fit('etl-nightly-x7k2p', 14, 'left', 'name'), 'etl-nig…-x7k2p');
+	// A random suffix with no digit in it is generated too: a manual run from kubectl create job --from, or a rerun.
+	assert.equal(fit('sync-inventory-manual-kfbhp', 12, 'left', 'name'), 'sync-i…kfbhp');
+	assert.equal(fit('nightly-report-final', 12, 'left', 'name'), 'nightly-rep…');
 	assert.equal(fit('日本語のジョブ-1です', 9, 'left', 'name'), '日本…です');
 	assert.equal(cellWidth(fit('日本語のジョブ-1です', 9, 'left', 'name')), 9);
 	assert.equal(fit('a\u001B[2Jbcdef-ghij1', 8, 'left', 'name'), 'a␛[2…ij1');
