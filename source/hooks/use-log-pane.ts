@@ -2,7 +2,7 @@
 The log pane's frame: subscribes to the session's feed and to its buffer (whose notifications are already batched to
 about ten a second), and computes what the pane draws for its size, plus what a key press needs to know about it.
 */
-import {useCallback, useMemo, useSyncExternalStore} from 'react';
+import {useMemo, useSyncExternalStore} from 'react';
 import type {LogKeyContext, LogPaneSource, OpenLogPane} from '../state/types.js';
 import {createManualClock} from '../store/clock.js';
 import {LogBuffer} from '../store/log-buffer.js';
@@ -35,9 +35,8 @@ differently.
 export function useLogPane(source: LogPaneSource | undefined, open: OpenLogPane | undefined, width: number, height: number, verdicts?: LogVerdicts): LogPaneFrame | undefined {
 	const feed = useSyncExternalStore(source?.subscribe ?? noFeed, source?.getSnapshot ?? none);
 	const buffer = feed?.buffer ?? idle;
-	const subscribe = useCallback((listener: () => void) => buffer.subscribe(listener), [buffer]);
-	const getSnapshot = useCallback(() => buffer.getSnapshot(), [buffer]);
-	const snapshot = useSyncExternalStore(subscribe, getSnapshot);
+	const reader = useMemo(() => bufferReader(buffer), [buffer]);
+	const snapshot = useSyncExternalStore(reader.subscribe, reader.getSnapshot);
 	// The title row is the pane's own; logView's height counts the rows and the status line.
 	const viewHeight = Math.max(2, height - 1);
 	const verdictKey = verdicts?.key ?? '';
@@ -52,4 +51,12 @@ export function useLogPane(source: LogPaneSource | undefined, open: OpenLogPane 
 		title: feed?.title ?? 'Logs › opening…',
 		keys: {bounds: view.scroll, page: Math.max(1, viewHeight - 1), entries: snapshot.entries, ...(feed?.containers ? {containers: feed.containers} : {})},
 	};
+}
+
+/*
+Made outside the hook: functions created inside it would share the render's closure scope, and kept while the buffer is
+the same they would keep that render's lines and verdicts alive (use-screen.ts has the same note).
+*/
+function bufferReader(buffer: LogBuffer): {subscribe(listener: () => void): () => void; getSnapshot(): ReturnType<LogBuffer['getSnapshot']>} {
+	return {subscribe: (listener) => buffer.subscribe(listener), getSnapshot: () => buffer.getSnapshot()};
 }
