@@ -1,24 +1,17 @@
 import assert from 'node:assert/strict';
-import {after, before, test} from 'node:test';
+import {test} from 'node:test';
 import {followJobLogs, followPodLogs} from '../../source/cluster/logs/streams.js';
 import {LogBuffer} from '../../source/store/log-buffer.js';
 import {initialLogPaneState, logPaneReducer} from '../../source/state/log-pane/reducer.js';
 import {logView} from '../../source/view-model/logs/view.js';
-import {advanceUntilLines, createJob, createJobPod, logSubject, type LogWorld, print, quickBackoff, startLogWorld, submitJob, texts, until} from '../helpers/logs.js';
+import {advanceUntilLines, createJob, createJobPod, fileLogWorld, logSubject, print, quickBackoff, submitJob, texts, until} from '../helpers/logs.js';
 
 // Colours on, so the check below sees Ink's own SGR codes and can tell them from anything the pod sent.
 process.env['FORCE_COLOR'] = '1';
 const {render} = await import('ink-testing-library');
 const {LogPane} = await import('../../source/components/log-pane.js');
 
-let world: LogWorld;
-before(async () => {
-	world = await startLogWorld();
-});
-after(async () => {
-	world.store.dispose();
-	await world.sim.stop();
-});
+const world = await fileLogWorld();
 
 // eslint-disable-next-line no-control-regex
 const sgr = /\u001B\[[\d;]*m/g;

@@ -3,6 +3,7 @@ Helpers for the log tests: a simulated cluster with a manual clock, a live Resou
 over HTTP, a manual app clock for the log sessions' reconnect and settle waits (stepped while waiting, never slept on),
 and direct control of pods and their container output (the simulated controllers are not needed).
 */
+import {after} from 'node:test';
 import {KubeConfig} from '@kubernetes/client-node';
 import type {ContainerStatus, Job, Pod} from '../../source/kube/types.js';
 import {createManualClock} from '../../source/store/clock.js';
@@ -180,3 +181,13 @@ export const quickBackoff = () => 10;
 
 /** The simulated start time, for exact timestamps. */
 export const t0 = start;
+
+/** The log world of one test file: started as the file loads, stopped after its last test. */
+export async function fileLogWorld(): Promise<LogWorld> {
+	const world = await startLogWorld();
+	after(async () => {
+		world.store.dispose();
+		await world.sim.stop();
+	});
+	return world;
+}

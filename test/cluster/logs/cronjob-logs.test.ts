@@ -1,20 +1,13 @@
 import assert from 'node:assert/strict';
-import {after, before, test} from 'node:test';
+import {test} from 'node:test';
 import {followCronJobLogs} from '../../../source/cluster/logs/streams.js';
 import type {CronJob, Job} from '../../../source/kube/types.js';
 import {LogBuffer} from '../../../source/store/log-buffer.js';
 import {logVerdicts} from '../../../source/view-model/logs/verdicts.js';
 import {call} from '../../helpers/simulator.js';
-import {describe, logSubject, quickBackoff, startLogWorld, texts, until, type LogWorld} from '../../helpers/logs.js';
+import {describe, fileLogWorld, logSubject, quickBackoff, texts, until} from '../../helpers/logs.js';
 
-let world: LogWorld;
-before(async () => {
-	world = await startLogWorld();
-});
-after(async () => {
-	world.store.dispose();
-	await world.sim.stop();
-});
+const world = await fileLogWorld();
 
 // The world's sync() lists jobs and pods; the cron job itself is listed here too, as the app's watch would have it.
 async function syncAll(): Promise<void> {

@@ -1,21 +1,14 @@
 import assert from 'node:assert/strict';
-import {after, before, test} from 'node:test';
+import {test} from 'node:test';
 import {fetchPreviousLogs, followJobLogs, followPodLogs} from '../../../source/cluster/logs/streams.js';
 import type {Pod} from '../../../source/kube/types.js';
 import {LogBuffer} from '../../../source/store/log-buffer.js';
 import {initialLogPaneState, logPaneReducer} from '../../../source/state/log-pane/reducer.js';
 import {sinceOptions} from '../../../source/view-model/logs/types.js';
 import {logView} from '../../../source/view-model/logs/view.js';
-import {advanceUntilLines, createJob, createJobPod, describe, finishPod, logSubject, type LogWorld, print, quickBackoff, restartContainer, startLogWorld, submitJob, texts, until} from '../../helpers/logs.js';
+import {advanceUntilLines, createJob, createJobPod, describe, fileLogWorld, finishPod, logSubject, print, quickBackoff, restartContainer, submitJob, texts, until} from '../../helpers/logs.js';
 
-let world: LogWorld;
-before(async () => {
-	world = await startLogWorld();
-});
-after(async () => {
-	world.store.dispose();
-	await world.sim.stop();
-});
+const world = await fileLogWorld();
 
 
 test('the job controller retries a failing job: all three attempts in order with separators, retries attached after opening', async () => {

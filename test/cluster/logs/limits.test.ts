@@ -1,21 +1,14 @@
 import assert from 'node:assert/strict';
-import {after, before, test} from 'node:test';
+import {test} from 'node:test';
 import {KubeConfig} from '@kubernetes/client-node';
 import {followPodLogs} from '../../../source/cluster/logs/streams.js';
 import {maxLogStreams} from '../../../source/cluster/logs/session.js';
 import {LogBuffer} from '../../../source/store/log-buffer.js';
-import {createJob, createJobPod, describe, finishPod, logSubject, type LogWorld, print, quickBackoff, startLogWorld, texts, until} from '../../helpers/logs.js';
+import {createJob, createJobPod, describe, fileLogWorld, finishPod, logSubject, print, quickBackoff, texts, until} from '../../helpers/logs.js';
 import {loopbackKubeconfig, startLoopbackApi} from '../../helpers/loopback-api.js';
 import {waitFor} from '../../helpers/wait-for.js';
 
-let world: LogWorld;
-before(async () => {
-	world = await startLogWorld();
-});
-after(async () => {
-	world.store.dispose();
-	await world.sim.stop();
-});
+const world = await fileLogWorld();
 
 test(`a pod with 120 containers: at most ${maxLogStreams} log streams open at once, the pane says the rest wait, and they start as others end`, async () => {
 	const containers = Array.from({length: 120}, (_, index) => `c${index}`);

@@ -1,18 +1,11 @@
 import assert from 'node:assert/strict';
-import {after, before, test} from 'node:test';
+import {test} from 'node:test';
 import {followPodLogs} from '../../../source/cluster/logs/streams.js';
 import {LogBuffer} from '../../../source/store/log-buffer.js';
 import {sanitizedEntry} from '../../../source/view-model/logs/search.js';
-import {createJob, createJobPod, logSubject, type LogWorld, print, quickBackoff, startLogWorld, texts, until} from '../../helpers/logs.js';
+import {createJob, createJobPod, fileLogWorld, logSubject, print, quickBackoff, texts, until} from '../../helpers/logs.js';
 
-let world: LogWorld;
-before(async () => {
-	world = await startLogWorld();
-});
-after(async () => {
-	world.store.dispose();
-	await world.sim.stop();
-});
+const world = await fileLogWorld();
 
 test('a line cut three times (stream, buffer, screen) says how many characters are missing, counted on the whole line', async () => {
 	const job = createJob(world, 'long');

@@ -1,21 +1,14 @@
 import assert from 'node:assert/strict';
 import {createServer, connect, type Socket} from 'node:net';
 import type {AddressInfo} from 'node:net';
-import {after, before, test} from 'node:test';
+import {test} from 'node:test';
 import {KubeConfig} from '@kubernetes/client-node';
 import {followJobLogs, followPodLogs} from '../../../source/cluster/logs/streams.js';
 import {LogBuffer} from '../../../source/store/log-buffer.js';
 import {kubeconfigYaml} from '../../../source/simulator/kubeconfig.js';
-import {createJob, createJobPod, finishPod, logSubject, type LogWorld, print, quickBackoff, startLogWorld, texts, until} from '../../helpers/logs.js';
+import {createJob, createJobPod, fileLogWorld, finishPod, logSubject, print, quickBackoff, texts, until} from '../../helpers/logs.js';
 
-let world: LogWorld;
-before(async () => {
-	world = await startLogWorld();
-});
-after(async () => {
-	world.store.dispose();
-	await world.sim.stop();
-});
+const world = await fileLogWorld();
 
 
 /** A TCP proxy in front of the simulator whose connections the test can cut (a network failure, not a clean end). */

@@ -1,16 +1,9 @@
 import assert from 'node:assert/strict';
-import {after, before, test} from 'node:test';
+import {test} from 'node:test';
 import {measureLogThroughput} from '../../helpers/log-throughput.js';
-import {type LogWorld, startLogWorld} from '../../helpers/logs.js';
+import {fileLogWorld} from '../../helpers/logs.js';
 
-let world: LogWorld;
-before(async () => {
-	world = await startLogWorld();
-});
-after(async () => {
-	world.store.dispose();
-	await world.sim.stop();
-});
+const world = await fileLogWorld();
 
 test('a flood of 40,000 lines from four pods: every line arrives, the buffer stays at 10,000 and frames keep coming', async () => {
 	const report = await measureLogThroughput(world, {lines: 40_000, pods: 4, batch: 1000});
