@@ -8,6 +8,8 @@ import {openGate, readOnlyGate, type ReadOnlyFlag} from '../cluster/actions/gate
 import {performAction} from '../cluster/actions/perform.js';
 import {KubeCluster} from '../cluster/kube-cluster.js';
 import type {Connection} from '../cluster/connection/kubeconfig.js';
+import {startArchiveCapture, type ArchiveCapture} from '../archive/capture.js';
+import {openArchiveDisk} from '../archive/disk.js';
 import {createLogPanes, isLogRequest, type LogPanes} from './log-panes.js';
 import {createNotifier, type NotifierOptions} from './notifier.js';
 import {createSystemClock, type Clock} from '../store/clock.js';
@@ -30,6 +32,14 @@ export type SessionOptions = {
 	readonly actions?: ActionContextOptions;
 	/** Bell and desktop notifications when jobs end (none without). */
 	readonly notify?: Omit<NotifierOptions, 'store' | 'clock'>;
+	/** Where and how much to archive finished runs (none without: `--no-archive`, and tests that do not ask for it). */
+	readonly archive?: {
+		readonly root: string;
+		readonly maxBytes?: number;
+		readonly maxRunBytes?: number;
+		/** Told about archived runs and failed writes (a full disk), for the message line. */
+		readonly report?: (message: {readonly ok: boolean; readonly text: string}) => void;
+	};
 };
 
 /** A running session. */
@@ -41,6 +51,8 @@ export type Session = {
 	readonly cluster: KubeCluster;
 	/** The log pane's feed: the buffer its streams write to (the app draws it). */
 	readonly logs: LogPanes;
+	/** The archive's capture when it is on. */
+	readonly archive: ArchiveCapture | undefined;
 	/** What the header shows about the connection. */
 	info(): ConnectionInfo & {readonly namespace: string | undefined};
 	/** Every context of the loaded kubeconfig, for `:ctx` completion. */
@@ -86,6 +98,14 @@ export function startSession(options: SessionOptions): Session {
 
 	const notifier = options.notify ? createNotifier({...options.notify, store, clock}) : undefined;
 	const logs = createLogPanes({kubeConfig: () => cluster.connection.kubeConfig, store, clock, directory: options.logDirectory});
+	const archive = options.archive ? startArchiveCapture({
+		store, clock,
+		disk: openArchiveDisk({root: options.archive.root, maxBytes: options.archive.maxBytes}),
+		kubeConfig: () => cluster.connection.kubeConfig,
+		context: () => cluster.connection.context,
+		maxRunBytes: options.archive.maxRunBytes,
+		report: options.archive.report,
+	}) : undefined;
 	const handle: RequestHandler = async request => {
 		if (isLogRequest(request)) {
 			return logs.handle(request);
@@ -130,6 +150,7 @@ export function startSession(options: SessionOptions): Session {
 		clock,
 		cluster,
 		logs,
+		archive,
 		info() {
 			const {connection} = cluster;
 			return {context: connection.context, server: connection.describeServer(), namespace: connection.namespace, readOnly: cluster.readOnly, demo: options.demo};
@@ -148,6 +169,8 @@ export function startSession(options: SessionOptions): Session {
 		},
 		async stop() {
 			notifier?.stop();
+			// Aborts the capture's streams without waiting: quitting is never held up by the archive.
+			archive?.stop();
 			logs.close();
 			await cluster.close();
 			options.clock?.stop?.();
