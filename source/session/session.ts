@@ -9,7 +9,7 @@ import {performAction} from '../cluster/actions/perform.js';
 import {KubeCluster} from '../cluster/kube-cluster.js';
 import type {Connection} from '../cluster/connection/kubeconfig.js';
 import {startArchiveCapture, type ArchiveCapture} from '../archive/capture.js';
-import {openArchiveDisk} from '../archive/disk.js';
+import {openArchiveDisk, type ArchiveDiskOptions} from '../archive/disk.js';
 import {createLogPanes, isLogRequest, type LogPanes} from './log-panes.js';
 import {createNotifier, type NotifierOptions} from './notifier.js';
 import {createSystemClock, type Clock} from '../store/clock.js';
@@ -37,6 +37,8 @@ export type SessionOptions = {
 		readonly root: string;
 		readonly maxBytes?: number;
 		readonly maxRunBytes?: number;
+		/** Writes a run's text into its temp file (tests simulate a full disk with it). */
+		readonly writeData?: ArchiveDiskOptions['writeData'];
 		/** Told about archived runs and failed writes (a full disk), for the message line. */
 		readonly report?: (message: {readonly ok: boolean; readonly text: string}) => void;
 	};
@@ -98,13 +100,23 @@ export function startSession(options: SessionOptions): Session {
 
 	const notifier = options.notify ? createNotifier({...options.notify, store, clock}) : undefined;
 	const logs = createLogPanes({kubeConfig: () => cluster.connection.kubeConfig, store, clock, directory: options.logDirectory});
+	let archiveWord = 'ARCHIVE';
 	const archive = options.archive ? startArchiveCapture({
 		store, clock,
-		disk: openArchiveDisk({root: options.archive.root, maxBytes: options.archive.maxBytes}),
+		disk: openArchiveDisk({root: options.archive.root, maxBytes: options.archive.maxBytes, ...(options.archive.writeData ? {writeData: options.archive.writeData} : {})}),
 		kubeConfig: () => cluster.connection.kubeConfig,
 		context: () => cluster.connection.context,
 		maxRunBytes: options.archive.maxRunBytes,
-		report: options.archive.report,
+		report(message) {
+			// A failed write (a full disk) shows in the header word until a later run is written again.
+			const word = message.ok ? 'ARCHIVE' : message.text.includes('disk is full') ? 'ARCHIVE: DISK FULL' : 'ARCHIVE: WRITE FAILED';
+			if (word !== archiveWord) {
+				archiveWord = word;
+				changed();
+			}
+
+			options.archive?.report?.(message);
+		},
 	}) : undefined;
 	const handle: RequestHandler = async request => {
 		if (isLogRequest(request)) {
@@ -153,7 +165,7 @@ export function startSession(options: SessionOptions): Session {
 		archive,
 		info() {
 			const {connection} = cluster;
-			return {context: connection.context, server: connection.describeServer(), namespace: connection.namespace, readOnly: cluster.readOnly, demo: options.demo};
+			return {context: connection.context, server: connection.describeServer(), namespace: connection.namespace, readOnly: cluster.readOnly, demo: options.demo, ...(archive ? {archive: archiveWord} : {})};
 		},
 		contexts: () => cluster.connection.contexts,
 		handle,

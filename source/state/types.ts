@@ -155,6 +155,8 @@ export type ConnectionInfo = {
 	readonly server: string;
 	readonly readOnly: boolean;
 	readonly demo: boolean;
+	/** The archive's header word when it is on (`ARCHIVE`, or what went wrong with it); undefined when off. */
+	readonly archive?: string;
 };
 
 /** Where the app reads what it may do; `subscribe` tells it when that changed (new RBAC answers after a switch). */

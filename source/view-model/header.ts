@@ -93,3 +93,8 @@ export function connectionProblem(snapshot: StoreView, now: number): string | un
 	});
 	return `⚠ ${parts.join(' · ')}`;
 }
+
+/** The header line's badges: `DEMO`, `READ-ONLY`, and the archive's word when it is on. */
+export function headerBadges(info: {readonly demo: boolean; readonly readOnly: boolean; readonly archive?: string}): string[] {
+	return [info.demo ? 'DEMO' : '', info.readOnly ? 'READ-ONLY' : '', info.archive ?? ''].filter(badge => badge !== '');
+}

@@ -113,3 +113,44 @@ test('read-only: a TTL-0 job and a failing job are archived (logs of every attem
 		await world.stop();
 	}
 });
+
+test('a full disk while archiving is a message and the header word, never a crash; the session goes on', async () => {
+	const world = await headlessWorld(scenario);
+	const root = path.join(world.dir, 'state', 'kjobs', 'archive');
+	const reports: Array<{ok: boolean; text: string}> = [];
+	const session = startSession({
+		connection: loadConnection({kubeconfig: world.kubeconfig, namespace: 'batch', env: {}, homeDir: world.dir}),
+		demo: false, clock: world.clock,
+		archive: {
+			root, report: message => reports.push(message),
+			async writeData() {
+				throw Object.assign(new Error('ENOSPC: no space left on device, write'), {code: 'ENOSPC'});
+			},
+		},
+	});
+	try {
+		assert.equal(session.info().archive, 'ARCHIVE');
+		await waitFor('the first list', () => {
+			session.store.flush();
+			return session.store.getSnapshot().jobs.size === 2;
+		});
+		for (let step = 0; step < 60 && reports.length < 2; step++) {
+			await world.advance(1000);
+			session.store.flush();
+		}
+
+		await session.archive!.idle();
+		assert.deepEqual(reports.map(report => report.text).sort(), [
+			'archive: could not save job batch/doomed: the disk is full',
+			'archive: could not save job batch/fleeting: the disk is full',
+		]);
+		assert.equal(session.info().archive, 'ARCHIVE: DISK FULL');
+		assert.deepEqual(await openArchiveDisk({root}).list(), []);
+		await world.advance(1000);
+		session.store.flush();
+		assert.ok(session.store.getSnapshot().watch.jobs.phase === 'live', 'the session still watches');
+	} finally {
+		await session.stop();
+		await world.stop();
+	}
+});
