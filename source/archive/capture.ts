@@ -10,7 +10,7 @@ import type {KubeConfig} from '@kubernetes/client-node';
 import {followJobLogs, type LogSession} from '../cluster/logs/streams.js';
 import {isJobFinished} from '../kube/job-state.js';
 import type {Job, KubeEvent, Pod} from '../kube/types.js';
-import {sleep, type Clock} from '../store/clock.js';
+import type {Clock} from '../store/clock.js';
 import type {ResourceStore, StoreView} from '../store/types.js';
 import {CappedLog, defaultRunMaxBytes} from './capped-log.js';
 import type {ArchiveDisk} from './disk.js';
@@ -66,7 +66,6 @@ export function startArchiveCapture(options: ArchiveCaptureOptions): ArchiveCapt
 	const queue: Capture[] = [];
 	const done = new Set<string>();
 	const writes = new Set<Promise<void>>();
-	const stopSignal = new AbortController();
 	let running = 0;
 	let written = 0;
 	let stopped = false;
@@ -121,7 +120,14 @@ export function startArchiveCapture(options: ArchiveCaptureOptions): ArchiveCapt
 	};
 
 	const write = async (capture: Capture) => {
-		await Promise.race([capture.session?.done, sleep(clock, options.finishWaitMs ?? 30_000, stopSignal.signal)]);
+		// Stopping closes the session, which ends `done` at once; the timer is cancelled either way (one shared abort
+		// signal with a listener per job would pile up listeners).
+		let cancel = () => {};
+		const timeout = new Promise<void>(resolve => {
+			cancel = clock.setTimer(resolve, options.finishWaitMs ?? 30_000);
+		});
+		await Promise.race([capture.session?.done, timeout]);
+		cancel();
 		capture.session?.close();
 		captures.delete(capture.uid);
 		release();
@@ -223,7 +229,6 @@ export function startArchiveCapture(options: ArchiveCaptureOptions): ArchiveCapt
 		stop() {
 			stopped = true;
 			unsubscribe();
-			stopSignal.abort();
 			for (const capture of captures.values()) {
 				capture.session?.close();
 			}
