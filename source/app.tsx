@@ -5,6 +5,7 @@ lives in the reducer (use-screen), keys in the one keymap hook, data in the stor
 import {Box, Text} from 'ink';
 import {useSyncExternalStore} from 'react';
 import {DialogBox} from './components/dialog-box.js';
+import {PickerBox} from './components/picker-box.js';
 import {BottomLine} from './components/bottom-line.js';
 import {Header} from './components/header.js';
 import type {AccessSource, ConnectionInfo, LogPaneSource, RequestHandler} from './state/types.js';
@@ -60,6 +61,11 @@ export type AppProps = {
 
 const none: readonly string[] = [];
 
+// A dialog is at most 76 columns wide: its text reads as a paragraph, not one long line.
+const dialogWidth = (width: number) => Math.min(width, 76);
+// The picker is narrower: names, not prose.
+const pickerWidth = (width: number) => Math.min(width, 60);
+
 /** The watch screen. */
 export function App(props: AppProps) {
 	const noColor = props.noColor ?? false;
@@ -69,7 +75,7 @@ export function App(props: AppProps) {
 	const access = useSyncExternalStore(props.access.subscribe, props.access.current);
 	const layout = layoutFor(size.columns, size.rows);
 	const screen = useScreen({
-		snapshot, now, layout, namespace: props.info.namespace, contexts: props.contexts ?? none,
+		snapshot, now, layout, namespace: props.info.namespace, contexts: props.contexts ?? none, currentContext: props.info.context,
 		access, onRequest: props.onRequest, onQuit: props.onQuit, engine: props.engine,
 	});
 	// The log pane (when the session feeds one): split under the screen or full, with the keys while it is open.
@@ -92,27 +98,36 @@ export function App(props: AppProps) {
 	const emptyText = data.model.kind === 'table' && data.model.table.rows.length === 0 ? emptyTableText(data.model.view, snapshot, tableQuery(state)) : '';
 	return (
 		<Box flexDirection='column' width={width} height={layout.height}>
-			<Header info={props.info} namespace={state.namespace} counts={screen.counts} watch={screen.watch} width={width} noColor={noColor}/>
+			<Header info={props.info} namespace={state.namespace} filter={state.filter} counts={screen.counts} watch={screen.watch} width={width} noColor={noColor}/>
 			<Text wrap='truncate' dimColor>{fit(screen.crumb, width)}</Text>
-			{state.dialog ? (
-				// The dialog takes the body's place while it is open: every key goes to it.
-				<Box flexDirection='column' width={width} height={layout.bodyHeight} alignItems='center' overflow='hidden'>
-					<DialogBox dialog={state.dialog.dialog} width={Math.min(width, 76)} noColor={noColor}/>
-				</Box>
-			) : split.screenHeight > 0 ? (
-				<ScreenBody
-					model={data.model} width={width} height={split.screenHeight} tableHeight={split.tableHeight}
-					selectedIndex={screen.selected} offset={screen.offset} infoOffset={screen.infoOffset} noColor={noColor}
-					emptyText={emptyText} wide={state.wide}
-				/>
-			) : null}
-			{state.dialog || pane === undefined ? null : <LogPane view={pane.view} width={width} height={split.paneHeight} title={pane.title} noColor={noColor}/>}
+			<Box flexDirection='column' width={width} height={layout.bodyHeight} overflow='hidden'>
+				{split.screenHeight > 0 ? (
+					<ScreenBody
+						model={data.model} width={width} height={split.screenHeight} tableHeight={split.tableHeight}
+						selectedIndex={screen.selected} offset={screen.offset} infoOffset={screen.infoOffset} noColor={noColor}
+						emptyText={emptyText} wide={state.wide}
+					/>
+				) : null}
+				{pane === undefined ? null : <LogPane view={pane.view} width={width} height={split.paneHeight} title={pane.title} noColor={noColor}/>}
+				{state.picker && !state.dialog ? (
+					<Box position='absolute' marginTop={1} marginLeft={Math.floor((width - pickerWidth(width)) / 2)} width={pickerWidth(width)}>
+						<PickerBox picker={state.picker} width={pickerWidth(width)} height={layout.bodyHeight - 1} noColor={noColor}/>
+					</Box>
+				) : null}
+				{state.dialog ? (
+					// Drawn over the screen it was opened from, a line below the body's top, so what it is about stays in sight
+					// around it; every key goes to it while it is open.
+					<Box position='absolute' marginTop={1} marginLeft={Math.floor((width - dialogWidth(width)) / 2)} width={dialogWidth(width)}>
+						<DialogBox dialog={state.dialog.dialog} width={dialogWidth(width)} noColor={noColor}/>
+					</Box>
+				) : null}
+			</Box>
 			<BottomLine
 				state={state} now={now} names={screen.names} matches={table?.rows.length ?? 0} filterError={table?.filterError}
 				onList={table !== undefined} problem={connectionProblem(snapshot, now) ?? malformedNotice(snapshot)} width={width} noColor={noColor}
 			/>
 			{/* An open dialog draws its own key line; the footer would only repeat it. */}
-			<KeyHints hints={state.dialog ? [] : hintsFor(pane && state.logs?.pane.search.draft !== undefined ? 'filter' : data.context)} width={width} noColor={noColor}/>
+			<KeyHints hints={state.dialog ? [] : hintsFor(pane && (state.logs?.pane.search.draft !== undefined || state.logs?.pane.saveDraft !== undefined) ? 'filter' : data.context)} width={width} noColor={noColor}/>
 		</Box>
 	);
 }

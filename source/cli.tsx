@@ -10,7 +10,7 @@ import meow from 'meow';
 import {render} from 'ink';
 import {App} from './app.js';
 import {connectError, connectWith} from './cli/connect.js';
-import {connectionFlags, generalFlags, meowFlags, screenFlags} from './cli/flags.js';
+import {connectionFlags, generalFlags, meowFlags, screenFlags, selectorProblem} from './cli/flags.js';
 import {helpText} from './cli/help.js';
 import {runGet} from './headless/get.js';
 import type {HeadlessIo} from './headless/io.js';
@@ -101,6 +101,13 @@ export async function main(): Promise<number> {
 	if (flags.version) {
 		process.stdout.write(`${version}\n`);
 		return 0;
+	}
+
+	// A usage error, as meow's own for an unknown flag (exit 2).
+	const selector = selectorProblem(flags.selector);
+	if (selector !== undefined) {
+		process.stderr.write(`kjobs: ${printableLines(selector)}\n`);
+		return 2;
 	}
 
 	const noColor = !flags.color || (process.env['NO_COLOR'] ?? '') !== '';

@@ -121,3 +121,11 @@ test('--help and --version beside other flags print and exit, whatever else is a
 		assert.deepEqual({args, ...kjobs(args)}, {args, status: 0, stdout: `${version}\n`, stderr: ''});
 	}
 });
+
+test('a -l that is not a label selector is a usage error before anything connects: the screen exits 2, get 1, wait 4', () => {
+	const message = 'unable to parse label selector "team in (a": expected "," or ")" in the value set, found end of input at position 10';
+	// No kubeconfig exists here: had it tried to connect, it would say so instead.
+	assert.deepEqual(kjobs(['-l', 'team in (a']), {status: 2, stdout: '', stderr: `kjobs: -l: ${message}\n`});
+	assert.deepEqual(kjobs(['get', 'jobs', '-l', 'team in (a']), {status: 1, stdout: '', stderr: `kjobs get: -l: ${message}\n`});
+	assert.deepEqual(kjobs(['wait', 'job/migrate', '-n', 'batch', '-l', 'team in (a']), {status: 4, stdout: '', stderr: `kjobs wait: -l: ${message}\n`});
+});

@@ -3,6 +3,7 @@ The command-line flags, defined once: the watch screen, `kjobs get` and `kjobs w
 (kubeconfig, context, namespace, selector, read-only, colour) from this table, and `--help` prints its lines, so a
 flag cannot mean one thing on the screen and another in a script.
 */
+import {parseLabelSelector} from '../kube/labels/parser.js';
 
 /** A flag as meow reads it, plus the line `--help` shows for it. */
 export type FlagSpec = {
@@ -22,7 +23,7 @@ export const connectionFlags = {
 	context: {type: 'string', usage: '--context NAME', text: 'Context to use (default: the current context)'},
 	namespace: {type: 'string', shortFlag: 'n', usage: '-n, --namespace NAME', text: 'Namespace to watch (default: the context\'s namespace, else "default")'},
 	allNamespaces: {type: 'boolean', shortFlag: 'A', default: false, usage: '-A, --all-namespaces', text: 'Watch every namespace'},
-	selector: {type: 'string', shortFlag: 'l', usage: '-l, --selector QUERY', text: 'Only jobs and cron jobs matching a label selector, e.g. app=backup,tier!=dev'},
+	selector: {type: 'string', shortFlag: 'l', usage: '-l, --selector QUERY', text: 'Only jobs and cron jobs matching a label selector, and those cron jobs\' runs, e.g. team=data,tier!=dev'},
 	readonly: {type: 'boolean', default: false, usage: '--readonly', text: 'Refuse every change to the cluster (delete, rerun, trigger, suspend)'},
 	color: {type: 'boolean', default: true, usage: '--no-color', text: 'No colours (also when NO_COLOR is set)'},
 } as const satisfies Record<string, FlagSpec>;
@@ -91,4 +92,21 @@ export function unknownFlags(parsed: Record<string, unknown>, specs: Record<stri
 	}
 
 	return Object.keys(parsed).filter(name => !known.has(name)).map(name => (name.length === 1 ? `-${name}` : `--${name.replaceAll(/[A-Z]/g, letter => `-${letter.toLowerCase()}`)}`));
+}
+
+/**
+Why a `-l` value cannot be used, or undefined when it can (or was not given): checked before anything connects, so a
+typo is a usage error in one line rather than a screen whose jobs watch the API server refuses.
+*/
+export function selectorProblem(selector: string | undefined): string | undefined {
+	if (selector === undefined) {
+		return undefined;
+	}
+
+	try {
+		parseLabelSelector(selector);
+		return undefined;
+	} catch (error) {
+		return `-l: ${error instanceof Error ? error.message : String(error)}`;
+	}
 }

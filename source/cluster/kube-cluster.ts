@@ -26,8 +26,10 @@ export type KubeClusterOptions = {
 	watch?: WatcherOptions;
 	/** Settings of the action context (randomness, timeouts); its in-flight guard is kept across context switches. */
 	actions?: ActionContextOptions;
-	/** Asks SelfSubjectAccessReviews on start and on every switch (default true). */
+	/** Asks SelfSubjectAccessReviews on start, on every switch, after a 403 and every few minutes (default true). */
 	checkPermissions?: boolean;
+	/** How often the RBAC answers are asked again while the watchers run; default 5 minutes. */
+	permissionRecheckMs?: number;
 };
 
 /** An API error answer to `request`: the HTTP status and the server's message. */
@@ -60,6 +62,9 @@ export class KubeCluster {
 	// Aborts the permission checks in flight (on stop and on every switch).
 	#permissionCheck = new AbortController();
 	readonly #checksPermissions: boolean;
+	readonly #permissionRecheckMs: number;
+	// Cancels the next periodic permission check.
+	#cancelRecheck: (() => void) | undefined;
 	readonly #permissionListeners = new Set<() => void>();
 
 	constructor(options: KubeClusterOptions) {
@@ -74,6 +79,7 @@ export class KubeCluster {
 		this.#actionOptions = {...options.actions, guard: options.actions?.guard ?? createInFlightGuard()};
 		this.#actions = createActionContext(this.#connection.kubeConfig, this.#gate, this.#clock, this.#actionOptions);
 		this.#checksPermissions = options.checkPermissions ?? true;
+		this.#permissionRecheckMs = options.permissionRecheckMs ?? 300_000;
 	}
 
 	/** The read-only gate every mutating request passes. */
@@ -142,6 +148,15 @@ export class KubeCluster {
 
 		if (this.#checksPermissions) {
 			this.refreshPermissions().catch(() => {});
+			// A Role granted or taken away while kjobs runs shows within minutes, not only after :ns or :ctx.
+			const again = () => {
+				this.#cancelRecheck = this.#clock.setTimer(() => {
+					this.refreshPermissions().catch(() => {});
+					again();
+				}, this.#permissionRecheckMs);
+			};
+
+			again();
 		}
 
 		this.#watchers = startWatchers(this.#connection, this.#store, this.#clock, this.#watchOptions);
@@ -160,6 +175,8 @@ export class KubeCluster {
 		this.#watchers = undefined;
 		this.#namespaceCheck?.abort();
 		this.#namespaceCheck = undefined;
+		this.#cancelRecheck?.();
+		this.#cancelRecheck = undefined;
 		this.#permissionCheck.abort();
 		this.#permissionCheck = new AbortController();
 		await watchers?.stop();

@@ -80,7 +80,9 @@ export async function runGet(argv: readonly string[], io: HeadlessIo): Promise<n
 	}
 
 	const kinds = kindsOf[view];
-	const watch = startWatch({connection, clock: io.clock, kinds, readOnly: true, ...(flags.selector === undefined ? {} : {labelSelector: flags.selector})});
+	// kubectl get pods -l picks pods by their own labels (below); for jobs and cron jobs -l selects as on the screen.
+	const selector = view === 'pods' ? undefined : flags.selector;
+	const watch = startWatch({connection, clock: io.clock, kinds, readOnly: true, ...(selector === undefined ? {} : {labelSelector: selector})});
 	try {
 		const problem = await listed(watch, kinds);
 		if (problem !== undefined) {
@@ -94,7 +96,7 @@ export async function runGet(argv: readonly string[], io: HeadlessIo): Promise<n
 		const model = createTableEngine().table(view, snapshot, now, {filter: '', sort: 'name', hideCompleted: false, allNamespaces});
 		let rows = allRows(model.rows);
 		if (view === 'pods' && flags.selector !== undefined) {
-			// The screen selects pods through their jobs (-l picks jobs); kubectl get pods -l picks pods by their own labels.
+			// The screen selects pods through their jobs; kubectl get pods -l picks pods by their own labels.
 			const requirements = parseLabelSelector(flags.selector);
 			rows = rows.filter(row => matchesLabelSelector(snapshot.pods.get(row.id)?.metadata.labels, requirements));
 		}
@@ -118,7 +120,8 @@ export async function runGet(argv: readonly string[], io: HeadlessIo): Promise<n
 		}
 
 		// The screen marks the sorted column (NAME ▲); kubectl get marks nothing, and scripts read the header.
-		const columns = model.columns.map((column, index) => ({...column, title: columnSpecs(view, allNamespaces)[index]?.title ?? column.title}));
+		const titles = new Map(columnSpecs(view, allNamespaces).map(spec => [spec.id, spec.title]));
+		const columns = model.columns.map(column => ({...column, title: titles.get(column.id) ?? column.title}));
 		const lines = tableLines(columns, rows, {width: outputWidth(io), wide: flags.output === 'wide', colour: useColour(io, flags.color)});
 		io.stdout(`${lines.join('\n')}\n`);
 		return 0;

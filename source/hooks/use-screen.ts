@@ -27,6 +27,8 @@ export type ScreenInput = {
 	readonly layout: Layout;
 	readonly namespace: string | undefined;
 	readonly contexts: readonly string[];
+	/** The context in use: the `:ctx` picker opens on it. */
+	readonly currentContext?: string;
 	/** What the app may do now (read-only gate, RBAC): action keys open dialogs, help shows why actions are disabled. */
 	readonly access: Access;
 	readonly onRequest: RequestHandler | undefined;
@@ -64,11 +66,7 @@ export function useScreen(input: ScreenInput): Screen {
 	const snapshot = engine.scope(input.snapshot, state.namespace);
 	const disabled: DisabledFor = useMemo(() => (kind) => disabledReasons(access.readOnly, access.permissions, kind), [access]);
 	const data = useMemo(() => screenData(engine, state, snapshot, now, layout.width, disabled), [engine, state, snapshot, now, layout.width, disabled]);
-	// Completion offers every namespace seen, not only the one in scope; only the command line needs them, and the walk
-	// over every object is not free at 60,000 of them on each snapshot.
-	const commandLine = state.mode === 'command';
-	const namespaces = useMemo(() => (commandLine ? namespacesOf(input.snapshot) : none), [commandLine, input.snapshot]);
-	const names = useMemo(() => ({namespaces, contexts: input.contexts}), [namespaces, input.contexts]);
+	const names = useMemo(() => completionNames(input.snapshot, input.contexts, input.currentContext), [input.snapshot, input.contexts, input.currentContext]);
 	const {tableHeight, page, info} = measure(data, layout);
 	const entry = currentEntry(state);
 	const delivered = useRef(0);
@@ -127,7 +125,23 @@ export function useScreen(input: ScreenInput): Screen {
 	};
 }
 
-const none: readonly string[] = [];
+/*
+Completion and the `:ns` picker offer every namespace seen, not only the one in scope. The walk over every object is not
+free at 60,000 of them, so it runs only when a key reads the names, once per snapshot. It must run on the key press
+itself: keys that arrive together (a paste, `:ns` and Enter in one packet over a slow link) are all handled before the
+screen renders again, so names worked out at render time for the command line would not be there yet.
+*/
+function completionNames(snapshot: StoreView, contexts: readonly string[], currentContext: string | undefined): CompletionNames {
+	let namespaces: readonly string[] | undefined;
+	return {
+		get namespaces() {
+			namespaces ??= namespacesOf(snapshot);
+			return namespaces;
+		},
+		contexts,
+		...(currentContext === undefined ? {} : {currentContext}),
+	};
+}
 
 function namespacesOf(snapshot: StoreView): string[] {
 	const found = new Set<string>();

@@ -1,13 +1,14 @@
 /**
 The session's side of the log pane: it owns the pane's LogBuffer and LogSession, opens the streams for the object the
-screen asked for (a job's every attempt, a pod's containers, a pod's previous instance, a cron job's most recent job),
+screen asked for (a job's every attempt, a pod's containers, a pod's previous instance, a cron job's newest run),
 reopens them when the since preset changes, saves the buffer to a file and closes every stream when the pane closes.
 */
-import {join} from 'node:path';
+import {homedir} from 'node:os';
+import {join, sep} from 'node:path';
 import type {KubeConfig} from '@kubernetes/client-node';
-import {saveLogLines, logFileName} from '../cluster/logs/save.js';
-import {fetchPreviousLogs, followJobLogs, followPodLogs, podContainers, type LogSession, type LogSubject} from '../cluster/logs/streams.js';
-import {timeOf, type Job, type Pod} from '../kube/types.js';
+import {makeSaveDirectory, saveLogLines, logFileName, savePath} from '../cluster/logs/save.js';
+import {fetchPreviousLogs, followCronJobLogs, followJobLogs, followPodLogs, podContainers, type LogSession, type LogSubject} from '../cluster/logs/streams.js';
+import type {Pod} from '../kube/types.js';
 import {initialLogPaneState} from '../state/log-pane/reducer.js';
 import type {RequestResult} from '../cluster/actions/types.js';
 import type {LogFeed, LogPaneSource, Target, UiRequest} from '../state/types.js';
@@ -26,8 +27,13 @@ export type LogPanesOptions = {
 	readonly clock: Clock;
 	/** Lines a pane keeps. @default 10000 */
 	readonly capacity?: number;
-	/** Where saved logs go. @default the working directory */
+	/**
+	Where saved logs go when no path is typed, and where a typed relative path is taken. @default ~/kjobs-logs: one
+	known place, made on the first save, rather than the process' working directory (which may be a git checkout).
+	*/
 	readonly directory?: string;
+	/** The home directory `~` stands for. @default the user's */
+	readonly home?: string;
 };
 
 /** The requests the log panes carry out. */
@@ -52,6 +58,10 @@ type Open = LogFeed & {readonly session: LogSession; readonly name: string};
 export function createLogPanes(options: LogPanesOptions): LogPanes {
 	const listeners = new Set<() => void>();
 	let open: Open | undefined;
+	const home = options.home ?? homedir();
+	const directory = options.directory ?? join(home, 'kjobs-logs');
+	// The prompt shows the directory as the user would type it: under home, with `~`.
+	const shownDirectory = directory === home || directory.startsWith(`${home}${sep}`) ? `~${directory.slice(home.length)}` : directory;
 	const changed = () => {
 		for (const listener of [...listeners]) {
 			listener();
@@ -100,19 +110,24 @@ export function createLogPanes(options: LogPanesOptions): LogPanes {
 			}
 
 			case 'cronjob': {
-				const job = latestJob(snapshot, request.target.uid);
-				if (job === undefined) {
-					buffer.append({kind: 'marker', podUid: '', podName: '', tag: '', severity: 'info', text: `cron job ${subject.name} has not run a job yet`});
-					return {buffer, session: closedSession, title: `Logs › cronjob ${where}`, name: subject.name};
-				}
-
-				const jobSubject = {uid: job.metadata.uid ?? '', namespace: job.metadata.namespace ?? subject.namespace, name: job.metadata.name ?? ''};
-				return {
-					buffer,
-					session: followJobLogs(kc, options.store, jobSubject, buffer, since),
-					title: `Logs › cronjob ${where} › job ${jobSubject.name} (most recent) · all attempts`,
-					name: jobSubject.name,
-				};
+				// The title names the run being read; the follower moves it to each newer run.
+				const titled = (job?: LogSubject) => `Logs › cronjob ${where}${job ? ` › job ${job.name} (newest run) · all attempts` : ' · waiting for its first run'}`;
+				let title = titled();
+				// A saved file is named after the run it holds.
+				let name = subject.name;
+				const session = followCronJobLogs(kc, options.store, subject, buffer, {
+					...since,
+					onRun(job) {
+						title = titled(job);
+						name = job.name;
+						// The first run is known before the pane opens; later ones change the open pane.
+						if (open?.buffer === buffer) {
+							open = {...open, title, name, save: {directory: shownDirectory, name}};
+							changed();
+						}
+					},
+				});
+				return {buffer, session, title, name};
 			}
 		}
 	};
@@ -127,7 +142,8 @@ export function createLogPanes(options: LogPanesOptions): LogPanes {
 			switch (request.kind) {
 				case 'open-logs': {
 					close();
-					open = start(request);
+					const started = start(request);
+					open = {...started, save: {directory: shownDirectory, name: started.name}};
 					changed();
 					return undefined;
 				}
@@ -143,7 +159,9 @@ export function createLogPanes(options: LogPanesOptions): LogPanes {
 					}
 
 					const lines = logSaveLines(open.buffer.getSnapshot(), {timestamps: request.timestamps});
-					const path = await saveLogLines(join(options.directory ?? '.', logFileName(open.name, options.clock.now())), lines);
+					const target = await savePath(request.path, directory, home, logFileName(open.name, options.clock.now()));
+					await makeSaveDirectory(target);
+					const path = await saveLogLines(target, lines);
 					return {ok: true, message: `saved ${lines.length} ${lines.length === 1 ? 'line' : 'lines'} to ${path}`};
 				}
 			}
@@ -175,17 +193,4 @@ function containerChoices(pod: Pod): string[] {
 	}
 
 	return (pod.spec.initContainers ?? []).length > 0 ? [...names, 'all'] : names;
-}
-
-/** A cron job's most recently created job, or undefined when it has none. */
-function latestJob(snapshot: StoreView, cronJobUid: string): Job | undefined {
-	let latest: Job | undefined;
-	for (const uid of snapshot.jobsByCronJob.get(cronJobUid) ?? []) {
-		const job = snapshot.jobs.get(uid);
-		if (job && (latest === undefined || (timeOf(job.metadata.creationTimestamp) ?? 0) >= (timeOf(latest.metadata.creationTimestamp) ?? 0))) {
-			latest = job;
-		}
-	}
-
-	return latest;
 }

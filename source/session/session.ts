@@ -26,7 +26,7 @@ export type SessionOptions = {
 	readonly labelSelector?: string;
 	/** The one app clock every part of the session times itself by; the system clock by default (tests pass a manual one). */
 	readonly clock?: Clock & {stop?: () => void};
-	/** Where saved logs go (default: the working directory). */
+	/** Where saved logs go when no path is typed, and where relative paths are taken (default: ~/kjobs-logs). */
 	readonly logDirectory?: string;
 	/** Settings of the actions (randomness for new names, replace-rerun timeouts). */
 	readonly actions?: ActionContextOptions;
@@ -139,7 +139,13 @@ export function startSession(options: SessionOptions): Session {
 
 			case 'action': {
 				// performAction never throws; the gate refuses in read-only mode before anything is sent.
-				return performAction(cluster.actions, request.action);
+				const result = await performAction(cluster.actions, request.action);
+				// The screen offered this action because the last answer allowed it: that answer is out of date.
+				if (!result.ok && result.forbidden === true) {
+					cluster.refreshPermissions().catch(() => {});
+				}
+
+				return result;
 			}
 
 			case 'toggle-notify': {
@@ -165,7 +171,11 @@ export function startSession(options: SessionOptions): Session {
 		archive,
 		info() {
 			const {connection} = cluster;
-			return {context: connection.context, server: connection.describeServer(), namespace: connection.namespace, readOnly: cluster.readOnly, demo: options.demo, ...(archive ? {archive: archiveWord} : {})};
+			return {
+				context: connection.context, server: connection.describeServer(), namespace: connection.namespace, readOnly: cluster.readOnly, demo: options.demo,
+				...(options.labelSelector === undefined ? {} : {selector: options.labelSelector}),
+				...(archive ? {archive: archiveWord} : {}),
+			};
 		},
 		contexts: () => cluster.connection.contexts,
 		handle,

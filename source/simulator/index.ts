@@ -81,7 +81,10 @@ export type Simulator = {
 	openLogStreams(): number;
 	/** Closes the server and every connection; no open handles left. */
 	stop(): Promise<void>;
-	/** Stops and listens again on the same port; keepState=false starts a fresh store with higher resourceVersions. */
+	/**
+	Stops and listens again on the same port; keepState=false starts a fresh store with higher resourceVersions;
+	keepState=true keeps the objects but, like a restarted API server's watch cache, no history before now.
+	*/
 	restart(options?: {keepState?: boolean}): Promise<void>;
 	/** Replaces the injected faults (`{}` or 'none' stops them). */
 	setFaults(faults: FaultRates | string): void;
@@ -301,6 +304,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 				world.hub.dispose();
 				snapshots.clear();
 				world = makeWorld(world.store.rv + 1000);
+			} else {
+				// As a real API server's watch cache does when it starts: it lists at the current version and keeps no
+				// history before it, so a watch from an older version gets 410 Expired and its client relists.
+				world.store.compact();
+				world.hub.restarted();
 			}
 
 			if (!stopped) {

@@ -8,12 +8,14 @@ export type ParsedCommand =
 	| {readonly kind: 'view'; readonly view: ViewId}
 	| {readonly kind: 'namespace'; readonly namespace: string | undefined}
 	| {readonly kind: 'context'; readonly name: string}
+	/** `:ns` or `:ctx` alone: open the list to pick from. */
+	| {readonly kind: 'pick'; readonly what: 'namespace' | 'context'}
 	| {readonly kind: 'help'}
 	| {readonly kind: 'quit'}
 	| {readonly kind: 'error'; readonly message: string};
 
 /** Names to complete arguments from. */
-export type CompletionNames = {readonly namespaces?: readonly string[]; readonly contexts?: readonly string[]};
+export type CompletionNames = {readonly namespaces?: readonly string[]; readonly contexts?: readonly string[]; readonly currentContext?: string};
 
 const views: Record<string, ViewId> = {
 	jobs: 'jobs', job: 'jobs', jo: 'jobs',
@@ -39,7 +41,7 @@ export function parseCommand(text: string): ParsedCommand {
 		case 'ns':
 		case 'namespace': {
 			if (argument === '') {
-				return {kind: 'error', message: 'usage: :ns NAME (or :ns all)'};
+				return {kind: 'pick', what: 'namespace'};
 			}
 
 			return {kind: 'namespace', namespace: argument === 'all' || argument === '-A' ? undefined : argument};
@@ -47,7 +49,7 @@ export function parseCommand(text: string): ParsedCommand {
 
 		case 'ctx':
 		case 'context': {
-			return argument === '' ? {kind: 'error', message: 'usage: :ctx NAME'} : {kind: 'context', name: argument};
+			return argument === '' ? {kind: 'pick', what: 'context'} : {kind: 'context', name: argument};
 		}
 
 		case 'help':

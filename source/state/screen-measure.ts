@@ -16,7 +16,9 @@ export type ScreenMeasure = {
 export function measure(data: ScreenData, layout: Layout): ScreenMeasure {
 	const bodyHeight = layout.tooSmall ? 0 : layout.bodyHeight;
 	const isDetail = data.model.kind === 'job-detail' || data.model.kind === 'cronjob-detail';
-	const tableHeight = isDetail ? detailTableHeight(bodyHeight, data.rowIds.length) : bodyHeight;
+	// A detail table is as tall as its rows, the deleted ones included (they are drawn, only not selectable).
+	const drawn = data.model.kind === 'job-detail' ? data.model.model?.pods.rows.length : data.model.kind === 'cronjob-detail' ? data.model.model?.jobs.rows.length : 0;
+	const tableHeight = isDetail ? detailTableHeight(bodyHeight, drawn ?? 0) : bodyHeight;
 	// Describe and YAML give their first line to a title.
 	const page = data.model.kind === 'help' ? bodyHeight : (data.model.kind === 'text' ? Math.max(1, bodyHeight - 1) : Math.max(1, tableHeight - 1));
 	// The info lines above a detail screen's table (a pod's screen is all info).

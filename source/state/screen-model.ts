@@ -12,7 +12,7 @@ import type {ViewId} from '../view-model/table/types.js';
 import {describeTarget, findObject} from '../view-model/describe/object.js';
 import {objectYamlLines} from '../view-model/describe/yaml.js';
 import {cronJobDetailLines, jobDetailLines, type Line, podDetailLines} from '../view-model/detail/detail-lines.js';
-import {type HelpLine, helpLines} from './keys/help-lines.js';
+import {helpLines, helpTextLines} from './keys/help-lines.js';
 import {longDetailLines, longTextLines} from '../view-model/long-lines.js';
 import type {DisabledReasons} from './keys/keymap-help.js';
 import type {KeyContext} from './keys/keys.js';
@@ -25,7 +25,7 @@ export type ScreenModel =
 	| {readonly kind: 'job-detail'; readonly uid: string; readonly model: JobDetailModel | undefined; readonly lines: readonly Line[]}
 	| {readonly kind: 'cronjob-detail'; readonly uid: string; readonly model: CronJobDetailModel | undefined; readonly lines: readonly Line[]}
 	| {readonly kind: 'pod-detail'; readonly uid: string; readonly model: PodDetailModel | undefined; readonly lines: readonly Line[]}
-	| {readonly kind: 'help'; readonly lines: readonly HelpLine[]}
+	| {readonly kind: 'help'; readonly lines: readonly Line[]}
 	/** Describe or YAML: `lines` is empty and `gone` true once even the tombstone has expired. */
 	| {readonly kind: 'text'; readonly view: 'describe' | 'yaml'; readonly title: string; readonly lines: readonly string[]; readonly deleted: boolean; readonly gone: boolean};
 
@@ -45,19 +45,21 @@ export function screenData(engine: TableEngine, state: UiState, snapshot: StoreV
 		case 'cronjobs':
 		case 'pods': {
 			const table = engine.table(screen.id, snapshot, now, tableQuery(state));
-			return {model: {kind: 'table', view: screen.id, table}, rowIds: table.ids, context};
+			// The cursor moves over the live rows only; the deleted ones fade below them.
+			const rowIds = table.selectable === table.ids.length ? table.ids : table.ids.slice(0, table.selectable);
+			return {model: {kind: 'table', view: screen.id, table}, rowIds, context};
 		}
 
 		case 'job-detail': {
 			const model = jobDetail(snapshot, screen.uid, now);
 			const lines = model ? longDetailLines(jobDetailLines(model, width, now), width, long) : [];
-			return {model: {kind: 'job-detail', uid: screen.uid, model, lines}, rowIds: model?.pods.rows.map((row) => row.id) ?? [], context};
+			return {model: {kind: 'job-detail', uid: screen.uid, model, lines}, rowIds: selectableIds(model?.pods.rows), context};
 		}
 
 		case 'cronjob-detail': {
 			const model = cronJobDetail(snapshot, screen.uid, now);
 			const lines = model ? longDetailLines(cronJobDetailLines(model, width), width, long) : [];
-			return {model: {kind: 'cronjob-detail', uid: screen.uid, model, lines}, rowIds: model?.jobs.rows.map((row) => row.id) ?? [], context};
+			return {model: {kind: 'cronjob-detail', uid: screen.uid, model, lines}, rowIds: selectableIds(model?.jobs.rows), context};
 		}
 
 		case 'pod-detail': {
@@ -68,7 +70,9 @@ export function screenData(engine: TableEngine, state: UiState, snapshot: StoreV
 
 		case 'help': {
 			const below = state.stack.at(-2)?.screen.id ?? 'jobs';
-			const lines = helpLines(below === 'help' ? 'jobs' : below, typeof disabled === 'function' ? disabled(kindOf(below)) : disabled, width);
+			const help = helpLines(below === 'help' ? 'jobs' : below, typeof disabled === 'function' ? disabled(kindOf(below)) : disabled, width);
+			// A long disabled reason (an RBAC answer naming the namespace) can be read wrapped (w) or scrolled (← →).
+			const lines = longDetailLines(helpTextLines(help), width, long);
 			return {model: {kind: 'help', lines}, rowIds: lines.map((_line, index) => String(index)), context};
 		}
 
@@ -136,4 +140,9 @@ export function breadcrumb(state: UiState, snapshot: StoreView): string {
 
 		return titles[screen.id] ?? screen.id;
 	}).join(' › ');
+}
+
+// A detail table's rows the cursor can land on: the live ones (listed before the deleted ones, which it passes by).
+function selectableIds(rows: ReadonlyArray<{readonly id: string; readonly deleted?: boolean}> | undefined): string[] {
+	return (rows ?? []).filter((row) => row.deleted !== true).map((row) => row.id);
 }

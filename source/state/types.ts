@@ -9,6 +9,7 @@ import type {ActionRequest, ObjectRef, RequestResult} from '../cluster/actions/t
 import type {LogBuffer, LogEntry} from '../store/log-buffer.js';
 import type {StoreView} from '../store/types.js';
 import type {LogPaneState, ScrollBounds, SincePreset} from '../view-model/logs/types.js';
+import type {SaveDefault} from '../view-model/logs/view.js';
 import type {TableQuery, ViewId} from '../view-model/table/types.js';
 import type {Tone} from '../view-model/types.js';
 import type {ConfirmDialog} from './dialog/model.js';
@@ -45,8 +46,11 @@ export type UiRequest =
 	| {readonly kind: 'open-logs'; readonly target: Target; readonly previous: boolean; readonly since?: SincePreset; readonly container?: string}
 	/** The log pane closed: every stream it opened ends. */
 	| {readonly kind: 'close-logs'}
-	/** Save the pane's buffer to a file (its path goes to the message line). */
-	| {readonly kind: 'save-logs'; readonly timestamps: boolean}
+	/**
+	Save the pane's buffer to a new file (its path goes to the message line): `path` as typed, '' for the default place;
+	relative paths are taken inside the log directory.
+	*/
+	| {readonly kind: 'save-logs'; readonly timestamps: boolean; readonly path: string}
 	/** A confirmed dialog's action: the one way an action key reaches the cluster. */
 	| {readonly kind: 'action'; readonly action: ActionRequest; readonly target: Target}
 	/** Mark (or unmark) a job to be announced with a bell and a desktop notification however it ends. */
@@ -72,6 +76,9 @@ export type RequestHandler = (request: UiRequest) => void | RequestResult | Prom
 /** The message line: text, tone and the app-clock time it was set. */
 export type Message = {readonly text: string; readonly tone: Tone; readonly at: number};
 
+/** An open `:ns` or `:ctx` picker: the names to choose from and the one the cursor is on. */
+export type Picker = {readonly kind: 'namespace' | 'context'; readonly choices: readonly string[]; readonly index: number};
+
 /** The whole UI state. */
 export type UiState = {
 	/** Never empty: the bottom entry is a list view. */
@@ -94,6 +101,8 @@ export type UiState = {
 	/** The namespace in scope; undefined for all namespaces. */
 	readonly namespace: string | undefined;
 	readonly message?: Message;
+	/** The namespace or context picker on screen; while it is open every key goes to it. */
+	readonly picker?: Picker;
 	/** The confirmation dialog on screen; while it is open every key goes to it. */
 	readonly dialog?: OpenDialog;
 	/** A job an action created, not yet seen in the snapshot. */
@@ -141,7 +150,7 @@ export type LogKeyContext = {
 What the session feeds the pane: the buffer its streams write to, a title naming what is shown, and for a pod with
 several containers the choices `c` cycles through after the default (each name, and 'all' when there are init containers).
 */
-export type LogFeed = {readonly buffer: LogBuffer; readonly title: string; readonly containers?: readonly string[]};
+export type LogFeed = {readonly buffer: LogBuffer; readonly title: string; readonly containers?: readonly string[]; readonly save?: SaveDefault};
 
 /** Where the app finds the open pane's feed (the session's log panes); subscribe hears opens, reopens and closes. */
 export type LogPaneSource = {
@@ -157,6 +166,8 @@ export type ConnectionInfo = {
 	readonly demo: boolean;
 	/** The archive's header word when it is on (`ARCHIVE`, or what went wrong with it); undefined when off. */
 	readonly archive?: string;
+	/** The `-l` label selector the session watches with, when there is one. */
+	readonly selector?: string;
 };
 
 /** Where the app reads what it may do; `subscribe` tells it when that changed (new RBAC answers after a switch). */

@@ -5,10 +5,11 @@ objects.
 */
 import {pressDialogKey, requestDone, selectCreated, startAction} from './dialog/flow.js';
 import {completeCommand, parseCommand} from './command-line.js';
-import {isDialogCommand, isLogCommand} from './keys/commands.js';
+import {isDialogCommand, isLogCommand, isPickerCommand} from './keys/commands.js';
 import {resolveKey} from './keys/keymap.js';
 import {logPaneKey, withOpenedPane} from './log-pane/state.js';
 import {move, open} from './navigation.js';
+import {allNamespaces, openPicker, pickerCommand} from './picker.js';
 import {objectRequest, objectTarget} from './requests.js';
 import type {CommandAction, KeyAction, UiAction} from './ui-actions.js';
 import type {UiState} from './types.js';
@@ -64,6 +65,10 @@ function pressKey(state: UiState, action: KeyAction): UiState {
 		return pressDialogKey(state, resolveKey(action.input, action.key, context), action.now);
 	}
 
+	if (context === 'picker') {
+		return pickerCommand(state, resolveKey(action.input, action.key, context), action.now);
+	}
+
 	const pane = logPaneKey(state, action);
 	if (pane !== undefined) {
 		return pane;
@@ -77,8 +82,9 @@ function pressKey(state: UiState, action: KeyAction): UiState {
 		return typed ? typeText(state, action.input) : state;
 	}
 
-	// The log pane's own commands belong to the pane (state/log-pane/), and dialog commands mean nothing without a dialog.
-	if (isLogCommand(command) || isDialogCommand(command)) {
+	// The log pane's own commands belong to the pane (state/log-pane/), and dialog and picker commands mean nothing
+	// without a dialog or a picker.
+	if (isLogCommand(command) || isDialogCommand(command) || isPickerCommand(command)) {
 		return state;
 	}
 
@@ -105,6 +111,8 @@ function runCommand(state: UiState, action: CommandAction): UiState {
 			return state.filter === '' ? state : {...state, filter: ''};
 		}
 
+		// q: the screen on top closes (the log pane's own q closes the pane: state/log-pane/); a list is never above another screen.
+		case 'leave': return state.stack.length > 1 ? {...state, stack: state.stack.slice(0, -1)} : state;
 		case 'help': {
 			return entry.screen.id === 'help' ? {...state, stack: state.stack.slice(0, -1)} : push(state, {id: 'help'});
 		}
@@ -128,11 +136,13 @@ function runCommand(state: UiState, action: CommandAction): UiState {
 			return startAction(state, action.type, entry, action.rows, action.now, action.live);
 		}
 
-		case 'filter': return {...state, mode: 'filter'};
+		// The filter line starts empty: typing after / never appends to the filter that was kept.
+		case 'filter': return {...state, mode: 'filter', filter: ''};
 		case 'command-line': return {...state, mode: 'command', command: ''};
 		case 'input-submit': return state.mode === 'command' ? runCommandLine({...state, mode: 'normal'}, action) : {...state, mode: 'normal'};
 		case 'input-cancel': return state.mode === 'filter' ? {...state, mode: 'normal', filter: ''} : {...state, mode: 'normal', command: ''};
 		case 'input-backspace': return backspace(state);
+		case 'input-clear': return state.mode === 'filter' ? {...state, filter: ''} : {...state, command: ''};
 		case 'input-complete': return state.mode === 'command' ? {...state, command: completeCommand(state.command, action.names)} : state;
 		case 'sort-name': return sorted(state, 'name', action.now);
 		case 'sort-age': return sorted(state, 'age', action.now);
@@ -169,11 +179,18 @@ function runCommandLine(state: UiState, action: CommandAction): UiState {
 	const cleared = {...state, command: ''};
 	switch (parsed.kind) {
 		case 'view': {
-			return {...cleared, stack: [{screen: {id: parsed.view}, index: 0, scroll: 0}]};
+			// A filter belongs to the list it was typed on: the next view starts unfiltered, as in k9s.
+			return {...cleared, filter: '', stack: [{screen: {id: parsed.view}, index: 0, scroll: 0}]};
 		}
 
 		case 'namespace': return setNamespace(cleared, parsed.namespace, action.now);
 		case 'context': return requested(cleared, {kind: 'switch-context', name: parsed.name}, action.now);
+		case 'pick': {
+			return parsed.what === 'namespace'
+				? openPicker(cleared, 'namespace', [allNamespaces, ...(action.names?.namespaces ?? [])], cleared.namespace ?? allNamespaces, action.now)
+				: openPicker(cleared, 'context', action.names?.contexts ?? [], action.names?.currentContext, action.now);
+		}
+
 		case 'help': return currentEntry(cleared).screen.id === 'help' ? cleared : push(cleared, {id: 'help'});
 		case 'quit': return {...cleared, quit: true};
 		case 'error': return message(cleared, parsed.message, 'error', action.now);

@@ -39,6 +39,10 @@ export function keyContext(state: UiState): KeyContext {
 		return 'dialog';
 	}
 
+	if (state.picker !== undefined) {
+		return 'picker';
+	}
+
 	if (state.mode !== 'normal') {
 		return state.mode;
 	}

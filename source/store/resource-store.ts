@@ -46,6 +46,33 @@ export function createResourceStore(options: ResourceStoreOptions): LiveResource
 		events: [eventsByObject, eventObjectUid],
 	};
 	const deleted = new Map<string, Tombstone<Job | CronJob | Pod>>();
+	// kind, namespace and name → the uid of a tombstone with that name: a live object taking the name replaces it.
+	const tombstoneByName = new Map<string, string>();
+	const nameKey = (kind: WatchKind, object: KubeObject) => `${kind} ${object.metadata.namespace ?? ''}/${object.metadata.name ?? ''}`;
+	// A tombstone goes: its entry, its name, and its place under its parent (kept while it faded, so a job still lists
+	// the pods it lost). Returns whether there was one.
+	const dropTombstone = (uid: string): boolean => {
+		const tombstone = deleted.get(uid);
+		if (tombstone === undefined) {
+			return false;
+		}
+
+		deleted.delete(uid);
+		const kind: WatchKind = tombstone.kind;
+		const key = nameKey(kind, tombstone.object);
+		if (tombstoneByName.get(key) === uid) {
+			tombstoneByName.delete(key);
+		}
+
+		if (objects[kind].has(uid)) {
+			return true;
+		}
+
+		const [index, parentOf] = indexOf[kind];
+		index.remove(uid);
+		record.object(kind, uid, [parentOf(tombstone.object)]);
+		return true;
+	};
 	const changedAt = new Map<string, number>();
 	let watch: Record<WatchKind, WatchState> = initialWatch();
 	let missingNamespace: string | undefined;
@@ -91,7 +118,7 @@ export function createResourceStore(options: ResourceStoreOptions): LiveResource
 		const cutoff = now() - tombstoneMs;
 		for (const [uid, tombstone] of deleted) {
 			if (tombstone.deletedAt <= cutoff) {
-				deleted.delete(uid);
+				dropTombstone(uid);
 				changedAt.delete(uid);
 				record.expired(uid);
 			}
@@ -145,10 +172,20 @@ export function createResourceStore(options: ResourceStoreOptions): LiveResource
 		map.set(uid, object);
 		const [index, parentOf] = indexOf[kind];
 		const parent = parentOf(object);
+		const tombstone = deleted.get(uid);
 		index.set(uid, parent);
-		record.object(kind, uid, [previous && parentOf(previous), parent]);
-		if (deleted.delete(uid)) {
+		record.object(kind, uid, [previous && parentOf(previous), tombstone && parentOf(tombstone.object), parent]);
+		if (dropTombstone(uid)) {
 			record.tombstone(uid);
+		}
+
+		// A live object holding the name of a deleted one (a rerun that replaced its job, the same objects under new
+		// uids after the API server was rebuilt) is its successor: the deleted row goes at once instead of fading beside it.
+		const successorOf = kind === 'events' ? undefined : tombstoneByName.get(nameKey(kind, object));
+		if (successorOf !== undefined && successorOf !== uid && dropTombstone(successorOf)) {
+			changedAt.delete(successorOf);
+			record.tombstone(successorOf);
+			record.highlight(successorOf);
 		}
 
 		if (highlight) {
@@ -159,7 +196,12 @@ export function createResourceStore(options: ResourceStoreOptions): LiveResource
 		markDirty();
 	};
 
-	const remove = (kind: WatchKind, uid: string, object: KubeObject) => {
+	/**
+	An object went. Seen live (a watch's delete event), it becomes a tombstone that keeps its place under its parent
+	while it fades; gone from a relist, it went while nobody watched (a reconnect, a rebuilt API server) and simply
+	goes: presenting it as a deletion just seen would be wrong about when it happened.
+	*/
+	const remove = (kind: WatchKind, uid: string, object: KubeObject, seenLive: boolean) => {
 		const map = objects[kind];
 		const stored = map.get(uid);
 		if (!stored) {
@@ -168,14 +210,21 @@ export function createResourceStore(options: ResourceStoreOptions): LiveResource
 
 		map.delete(uid);
 		const [index, parentOf] = indexOf[kind];
-		index.remove(uid);
 		record.object(kind, uid, [parentOf(stored)]);
 		record.highlight(uid);
-		if (kind === 'events') {
+		if (kind === 'events' || !seenLive) {
+			index.remove(uid);
 			changedAt.delete(uid);
 		} else {
 			const at = now();
-			deleted.set(uid, {object: object as Job | CronJob | Pod, deletedAt: at});
+			const previous = tombstoneByName.get(nameKey(kind, object));
+			if (previous !== undefined) {
+				dropTombstone(previous);
+			}
+
+			// The index keeps the parent the object had as stored (a final state from the delete event may lack it).
+			deleted.set(uid, {object: object as Job | CronJob | Pod, deletedAt: at, kind});
+			tombstoneByName.set(nameKey(kind, object), uid);
 			changedAt.set(uid, at);
 			record.tombstone(uid);
 		}
@@ -209,7 +258,7 @@ export function createResourceStore(options: ResourceStoreOptions): LiveResource
 
 		for (const [uid, object] of [...objects[kind]]) {
 			if (!seen.has(uid)) {
-				remove(kind, uid, object);
+				remove(kind, uid, object, false);
 			}
 		}
 	};
@@ -243,7 +292,7 @@ export function createResourceStore(options: ResourceStoreOptions): LiveResource
 					const uid = event.object.metadata.uid;
 					if (uid) {
 						// The delete event carries the object's final state (deletionTimestamp, last status): the tombstone shows that.
-						remove(event.kind, uid, event.object);
+						remove(event.kind, uid, event.object, true);
 					}
 
 					break;
@@ -297,6 +346,7 @@ export function createResourceStore(options: ResourceStoreOptions): LiveResource
 			jobsByCronJob.clear();
 			eventsByObject.clear();
 			deleted.clear();
+			tombstoneByName.clear();
 			changedAt.clear();
 			watch = initialWatch();
 			missingNamespace = undefined;

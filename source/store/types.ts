@@ -19,8 +19,8 @@ export type WatchState =
 	| {readonly phase: 'forbidden'; readonly message: string}
 	| {readonly phase: 'failed'; readonly error: string};
 
-/** A deleted object kept briefly so its row can fade out instead of vanishing. */
-export type Tombstone<T> = {readonly object: T; readonly deletedAt: number};
+/** A deleted object kept briefly so its row can fade out instead of vanishing; `kind` is the watch that saw it go. */
+export type Tombstone<T> = {readonly object: T; readonly deletedAt: number; readonly kind: WatchKind};
 
 /**
 What the store publishes on every (coalesced) notification: a view of its own live maps, not a copy of them. The maps
@@ -38,13 +38,19 @@ export type StoreView = {
 	readonly cronJobs: ReadonlyMap<string, CronJob>;
 	readonly pods: ReadonlyMap<string, Pod>;
 	readonly events: ReadonlyMap<string, KubeEvent>;
-	/** Job uid → uids of its pods (by the controller-uid label or the controller ownerReference). */
+	/**
+	Job uid → uids of its pods (by the controller-uid label or the controller ownerReference): live ones and the
+	tombstones still fading (look each up in `pods`, then `deleted`).
+	*/
 	readonly podsByJob: ReadonlyMap<string, ReadonlySet<string>>;
-	/** CronJob uid → uids of its jobs (by the controller ownerReference). */
+	/** CronJob uid → uids of its jobs (by the controller ownerReference), live ones and fading tombstones alike. */
 	readonly jobsByCronJob: ReadonlyMap<string, ReadonlySet<string>>;
 	/** involvedObject uid → uids of its events. */
 	readonly eventsByObject: ReadonlyMap<string, ReadonlySet<string>>;
-	/** Recently deleted jobs, cron jobs and pods by uid, kept for a minute. */
+	/**
+	Jobs, cron jobs and pods seen deleted by a watch, by uid, kept for a minute (or until a live object takes the name).
+	What vanished from a relist is not here: it went while nobody watched.
+	*/
 	readonly deleted: ReadonlyMap<string, Tombstone<Job | CronJob | Pod>>;
 	/** uid → app-clock time of the object's last change (for a brief highlight). */
 	readonly changedAt: ReadonlyMap<string, number>;

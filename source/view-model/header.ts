@@ -4,6 +4,7 @@ The header's counts and per-kind watch summary.
 import type {StoreView, WatchKind, WatchState} from '../store/types.js';
 import {countdown} from './countdown.js';
 import {countedWords} from './job-counts.js';
+import {printable} from './printable.js';
 
 /**
 The job counts: the total always (`42 jobs`), then running, pending, backing off, failed and suspended when non-zero,
@@ -97,4 +98,16 @@ export function connectionProblem(snapshot: StoreView, now: number): string | un
 /** The header line's badges: `DEMO`, `READ-ONLY`, and the archive's word when it is on. */
 export function headerBadges(info: {readonly demo: boolean; readonly readOnly: boolean; readonly archive?: string}): string[] {
 	return [info.demo ? 'DEMO' : '', info.readOnly ? 'READ-ONLY' : '', info.archive ?? ''].filter(badge => badge !== '');
+}
+
+/**
+What the header's first line says after the badges: `ctx C · ns N · -l S · filter "F" · SERVER`, the `-l` selector
+and the filter only when set.
+*/
+export function headerScope(scope: {readonly context: string; readonly namespace: string | undefined; readonly selector?: string | undefined; readonly filter: string; readonly server: string}): string {
+	// The selector and the filter stay in the header wherever the user goes (a detail screen opened from a filtered
+	// list, the log pane), so a list that shows fewer rows than expected always says why.
+	const selector = scope.selector === undefined || scope.selector === '' ? [] : [`-l ${printable(scope.selector)}`];
+	const filter = scope.filter === '' ? [] : [`filter "${scope.filter}"`];
+	return [`ctx ${scope.context}`, `ns ${scope.namespace ?? 'all'}`, ...selector, ...filter, scope.server].join(' · ');
 }

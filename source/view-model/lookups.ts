@@ -5,8 +5,8 @@ import type {CronJob, Job, KubeEvent, Pod} from '../kube/types.js';
 import {timeOf} from '../kube/types.js';
 import type {StoreView} from '../store/types.js';
 
-/** An object with whether it is a tombstone. */
-export type Found<T> = {readonly object: T; readonly deleted: boolean};
+/** An object with whether it is a tombstone (and then when it was seen deleted: its clocks stop there). */
+export type Found<T> = {readonly object: T; readonly deleted: boolean; readonly deletedAt?: number};
 
 /** The pods of a job (live ones and recently deleted ones), oldest first. */
 export function podsOfJob(snapshot: StoreView, jobUid: string): Array<Found<Pod>> {
@@ -20,7 +20,7 @@ export function podsOfJob(snapshot: StoreView, jobUid: string): Array<Found<Pod>
 
 		const tombstone = snapshot.deleted.get(uid);
 		if (tombstone && isPod(tombstone.object)) {
-			found.push({object: tombstone.object, deleted: true});
+			found.push({object: tombstone.object, deleted: true, deletedAt: tombstone.deletedAt});
 		}
 	}
 
@@ -49,7 +49,7 @@ export function jobsOfCronJob(snapshot: StoreView, cronJobUid: string): Array<Fo
 
 		const tombstone = snapshot.deleted.get(uid);
 		if (tombstone && isJob(tombstone.object)) {
-			found.push({object: tombstone.object, deleted: true});
+			found.push({object: tombstone.object, deleted: true, deletedAt: tombstone.deletedAt});
 		}
 	}
 
@@ -97,4 +97,9 @@ export function isCronJob(object: CronJob | Job | Pod): object is CronJob {
 /** Whether a tombstoned object is a job. */
 export function isJob(object: CronJob | Job | Pod): object is Job {
 	return !isPod(object) && !isCronJob(object);
+}
+
+/** The live objects first, then the tombstones, each in the order given (a detail table lists the fading rows last). */
+export function liveFirst<T>(found: ReadonlyArray<Found<T>>): Array<Found<T>> {
+	return [...found.filter((item) => !item.deleted), ...found.filter((item) => item.deleted)];
 }

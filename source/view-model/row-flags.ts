@@ -14,6 +14,11 @@ export function stillFading(deletedAt: number, now: number): boolean {
 	return now - deletedAt < deletedRowMs;
 }
 
+/** The time a row's clocks read: now for a live object, the moment it was seen deleted for a tombstone (AGE stops). */
+export function stoppedAt(now: number, deletedAt: number | undefined): number {
+	return deletedAt === undefined ? now : Math.min(now, deletedAt);
+}
+
 /** The flags of one row, with absent flags left out so rows compare cleanly. */
 export type RowFlags = {readonly deleted?: boolean; readonly changed?: boolean; readonly stale?: boolean};
 

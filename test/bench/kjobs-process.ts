@@ -5,7 +5,7 @@ peak RSS (VmHWM) is polled from /proc.
 */
 import {spawn, type ChildProcessWithoutNullStreams} from 'node:child_process';
 import {readdirSync, readFileSync} from 'node:fs';
-import {Screen} from './screen.js';
+import {ScreenEmulator as Screen} from '../helpers/screen-emulator.js';
 
 /** One output chunk as the benchmark saw it. */
 export type Chunk = {at: number; bytes: number; frames: number};

@@ -7,7 +7,7 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {KjobsProcess} from './kjobs-process.js';
 import type {SimInfo, SimProcess} from './references.js';
-import type {Screen} from './screen.js';
+import type {ScreenEmulator as Screen} from '../helpers/screen-emulator.js';
 
 const sleep = async (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 const jobRow = /^(a-bench|ns-\d+)\s/;

@@ -5,7 +5,7 @@ and keypress → frame latency in the pane (z toggles zoom). Then memory over a 
 */
 import type {KjobsProcess} from './kjobs-process.js';
 import type {SimProcess} from './references.js';
-import type {Screen} from './screen.js';
+import type {ScreenEmulator as Screen} from '../helpers/screen-emulator.js';
 
 const sleep = async (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 // A generated line: `2026-11-23T16:40:00.123Z line 4711 level=info …`.

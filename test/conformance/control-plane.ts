@@ -15,6 +15,7 @@ import {createServer} from 'node:net';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {promisify} from 'node:util';
+import {waitFor} from '../helpers/wait-for.js';
 
 const run = promisify(execFile);
 
@@ -114,9 +115,12 @@ export type ControlPlane = {
 	/** The CA's key and certificate paths, to sign more certificates (the fake kubelet's). */
 	readonly caFiles: {cert: string; key: string};
 	readonly times: StartTimes;
+	/** Process ids by component (the API server's changes when it is restarted). */
 	readonly pids: Readonly<Record<string, number>>;
 	/** One request to the API server as the admin; JSON in and out. */
 	request<T = unknown>(method: string, path: string, body?: unknown, contentType?: string): Promise<{status: number; body: T}>;
+	/** Stops the API server (SIGTERM) and starts it again with the same flags, port and etcd; resolves once ready. */
+	restartApiserver(): Promise<{downMs: number}>;
 	/** Stops every process (controller manager, API server, etcd) and, unless `keep`, removes the directory. */
 	stop(options?: {keep?: boolean}): Promise<void>;
 };
@@ -234,23 +238,16 @@ export async function signServingCert(plane: ControlPlane, name: string): Promis
 	return {cert: readFileSync(path.join(dir, `${name}.crt`), 'utf8'), key: readFileSync(path.join(dir, `${name}.key`), 'utf8')};
 }
 
+// Polls until `check` holds; fails at once when `alive` names a component that has exited.
 async function poll(what: string, deadline: number, check: () => Promise<boolean>, alive: () => string | undefined): Promise<void> {
-	for (;;) {
+	await waitFor(what, async () => {
 		const dead = alive();
 		if (dead) {
 			throw new Error(`${what}: ${dead}`);
 		}
 
-		if (await check().catch(() => false)) {
-			return;
-		}
-
-		if (Date.now() > deadline) {
-			throw new Error(`${what}: not ready in time`);
-		}
-
-		await new Promise(resolve => setTimeout(resolve, 200));
-	}
+		return check().catch(() => false);
+	}, {ms: Math.max(0, deadline - Date.now()), everyMs: 200, explain: () => 'not ready in time'});
 }
 
 function httpGetOk(url: string): Promise<boolean> {
@@ -364,7 +361,7 @@ async function startOnce(binaries: Binaries, options: StartOptions): Promise<Con
 		const etcdDone = Date.now();
 		log(`etcd ready on ${etcdUrl} in ${etcdDone - certsDone} ms`);
 
-		processes.push(startProcess('kube-apiserver', binaries.kubeApiserver, [
+		const apiserverArgs = [
 			`--etcd-servers=${etcdUrl}`,
 			'--bind-address=127.0.0.1',
 			'--advertise-address=127.0.0.1',
@@ -385,7 +382,8 @@ async function startOnce(binaries: Binaries, options: StartOptions): Promise<Con
 			'--profiling=false',
 			'--v=1',
 			...(options.apiserverArgs ?? []),
-		], dir));
+		];
+		processes.push(startProcess('kube-apiserver', binaries.kubeApiserver, apiserverArgs, dir));
 		const request = makeRequester(server, ca, token);
 		await poll('kube-apiserver /readyz', deadline, async () => (await request('GET', '/readyz')).status === 200, deadProcess);
 		const apiDone = Date.now();
@@ -409,7 +407,16 @@ async function startOnce(binaries: Binaries, options: StartOptions): Promise<Con
 		const kcmDone = Date.now();
 		log(`kube-controller-manager working in ${kcmDone - apiDone} ms`);
 
-		const pids = Object.fromEntries(processes.map(managed => [managed.name, managed.child.pid ?? -1]));
+		const pids: Record<string, number> = Object.fromEntries(processes.map(managed => [managed.name, managed.child.pid ?? -1]));
+		const restartApiserver = async () => {
+			const index = processes.findIndex(managed => managed.name === 'kube-apiserver');
+			const stopped = Date.now();
+			await stopProcess(processes[index]!);
+			processes[index] = startProcess('kube-apiserver', binaries.kubeApiserver, apiserverArgs, dir);
+			pids['kube-apiserver'] = processes[index].child.pid ?? -1;
+			await poll('kube-apiserver /readyz after a restart', Date.now() + timeoutMs, async () => (await request('GET', '/readyz')).status === 200, deadProcess);
+			return {downMs: Date.now() - stopped};
+		};
 		return {
 			dir,
 			server,
@@ -420,6 +427,7 @@ async function startOnce(binaries: Binaries, options: StartOptions): Promise<Con
 			times: {certsMs: certsDone - started, etcdMs: etcdDone - certsDone, apiserverMs: apiDone - etcdDone, controllerManagerMs: kcmDone - apiDone, totalMs: kcmDone - started},
 			pids,
 			request,
+			restartApiserver,
 			stop,
 		};
 	} catch (error) {

@@ -19,6 +19,7 @@ import {jobPodRows, runJobPod} from './checks/job-pod.js';
 import {jobRunRows, runJobRun} from './checks/job-run.js';
 import {countdownRows, runCountdowns} from './checks/countdowns.js';
 import {actionRows, runActions} from './checks/actions.js';
+import {runWatchRecovery, watchRecoveryRows} from './checks/watch-recovery.js';
 import {startFakeKubelet, type FakeKubelet} from './fake-kubelet.js';
 import {makeTarget, startSimulatorTarget} from './targets.js';
 
@@ -103,7 +104,8 @@ async function main(): Promise<number> {
 	plane = await startControlPlane(binaries, {log: line => say(`conformance: ${line}`)});
 	const {times} = plane;
 	say(`conformance: control plane up in ${(times.totalMs / 1000).toFixed(1)} s (certs ${times.certsMs} ms, etcd ${times.etcdMs} ms, apiserver ${times.apiserverMs} ms, controller manager ${times.controllerManagerMs} ms)`);
-	const real = makeTarget('real cluster', kubectl, plane.kubeconfig, path.join(work, 'real'), false);
+	const control = plane;
+	const real = makeTarget('real cluster', kubectl, plane.kubeconfig, path.join(work, 'real'), false, async () => control.restartApiserver());
 	const version = await real.kubectl(['version']);
 	say(`conformance: ${kubectl} version:\n${(version.stdout + version.stderr).trim().replace(/^/gm, '  ')}`);
 	const serverVersion = (await plane.request<Record<string, string>>('GET', '/version')).body;
@@ -154,6 +156,12 @@ async function main(): Promise<number> {
 	const actions = await facts('actions', 'kjobs\' actions accepted by the API server', runActions);
 	if (actions) {
 		rows.push(...actionRows(...actions));
+	}
+
+	const watchRecovery = await facts('watch', 'watch recovery: restart, 410, bookmarks', runWatchRecovery);
+	if (watchRecovery) {
+		rows.push(...watchRecoveryRows(...watchRecovery));
+		failed ||= !watchRecovery[0].convergedOk;
 	}
 
 	if (kubelet.errors.length > 0) {

@@ -27,10 +27,12 @@ export type Target = {
 	getJson<T = any>(args: string[]): Promise<T>;
 	/** A kjobs connection, loaded from the kubeconfig the way the app loads it. */
 	connection(namespace?: string): Connection;
+	/** Restarts the API server on the same address, keeping the cluster's state (etcd; the simulator's store). */
+	restartServer(): Promise<{downMs: number}>;
 };
 
 /** Binds kubectl `binary` to `kubeconfig`, with caches in `workDir`. */
-export function makeTarget(label: string, binary: string, kubeconfig: string, workDir: string, hasKubelet: boolean): Target {
+export function makeTarget(label: string, binary: string, kubeconfig: string, workDir: string, hasKubelet: boolean, restartServer: () => Promise<{downMs: number}>): Target {
 	mkdirSync(workDir, {recursive: true});
 	const env = {PATH: process.env['PATH'] ?? '/usr/bin:/bin', HOME: workDir, KUBECACHEDIR: path.join(workDir, 'cache'), KUBECONFIG: kubeconfig};
 	const kubectl = (args: string[], input?: string) => new Promise<KubectlResult>(resolve => {
@@ -68,6 +70,7 @@ export function makeTarget(label: string, binary: string, kubeconfig: string, wo
 		connection(namespace) {
 			return loadConnection({kubeconfig, env: {}, homeDir: workDir, namespace});
 		},
+		restartServer,
 	};
 }
 
@@ -77,5 +80,11 @@ export async function startSimulatorTarget(binary: string, workDir: string): Pro
 	const sim = await startSimulator({scenario: 'empty'});
 	const kubeconfig = path.join(workDir, 'kubeconfig');
 	writeFileSync(kubeconfig, sim.kubeconfig, {mode: 0o600});
-	return {target: makeTarget('simulator', binary, kubeconfig, workDir, true), stop: async () => sim.stop()};
+	const restart = async () => {
+		const stopped = Date.now();
+		await sim.restart({keepState: true});
+		return {downMs: Date.now() - stopped};
+	};
+
+	return {target: makeTarget('simulator', binary, kubeconfig, workDir, true, restart), stop: async () => sim.stop()};
 }

@@ -21,7 +21,9 @@ test('delete (Background) from the dialog: one DELETE, the row goes from the wat
 		// A writable session asks what it may do: seven SelfSubjectAccessReviews, all allowed by the demo.
 		await world.waitFor(() => reviews(world) === 7, 'the RBAC reviews');
 		await world.press('/memory-hog', '\r', '\u0004');
-		const dialog = world.lines().slice(3, 15).map((line) => line.trim());
+		// The box is drawn over the table, centred: the row it is about shows beside its top edge.
+		assert.match(world.lines()[4] ?? '', /^batch {5}memory-hog F╭─+╮/);
+		const dialog = world.lines().slice(4, 16).map((line) => line.slice(22, 98));
 		assert.deepEqual(dialog, [
 			'╭──────────────────────────────────────────────────────────────────────────╮',
 			'│ Delete job                                                               │',

@@ -137,7 +137,7 @@ test('the job detail at 80×24: spec, conditions, attempt timeline bars and pods
 		'boom-aaaaa 0/1   Error  0        1 Error 5m',
 		'boom-bbbbb 0/1   Error  0        1 Error 4m30s',
 	]);
-	assert.equal(lines[22], 'Enter Open  Esc Back  : Command  l Logs  ? Help  q Quit');
+	assert.equal(lines[22], 'Enter Open  Esc Back  : Command  l Logs  ? Help');
 });
 
 test('an Indexed job shows its completion grid; Enter on a pod opens the pod', async () => {
@@ -192,7 +192,7 @@ test('help lists every key of the view with disabled actions and the dialog\'s k
 	await app.press('?');
 	let lines = checkFrame(app);
 	assert.deepEqual(lines.slice(2, 6), ['Jobs › Help', 'Navigation', '  j ↓                Down', '  k ↑                Up']);
-	assert.equal(lines[20], '… 77 more lines (PgDn)');
+	assert.equal(lines[20], '… 78 more lines (PgDn)');
 	await app.press('G');
 	lines = checkFrame(app);
 	assert.deepEqual(lines.slice(16, 21), [
@@ -304,6 +304,15 @@ test('what a confirmed action comes to is shown on the message line, errors incl
 	await app.press('\u0004', '\r');
 	await settle();
 	assert.equal(checkFrame(app)[27], '✗ forbidden: cannot delete jobs in namespace batch');
+});
+
+test(':ns and Enter arriving in one write (a paste, a slow link) open the picker with every namespace seen', async () => {
+	const app = await renderApp();
+	await app.press(':ns\r');
+	const lines = checkFrame(app);
+	const title = lines.findIndex(line => line.includes('Namespace ('));
+	const inside = (line: string) => /│ (.*?) *│/.exec(line)?.[1];
+	assert.deepEqual(lines.slice(title, title + 4).map(line => inside(line)), ['Namespace (1/3)', '▶ all', '  batch', '  default'], lines.join('\n'));
 });
 
 test(':ns scopes the screen to one namespace at once, and 0 shows all again', async () => {

@@ -1,6 +1,6 @@
 import {exitText} from '../../source/kube/container-exit.js';
 import assert from 'node:assert/strict';
-import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {after, before, test} from 'node:test';
@@ -162,7 +162,7 @@ test('l on a retrying job: every attempt behind its separator, retries attached 
 	// Search: / types into the pane's search line, Enter jumps to the newest hit and counts them.
 	await press(app, '/', 'b', 'o', 'o', 'm', '\r');
 	const searched = await frameWhen(lines, has('/boom · 3/3'), 'the search status');
-	assert.equal(searched[26], 'paused · /boom · 3/3 · n older · N newer · tail 1000');
+	assert.equal(searched[26], 'paused · /boom · 3/3 · n down · N up · tail 1000');
 	await press(app, 'z');
 	const full = await frameWhen(lines, lines => lines[3]?.startsWith('Logs ›') ?? false, 'the full-screen pane');
 	assert.equal(full[3], 'Logs › job default/retry · all attempts');
@@ -198,12 +198,27 @@ test('p on a restarted OnFailure pod shows the previous container; l follows the
 	assert.equal(live[11], 'Logs › pod default/flaky-xxxxx');
 	assert.equal(sim.openLogStreams(), 1);
 
-	// s saves the buffer: the path goes to the message line and the file holds the lines.
+	// s asks where to save, showing the default directory; nothing is written until Enter.
 	await press(app, 's');
+	const asked = await frameWhen(lines, has('save to '), 'the save prompt');
+	assert.ok(asked.some(line => line.includes(`save to ▏ (Enter: ${scratch}/kjobs-flaky-xxxxx-TIME.log)`)), asked.join('\n'));
+	assert.deepEqual(readdirSync(scratch).filter(name => name.endsWith('.log')), []);
+	// Enter takes the default: the path goes to the message line and the file holds the lines.
+	await press(app, '\r');
 	const saved = await frameWhen(lines, has('saved 1 line to '), 'the save message');
 	const file = /saved 1 line to (\S+)/.exec(saved.join('\n'))?.[1] ?? '';
 	assert.equal(path.dirname(file), scratch);
 	assert.equal(readFileSync(file, 'utf8'), 'run 1 line\n');
+	// A typed name goes into the default directory (a relative path never lands in the process' working directory),
+	// into a new subdirectory if it names one; an existing file is never overwritten.
+	await press(app, 's', ...'sub/one.log', '\r');
+	await frameWhen(lines, has(`saved 1 line to ${scratch}/sub/one.log`), 'the typed path');
+	await press(app, 's', ...'sub/one.log', '\r');
+	await frameWhen(lines, has(`saved 1 line to ${scratch}/sub/one-2.log`), 'a second name beside the first');
+	assert.equal(readFileSync(path.join(scratch, 'sub', 'one.log'), 'utf8'), 'run 1 line\n');
+	// Esc on the prompt saves nothing.
+	await press(app, 's', 'x', '\u001B');
+	assert.deepEqual(readdirSync(scratch).filter(name => name === 'x'), []);
 
 	await press(app, '\u001B');
 	await frameWhen(lines, lines => !lines.some(line => line.startsWith('Logs ›')), 'the pane closed');

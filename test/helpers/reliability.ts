@@ -7,7 +7,10 @@ import {jobPodSelector} from '../../source/cluster/watch/resources.js';
 import type {Job, KubeObject} from '../../source/kube/types.js';
 import {seededRandom} from '../../source/simulator/random.js';
 import type {Simulator} from '../../source/simulator/index.js';
-import type {StoreView} from '../../source/store/types.js';
+import {startWatchers, type Watchers} from '../../source/cluster/watch/watcher.js';
+import {createManualClock, type ManualClock} from '../../source/store/clock.js';
+import {createResourceStore} from '../../source/store/resource-store.js';
+import type {StoreView, WatchEvent} from '../../source/store/types.js';
 
 export const start = Date.parse('2026-11-23T10:00:00Z');
 
@@ -97,4 +100,27 @@ export function churner(seed: number): (sim: Simulator) => number {
 
 		return changes;
 	};
+}
+
+/** A jobs watch on a plain-http test server, on a manual clock, with every error the loop reported (not only the ones a coalesced notification shows). */
+export type RecordedWatch = {readonly clock: ManualClock; readonly store: ReturnType<typeof createResourceStore>; readonly errors: string[]; readonly watchers: Watchers};
+
+/** Starts kjobs' jobs watcher against `http://127.0.0.1:port` (namespace default, a bearer token), recording its errors. */
+export function watchJobsOn(port: number, dir: string): RecordedWatch {
+	const yaml = `clusters: [{name: c, cluster: {server: "http://127.0.0.1:${port}"}}]\nusers: [{name: u, user: {token: ${fakeToken}}}]\ncontexts: [{name: x, context: {cluster: c, user: u, namespace: default}}]\ncurrent-context: x\n`;
+	const clock = createManualClock(start);
+	const store = createResourceStore({clock});
+	const errors: string[] = [];
+	const recording = {
+		...store,
+		apply(event: WatchEvent) {
+			if (event.type === 'status' && (event.state.phase === 'reconnecting' || event.state.phase === 'failed')) {
+				errors.push(event.state.error);
+			}
+
+			store.apply(event);
+		},
+	};
+	const watchers = startWatchers(connectionFrom(dir, yaml), recording, clock, {kinds: ['jobs'], backoff: {random: () => 1}});
+	return {clock, store, errors, watchers};
 }

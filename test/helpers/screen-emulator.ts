@@ -1,13 +1,18 @@
 /**
-A small terminal screen for tests: it applies what kjobs writes (printable text, CR/LF, cursor moves, erases, the
-autowrap switch, scrolling at the bottom row) to a grid of cells, so a test can read the screen a user would see,
-including lines that a wrong redraw left behind. Colours and other SGR codes, OSC strings and unknown private modes are
-read and ignored. Every character takes one cell (tests that use it draw ASCII and box-drawing characters).
+A small terminal screen for tests and the benchmark: it applies what kjobs writes (printable text, CR/LF, cursor moves,
+erases, the autowrap switch, scrolling at the bottom row, inverse video) to a grid of cells, so a test can read the
+screen a user would see, including lines that a wrong redraw left behind, and the benchmark can find the selected row.
+Colours and other SGR codes, OSC strings and unknown private modes are read and ignored. An escape sequence split
+across two writes (a pty delivers output in chunks) is kept for the next write. Every code point takes one cell (tests
+that use it draw ASCII and box-drawing characters).
 */
 
 /** A terminal grid of `columns` × `rows` cells, fed with `write`. */
 export class ScreenEmulator {
 	#cells: string[][];
+	#inverse: boolean[][];
+	#inverseOn = false;
+	#pending = '';
 	#row = 0;
 	#column = 0;
 	#autowrap = true;
@@ -16,6 +21,7 @@ export class ScreenEmulator {
 
 	constructor(public columns: number, public rows: number) {
 		this.#cells = Array.from({length: rows}, () => this.#blankRow());
+		this.#inverse = Array.from({length: rows}, () => this.#plainRow());
 	}
 
 	/** The screen as text lines, trailing blanks trimmed. */
@@ -23,11 +29,31 @@ export class ScreenEmulator {
 		return this.#cells.map(row => row.join('').trimEnd());
 	}
 
+	/** The whole screen as one string. */
+	text(): string {
+		return this.lines().join('\n');
+	}
+
+	/** The text of the first row from `from` on drawn mostly in inverse video (the selection), or undefined. */
+	inverseRow(from = 0): string | undefined {
+		for (let row = from; row < this.rows; row++) {
+			if (this.#inverse[row]!.filter(Boolean).length > this.columns / 2) {
+				return this.#cells[row]!.join('').trimEnd();
+			}
+		}
+
+		return undefined;
+	}
+
 	/** Resizes the grid as a terminal does on the alternate screen: rows and columns cut or padded, no reflow. */
 	resize(columns: number, rows: number): void {
 		this.#cells = Array.from({length: rows}, (_, index) => {
 			const old = this.#cells[index] ?? [];
 			return Array.from({length: columns}, (_, column) => old[column] ?? ' ');
+		});
+		this.#inverse = Array.from({length: rows}, (_, index) => {
+			const old = this.#inverse[index] ?? [];
+			return Array.from({length: columns}, (_, column) => old[column] ?? false);
 		});
 		this.columns = columns;
 		this.rows = rows;
@@ -37,11 +63,18 @@ export class ScreenEmulator {
 	}
 
 	/** Applies written bytes. */
-	write(text: string): void {
+	write(data: string): void {
+		const text = this.#pending + data;
+		this.#pending = '';
 		let index = 0;
 		while (index < text.length) {
-			const character = text[index]!;
+			const character = String.fromCodePoint(text.codePointAt(index)!);
 			if (character === '\u001B') {
+				if (unfinished(text.slice(index))) {
+					this.#pending = text.slice(index);
+					return;
+				}
+
 				index = this.#escape(text, index);
 				continue;
 			}
@@ -55,12 +88,16 @@ export class ScreenEmulator {
 				this.#print(character);
 			}
 
-			index++;
+			index += character.length;
 		}
 	}
 
 	#blankRow(): string[] {
 		return Array.from({length: this.columns}, () => ' ');
+	}
+
+	#plainRow(): boolean[] {
+		return Array.from({length: this.columns}, () => false);
 	}
 
 	#print(character: string): void {
@@ -71,6 +108,7 @@ export class ScreenEmulator {
 
 		this.#pendingWrap = false;
 		this.#cells[this.#row]![this.#column] = character;
+		this.#inverse[this.#row]![this.#column] = this.#inverseOn;
 		if (this.#column === this.columns - 1) {
 			this.#pendingWrap = this.#autowrap;
 		} else {
@@ -83,6 +121,8 @@ export class ScreenEmulator {
 		if (this.#row === this.rows - 1) {
 			this.#cells.shift();
 			this.#cells.push(this.#blankRow());
+			this.#inverse.shift();
+			this.#inverse.push(this.#plainRow());
 		} else {
 			this.#row++;
 		}
@@ -161,6 +201,18 @@ export class ScreenEmulator {
 				break;
 			}
 
+			case 'm': {
+				for (const code of parameters.length === 0 ? [0] : parameters) {
+					if (code === 7) {
+						this.#inverseOn = true;
+					} else if (code === 27 || code === 0) {
+						this.#inverseOn = false;
+					}
+				}
+
+				break;
+			}
+
 			default: {
 				break;
 			}
@@ -172,6 +224,7 @@ export class ScreenEmulator {
 	#eraseDisplay(mode: number): void {
 		if (mode === 2 || mode === 3) {
 			this.#cells = Array.from({length: this.rows}, () => this.#blankRow());
+			this.#inverse = Array.from({length: this.rows}, () => this.#plainRow());
 			return;
 		}
 
@@ -179,6 +232,7 @@ export class ScreenEmulator {
 			this.#eraseLine(0);
 			for (let row = this.#row + 1; row < this.rows; row++) {
 				this.#cells[row] = this.#blankRow();
+				this.#inverse[row] = this.#plainRow();
 			}
 		}
 	}
@@ -188,6 +242,20 @@ export class ScreenEmulator {
 		const [from, to] = mode === 0 ? [this.#column, this.columns] : mode === 1 ? [0, this.#column + 1] : [0, this.columns];
 		for (let column = from; column < to; column++) {
 			row[column] = ' ';
+			this.#inverse[this.#row]![column] = false;
 		}
 	}
+}
+
+// Whether `text` (starting at an ESC) ends before its escape sequence does: the rest comes with the next write.
+function unfinished(text: string): boolean {
+	if (text.length === 1) {
+		return true;
+	}
+
+	if (text[1] === '[') {
+		return !/^\u001B\[[?]?[\d;]*[@-~]/.test(text) && /^\u001B\[[?]?[\d;]*$/.test(text);
+	}
+
+	return text[1] === ']' && !/\u0007|\u001B\\/.test(text);
 }

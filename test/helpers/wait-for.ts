@@ -13,14 +13,19 @@ export type WaitOptions = {
 	step?: () => void;
 	/** Describes the state when the deadline passes, for the failure message (the last frame, the entries seen). */
 	explain?: () => string;
+	/** The pause between polls in ms (default 5); a check that runs a command or a request wants a longer one. */
+	everyMs?: number;
 };
 
-/** Polls `check` every 5 ms until it is true; throws `timed out waiting for <what>` after `options.ms`. */
-export async function waitFor(what: string, check: () => boolean, options: WaitOptions = {}): Promise<void> {
+/**
+Polls `check` (which may be async) every 5 ms (or `options.everyMs`) until it is true; throws `timed out waiting for
+<what>` after `options.ms`. An error thrown by `check` ends the wait with that error.
+*/
+export async function waitFor(what: string, check: () => boolean | Promise<boolean>, options: WaitOptions = {}): Promise<void> {
 	const deadline = Date.now() + (options.ms ?? 5000);
 	for (;;) {
 		options.step?.();
-		if (check()) {
+		if (await check()) {
 			return;
 		}
 
@@ -28,6 +33,6 @@ export async function waitFor(what: string, check: () => boolean, options: WaitO
 			throw new Error(`timed out waiting for ${what}${options.explain ? `; ${options.explain()}` : ''}`);
 		}
 
-		await new Promise(resolve => setTimeout(resolve, 5));
+		await new Promise(resolve => setTimeout(resolve, options.everyMs ?? 5));
 	}
 }

@@ -144,6 +144,34 @@ test('a plugin\'s deadline runs on the session\'s clock: past it, the run is kil
 	await credentials.close();
 });
 
+test('a plugin that is a shell script waiting on a command of its own: closing and the deadline both end the run, though the command lives on holding its output', {timeout: 10_000}, async () => {
+	const clock = createManualClock(Date.parse('2026-11-23T10:00:00Z'));
+	const orphans = path.join(dir, 'wrapper-orphans');
+	// No exec: the shell waits on its sleep, which inherits the shell's stdout and stderr pipes.
+	const plugin = script(path.join(dir, 'wrapper-login.sh'), `sleep 600 &\necho $! >> ${orphans}\nwait`);
+	const started = () => (existsSync(orphans) ? readFileSync(orphans, 'utf8').trim().split('\n').filter(Boolean).map(Number) : []);
+	try {
+		const closing = new ExecCredentials({clock, timeoutMs: 60_000});
+		const asked = closing.credential('u', {command: plugin, apiVersion: 'client.authentication.k8s.io/v1'});
+		await waitFor('the plugin to start', () => started().length === 1, {ms: 5000});
+		await closing.close();
+		await within(1000, 'the run to end after close', assert.rejects(asked, /exec plugin wrapper-login\.sh: stopped, the session is closing/));
+
+		const timed = new ExecCredentials({clock, timeoutMs: 60_000});
+		const late = timed.credential('u', {command: plugin, apiVersion: 'client.authentication.k8s.io/v1'});
+		await waitFor('the plugin to start again', () => started().length === 2, {ms: 5000});
+		clock.advance(60_000);
+		await within(1000, 'the run to end at its deadline', assert.rejects(late, /exec plugin wrapper-login\.sh: no answer within 60 s/));
+		await timed.close();
+		// The orphans were not ours to kill (kubectl leaves them too); they only lost their output.
+		assert.ok(started().every(pid => alive(pid)));
+	} finally {
+		for (const pid of started().filter(pid => alive(pid))) {
+			process.kill(pid, 'SIGKILL');
+		}
+	}
+});
+
 test('a plugin that prints a bare token instead of an ExecCredential: the error quotes none of it', {timeout: 10_000}, async () => {
 	for (const output of [fakeToken, `${fakeToken}\n`, `{"status": "${fakeToken}"`, `Bearer ${fakeToken}`]) {
 		const plugin = script(path.join(dir, 'bare.sh'), `printf '%s' '${output}'`);

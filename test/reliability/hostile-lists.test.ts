@@ -2,11 +2,7 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import type {AddressInfo} from 'node:net';
 import {test} from 'node:test';
-import {startWatchers} from '../../source/cluster/watch/watcher.js';
-import {createManualClock} from '../../source/store/clock.js';
-import {createResourceStore} from '../../source/store/resource-store.js';
-import type {WatchEvent} from '../../source/store/types.js';
-import {connectionFrom, fakeToken, start, tempDir, waitFor} from '../helpers/reliability.js';
+import {type RecordedWatch, tempDir, waitFor, watchJobsOn} from '../helpers/reliability.js';
 
 const dir = tempDir('kjobs-hostile-lists-');
 
@@ -25,7 +21,7 @@ const deep = (name: string, rv: string) => JSON.stringify(job(name, rv)).replace
 type Answer = (url: URL, response: http.ServerResponse) => void;
 
 /** A plain-http API server for jobs only, answering lists and watches as `answer` says; counts the requests. */
-async function withServer(answer: Answer, run: (watchers: {errors: string[]; store: ReturnType<typeof createResourceStore>; clock: ReturnType<typeof createManualClock>; requests: () => {lists: number; watches: number}}) => Promise<void>): Promise<void> {
+async function withServer(answer: Answer, run: (watchers: {errors: string[]; store: RecordedWatch['store']; clock: RecordedWatch['clock']; requests: () => {lists: number; watches: number}}) => Promise<void>): Promise<void> {
 	let lists = 0;
 	let watches = 0;
 	const server = http.createServer((request, response) => {
@@ -47,21 +43,7 @@ async function withServer(answer: Answer, run: (watchers: {errors: string[]; sto
 	});
 	await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
 	const port = (server.address() as AddressInfo).port;
-	const yaml = `clusters: [{name: c, cluster: {server: "http://127.0.0.1:${port}"}}]\nusers: [{name: u, user: {token: ${fakeToken}}}]\ncontexts: [{name: x, context: {cluster: c, user: u, namespace: default}}]\ncurrent-context: x\n`;
-	const clock = createManualClock(start);
-	const store = createResourceStore({clock});
-	const errors: string[] = [];
-	const recording = {
-		...store,
-		apply(event: WatchEvent) {
-			if (event.type === 'status' && (event.state.phase === 'reconnecting' || event.state.phase === 'failed')) {
-				errors.push(event.state.error);
-			}
-
-			store.apply(event);
-		},
-	};
-	const watchers = startWatchers(connectionFrom(dir, yaml), recording, clock, {kinds: ['jobs'], backoff: {random: () => 1}});
+	const {clock, store, errors, watchers} = watchJobsOn(port, dir);
 	try {
 		await run({errors, store, clock, requests: () => ({lists, watches})});
 	} finally {

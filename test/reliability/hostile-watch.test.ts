@@ -2,11 +2,7 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import type {AddressInfo} from 'node:net';
 import {test} from 'node:test';
-import {createManualClock} from '../../source/store/clock.js';
-import {startWatchers} from '../../source/cluster/watch/watcher.js';
-import {createResourceStore} from '../../source/store/resource-store.js';
-import type {WatchEvent} from '../../source/store/types.js';
-import {connectionFrom, fakeToken, start, tempDir, waitFor} from '../helpers/reliability.js';
+import {tempDir, waitFor, watchJobsOn} from '../helpers/reliability.js';
 
 const dir = tempDir('kjobs-hostile-');
 
@@ -82,22 +78,7 @@ test('hostile watch events: no crash, the store stays sane and converges to what
 	});
 	await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
 	const port = (server.address() as AddressInfo).port;
-	const yaml = `clusters: [{name: c, cluster: {server: "http://127.0.0.1:${port}"}}]\nusers: [{name: u, user: {token: ${fakeToken}}}]\ncontexts: [{name: x, context: {cluster: c, user: u, namespace: default}}]\ncurrent-context: x\n`;
-	const clock = createManualClock(start);
-	const store = createResourceStore({clock});
-	// Every state the loop reports, not only the ones a coalesced notification happens to show.
-	const errors: string[] = [];
-	const recording = {
-		...store,
-		apply(event: WatchEvent) {
-			if (event.type === 'status' && (event.state.phase === 'reconnecting' || event.state.phase === 'failed')) {
-				errors.push(event.state.error);
-			}
-
-			store.apply(event);
-		},
-	};
-	const watchers = startWatchers(connectionFrom(dir, yaml), recording, clock, {kinds: ['jobs'], backoff: {random: () => 1}});
+	const {clock, store, errors, watchers} = watchJobsOn(port, dir);
 	const seen = new Set<string>();
 	const unsubscribe = store.subscribe(() => {
 		for (const object of store.getSnapshot().jobs.values()) {

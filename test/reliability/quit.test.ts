@@ -5,6 +5,7 @@ import {test} from 'node:test';
 import {tempDir, waitFor} from '../helpers/reliability.js';
 import {loopbackKubeconfig, startLoopbackApi} from '../helpers/loopback-api.js';
 import {leaveAltScreen, runInPty} from '../helpers/pty-run.js';
+import {quitDeadlineMs} from '../../source/cli.js';
 
 const dir = tempDir('kjobs-quit-');
 
@@ -14,6 +15,15 @@ function alive(pid: number): boolean {
 		return true;
 	} catch {
 		return false;
+	}
+}
+
+// The pids a plugin script wrote to `file`, one a line (none before it first ran).
+function pidsIn(file: string): number[] {
+	try {
+		return readFileSync(file, 'utf8').trim().split('\n').filter(Boolean).map(Number);
+	} catch {
+		return [];
 	}
 }
 
@@ -53,13 +63,7 @@ test('q while an exec plugin hangs (a browser login): exit 0 within a second, th
 	writeFileSync(plugin, `#!/bin/sh\necho $$ >> ${pids}\nexec sleep 600\n`, {mode: 0o755});
 	const file = path.join(dir, 'exec.yaml');
 	writeFileSync(file, loopbackKubeconfig(server.url, `{exec: {apiVersion: client.authentication.k8s.io/v1, command: ${plugin}, interactiveMode: Never}}`));
-	const started = () => {
-		try {
-			return readFileSync(pids, 'utf8').trim().split('\n').filter(Boolean).map(Number);
-		} catch {
-			return [];
-		}
-	};
+	const started = () => pidsIn(pids);
 
 	try {
 		const {ms, shutdownMs, output, code} = await quitWithin(file, () => started().length > 0);
@@ -68,6 +72,31 @@ test('q while an exec plugin hangs (a browser login): exit 0 within a second, th
 		t.diagnostic(`quit: ${ms} ms from the key, ${shutdownMs} ms after the terminal was restored`);
 		assert.ok(output.includes(leaveAltScreen));
 		assert.deepEqual(started().filter(pid => alive(pid)), []);
+	} finally {
+		for (const pid of started().filter(pid => alive(pid))) {
+			process.kill(pid, 'SIGKILL');
+		}
+
+		await server.stop();
+	}
+});
+
+test('q while a plugin that is a shell script waits on a login command of its own: exit 0 before the quit deadline ends it', {timeout: 60_000}, async t => {
+	const server = await startLoopbackApi({tls: true});
+	const orphans = path.join(dir, 'wrapper-orphans');
+	const plugin = path.join(dir, 'wrapper-login.sh');
+	// No exec: the login command inherits the script's output pipes and outlives it when kjobs kills the script.
+	writeFileSync(plugin, `#!/bin/sh\nsleep 600 &\necho $! >> ${orphans}\nwait\n`, {mode: 0o755});
+	const file = path.join(dir, 'wrapper.yaml');
+	writeFileSync(file, loopbackKubeconfig(server.url, `{exec: {apiVersion: client.authentication.k8s.io/v1, command: ${plugin}, interactiveMode: Never}}`));
+	const started = () => pidsIn(orphans);
+
+	try {
+		const {ms, shutdownMs, code} = await quitWithin(file, () => started().length > 0);
+		assert.equal(code, 0);
+		// Held pipes used to keep the process open until the quit deadline (900 ms) ended it.
+		assert.ok(shutdownMs < quitDeadlineMs * 0.9, `quitting took ${ms} ms, ${shutdownMs} ms of them after the terminal was restored`);
+		t.diagnostic(`quit: ${ms} ms from the key, ${shutdownMs} ms after the terminal was restored`);
 	} finally {
 		for (const pid of started().filter(pid => alive(pid))) {
 			process.kill(pid, 'SIGKILL');

@@ -38,7 +38,8 @@ test('kjobs simulate --tls --token --faults chaos, then kjobs on it saving a log
 		try {
 			await waitFor('jobs on screen', () => app.session.store.getSnapshot().jobs.size > 3, {ms: 15_000});
 			// Open a job's logs and save them, twice, across whatever the chaos does meanwhile.
-			for (const keys of ['\r', 'l', 's', '\u001B', '\u001B[B', 'l', 's', '\u001B']) {
+			// s asks for the path; Enter takes the default place (the log directory given).
+			for (const keys of ['\r', 'l', 's', '\r', '\u001B', '\u001B[B', 'l', 's', '\r', '\u001B']) {
 				app.press(keys);
 				await new Promise(resolve => setTimeout(resolve, 150));
 			}

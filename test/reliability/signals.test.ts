@@ -39,7 +39,8 @@ test('SIGUSR1 does not open Node\'s debugger: kjobs keeps running, nothing liste
 		run.type('?');
 		await waitFor('help', () => run.output().includes('Navigation'), {ms: 10_000});
 		assert.doesNotMatch(run.output(), /Debugger listening|inspector/i);
-		run.type('q');
+		// q leaves help, then quits from the list.
+		run.type('qq');
 		assert.equal(await run.exited, 0);
 	} finally {
 		if (run.exitedAt() === undefined) {

@@ -14,7 +14,8 @@ test('commands parse to views, scope changes, help, quit or an error', () => {
 	assert.deepEqual(parseCommand('ns batch'), {kind: 'namespace', namespace: 'batch'});
 	assert.deepEqual(parseCommand('ns all'), {kind: 'namespace', namespace: undefined});
 	assert.deepEqual(parseCommand('ctx prod-eu'), {kind: 'context', name: 'prod-eu'});
-	assert.deepEqual(parseCommand('ctx'), {kind: 'error', message: 'usage: :ctx NAME'});
+	assert.deepEqual(parseCommand('ctx'), {kind: 'pick', what: 'context'});
+	assert.deepEqual(parseCommand('ns'), {kind: 'pick', what: 'namespace'});
 	assert.deepEqual(parseCommand('q'), {kind: 'quit'});
 	assert.deepEqual(parseCommand('jobs x'), {kind: 'error', message: ':jobs takes no argument'});
 	assert.deepEqual(parseCommand('deploy'), {kind: 'error', message: 'unknown command: deploy (try :jobs, :cj, :pods, :ns NAME, :ctx NAME, :q)'});

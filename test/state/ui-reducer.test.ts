@@ -114,7 +114,7 @@ test(':ns, 0 and :ctx become requests for the app, numbered in order', () => {
 		{seq: 3, request: {kind: 'switch-context', name: 'prod'}},
 	]);
 	assert.equal(tableQuery(state).allNamespaces, true);
-	assert.equal(run(start(), key('command-line'), type('ns'), key('input-submit')).message?.text, 'usage: :ns NAME (or :ns all)');
+	assert.equal(run(start(), key('command-line'), type('ns'), key('input-submit')).picker?.kind, 'namespace');
 });
 
 test('logs commands request the selected row\'s logs, or the detail screen\'s object\'s', () => {

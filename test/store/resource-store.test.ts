@@ -86,7 +86,9 @@ test('keeps the indexes consistent when a child changes parent and when it is de
 	assert.deepEqual(uids(store.getSnapshot().jobsByCronJob.get('c1')), ['j1']);
 	assert.deepEqual(uids(store.getSnapshot().jobsByCronJob.get('c2')), ['j2']);
 	store.apply({type: 'delete', kind: 'jobs', object: job('j1', '3', 'c1')});
-	assert.equal(store.getSnapshot().jobsByCronJob.has('c1'), false);
+	// The deleted job stays under its cron job while its tombstone fades, then goes with it.
+	assert.deepEqual(uids(store.getSnapshot().jobsByCronJob.get('c1')), ['j1']);
+	assert.equal(store.getSnapshot().jobs.has('j1'), false);
 	store.apply({type: 'upsert', kind: 'events', object: event('e1', 'p1')});
 	store.apply({type: 'upsert', kind: 'events', object: event('e2', 'p1')});
 	store.apply({type: 'delete', kind: 'events', object: event('e1', 'p1')});
@@ -114,7 +116,7 @@ test('a deleted job becomes a tombstone for 60 s of app-clock time, then is prun
 	assert.equal(h.store.getSnapshot().changedAt.has('j1'), false);
 });
 
-test('relist removes objects that are gone (as tombstones), keeps unchanged ones and replaces changed ones', () => {
+test('relist removes objects that are gone (without tombstones: they went while nobody watched), keeps unchanged ones and replaces changed ones', () => {
 	const h = harness();
 	const j1 = job('j1', '1');
 	h.store.apply({type: 'relist', kind: 'jobs', objects: [j1, job('j2', '1'), job('j3', '1')]});
@@ -128,8 +130,8 @@ test('relist removes objects that are gone (as tombstones), keeps unchanged ones
 	assert.deepEqual([...snapshot.jobs.keys()].sort(), ['j1', 'j2']);
 	assert.equal(snapshot.jobs.get('j1'), j1, 'an unchanged object keeps its identity');
 	assert.equal(snapshot.jobs.get('j2')?.metadata.resourceVersion, '5');
-	assert.deepEqual([...snapshot.deleted.keys()], ['j3']);
-	assert.deepEqual([...snapshot.changedAt.entries()].sort(), [['j2', 1_001_000], ['j3', 1_001_000]]);
+	assert.deepEqual([...snapshot.deleted.keys()], []);
+	assert.deepEqual([...snapshot.changedAt.entries()].sort(), [['j2', 1_001_000]]);
 });
 
 test('relist of pods keeps the job index in step', () => {
@@ -210,4 +212,45 @@ test('reset forgets objects and tombstones; dispose cancels the pending notifica
 	assert.equal(h.timers.length, 1);
 	h.store.dispose();
 	assert.equal(h.timers.length, 0);
+});
+
+test('a deleted pod stays under its job while its tombstone fades, so the job still lists it; it leaves the index when the tombstone goes', () => {
+	const h = harness({tombstoneMs: 10_000});
+	h.store.apply({type: 'upsert', kind: 'jobs', object: job('j1', '1')});
+	h.store.apply({type: 'upsert', kind: 'pods', object: pod('p1', '1', 'j1')});
+	h.store.apply({type: 'upsert', kind: 'pods', object: pod('p2', '1', 'j1')});
+	h.store.flush();
+	h.store.apply({type: 'delete', kind: 'pods', object: pod('p1', '2', 'j1')});
+	h.store.flush();
+	let snapshot = h.store.getSnapshot();
+	assert.deepEqual(uids(snapshot.podsByJob.get('j1')), ['p1', 'p2']);
+	assert.equal(snapshot.deleted.has('p1'), true);
+	assert.ok(snapshot.changes.podParents.has('j1'), 'the job is told its pods changed');
+	h.advance(10_000);
+	h.store.apply({type: 'status', kind: 'pods', state: {phase: 'connecting'}});
+	h.store.flush();
+	snapshot = h.store.getSnapshot();
+	assert.deepEqual(uids(snapshot.podsByJob.get('j1')), ['p2']);
+	assert.ok(snapshot.changes.podParents.has('j1'), 'and told again when the tombstone goes');
+});
+
+test('a live object taking the name of a deleted one replaces its tombstone at once (a rerun that replaced its job)', () => {
+	const h = harness();
+	h.store.apply({type: 'upsert', kind: 'jobs', object: job('old', '1', 'c1')});
+	h.store.apply({type: 'delete', kind: 'jobs', object: job('old', '2', 'c1')});
+	h.store.flush();
+	assert.equal(h.store.getSnapshot().deleted.has('old'), true);
+	// The same name (job-old) under a new uid.
+	h.store.apply({type: 'upsert', kind: 'jobs', object: {...job('old', '3', 'c1'), metadata: {...job('old', '3', 'c1').metadata, uid: 'new'}}});
+	h.store.flush();
+	const snapshot = h.store.getSnapshot();
+	assert.equal(snapshot.deleted.has('old'), false);
+	assert.deepEqual(uids(snapshot.jobsByCronJob.get('c1')), ['new']);
+	assert.ok(snapshot.changes.tombstones.has('old'));
+	// A tombstone of another kind with the same name stays.
+	h.store.apply({type: 'upsert', kind: 'pods', object: {metadata: {name: 'job-x', namespace: 'default', uid: 'px', resourceVersion: '1'}}});
+	h.store.apply({type: 'delete', kind: 'pods', object: {metadata: {name: 'job-x', namespace: 'default', uid: 'px', resourceVersion: '2'}}});
+	h.store.apply({type: 'upsert', kind: 'jobs', object: {metadata: {name: 'job-x', namespace: 'default', uid: 'jx', resourceVersion: '1'}}});
+	h.store.flush();
+	assert.equal(h.store.getSnapshot().deleted.has('px'), true);
 });

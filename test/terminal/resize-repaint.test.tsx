@@ -1,3 +1,5 @@
+// First, before Ink loads: see the helper.
+import '../helpers/live-ink.js';
 import assert from 'node:assert/strict';
 import {EventEmitter} from 'node:events';
 import {after, test} from 'node:test';
@@ -77,6 +79,13 @@ async function appInTerminal(columns: number, rows: number) {
 	return {terminal, keyboard, session};
 }
 
+/** Waits until the demo's jobs are on screen and the watch is live; on timeout the message holds the screen. */
+async function live(terminal: Terminal): Promise<void> {
+	await waitFor('the demo jobs, live', () => terminal.screen.lines().some(line => line.includes('watch live')) && terminal.screen.lines().some(line => line.includes('db-ba')), {
+		explain: () => `the screen:\n${terminal.screen.lines().join('\n')}`,
+	});
+}
+
 // What the frame looks like when the terminal draws it from scratch: the same bytes on a clean screen.
 function settled(terminal: Terminal): Promise<string[]> {
 	let last = '';
@@ -91,7 +100,7 @@ function settled(terminal: Terminal): Promise<string[]> {
 
 test('shrinking the terminal repaints every line: no stale row, the header stays on the first line', {timeout: 30_000}, async () => {
 	const {terminal} = await appInTerminal(120, 40);
-	await waitFor('the demo jobs, live', () => terminal.screen.lines().some(line => line.includes('watch live')) && terminal.screen.lines().some(line => line.includes('db-ba')));
+	await live(terminal);
 	const wide = await settled(terminal);
 	assert.match(wide[0]!, /^kjobs/);
 	terminal.resize(80, 24);
@@ -107,7 +116,7 @@ test('shrinking the terminal repaints every line: no stale row, the header stays
 
 test('growing and shrinking again, with the log pane open, leaves one of everything on screen', {timeout: 30_000}, async () => {
 	const {terminal, keyboard} = await appInTerminal(90, 30);
-	await waitFor('the demo jobs, live', () => terminal.screen.lines().some(line => line.includes('watch live')) && terminal.screen.lines().some(line => line.includes('db-ba')));
+	await live(terminal);
 	keyboard.press('l');
 	await waitFor('the log pane', () => terminal.screen.lines().filter(line => line.includes('Logs')).length > 0);
 	const opened = await settled(terminal);
@@ -124,7 +133,7 @@ test('growing and shrinking again, with the log pane open, leaves one of everyth
 
 test('Ctrl+L redraws the whole screen: whatever else wrote over it is gone', {timeout: 30_000}, async () => {
 	const {terminal, keyboard} = await appInTerminal(100, 30);
-	await waitFor('the demo jobs, live', () => terminal.screen.lines().some(line => line.includes('watch live')) && terminal.screen.lines().some(line => line.includes('db-ba')));
+	await live(terminal);
 	const before = await settled(terminal);
 	// Another program (a wall message, a background job) scribbles over the screen.
 	terminal.screen.write('\u001B[5;1HBroadcast message from root: the system is going down\u001B[20;1H\u001B[2K');

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {isReady} from '../bench/measure-kjobs.js';
-import {Screen} from '../bench/screen.js';
+import {ScreenEmulator as Screen} from '../helpers/screen-emulator.js';
 import {watchStateText} from '../../source/view-model/header.js';
 
 test('a listing watch says how many objects have arrived, not live', () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import type {StoreView} from '../../source/store/types.js';
-import {connectionProblem, watchSummary} from '../../source/view-model/header.js';
+import {connectionProblem, headerScope, watchSummary} from '../../source/view-model/header.js';
 import {createTableEngine} from '../../source/view-model/table/engine.js';
 import {condition, makeJob, makePod, now} from '../helpers/builders.js';
 import {makeSnapshot} from '../helpers/snapshots.js';
@@ -50,4 +50,15 @@ test('connectionProblem names each problem once with its kinds and the earliest 
 	assert.equal(connectionProblem(snapshot, now), `⚠ jobs, cronjobs: ${unreachable} — next try in 4s · events: events is forbidden: User "dev" cannot list resource "events" in API group "" in the namespace "batch"`);
 	assert.equal(connectionProblem(snapshot, now + 4000), `⚠ jobs, cronjobs: ${unreachable} — trying now · events: events is forbidden: User "dev" cannot list resource "events" in API group "" in the namespace "batch"`);
 	assert.equal(connectionProblem(makeSnapshot({}), now), undefined);
+});
+
+test('headerScope: context and namespace, then any active filter (so it shows on every screen), then the server', () => {
+	assert.equal(headerScope({context: 'kind-kjobs', namespace: 'batch', filter: '', server: 'https://api.example.test'}), 'ctx kind-kjobs · ns batch · https://api.example.test');
+	assert.equal(headerScope({context: 'kind-kjobs', namespace: undefined, filter: 'floodfa', server: 'https://api.example.test'}), 'ctx kind-kjobs · ns all · filter "floodfa" · https://api.example.test');
+	// A -l selector shows on every screen too, before the filter, so a short list says why it is short.
+	assert.equal(
+		headerScope({context: 'kind-kjobs', namespace: 'batch', selector: 'team=data,tier!=dev', filter: 'export', server: 'https://api.example.test'}),
+		'ctx kind-kjobs · ns batch · -l team=data,tier!=dev · filter "export" · https://api.example.test',
+	);
+	assert.equal(headerScope({context: 'c', namespace: 'batch', selector: 'a=\u001B[2Jb', filter: '', server: 's'}), 'ctx c · ns batch · -l a=␛[2Jb · s');
 });

@@ -33,6 +33,11 @@ export function forbiddenMessage(attempt: Attempt): string {
 	return `forbidden: cannot ${attempt.verb} ${attempt.resource} ${where}`;
 }
 
+/** Whether an error thrown by an action is the API's 403. */
+export function isForbidden(error: unknown): boolean {
+	return typeof error === 'object' && error !== null && (error as ApiLikeError).code === 403;
+}
+
 /** One readable line for an error thrown while carrying out `attempt`. */
 export function actionErrorMessage(error: unknown, attempt: Attempt): string {
 	if (error instanceof ReadOnlyError) {

@@ -5,7 +5,7 @@ gate (action-context callOptions); a second request for the same target while on
 import type {ActionContext} from './context.js';
 import {rerunAsCopy, rerunReplacing, triggerCronJob} from './create.js';
 import {deleteObject, deletedMessage} from './delete.js';
-import {type Attempt, actionErrorMessage} from './errors.js';
+import {type Attempt, actionErrorMessage, isForbidden} from './errors.js';
 import {busy} from './guard.js';
 import {setSuspended} from './suspend.js';
 import {type ActionRequest, type RequestResult, actionKey} from './types.js';
@@ -79,6 +79,7 @@ export async function performAction(context: ActionContext, request: ActionReque
 		const result = await context.guard.run(actionKey(request), async () => carryOut(context, request, attempt));
 		return result === busy ? {ok: false, message: 'already in progress: wait for the first one to finish'} : result;
 	} catch (error) {
-		return {ok: false, message: actionErrorMessage(error, attempt.current)};
+		const message = actionErrorMessage(error, attempt.current);
+		return isForbidden(error) ? {ok: false, message, forbidden: true} : {ok: false, message};
 	}
 }

@@ -24,7 +24,8 @@ a context switch landed in (undefined for all namespaces), which only the new co
 */
 export type RequestResult =
 	| {readonly ok: true; readonly message: string; readonly created?: ObjectRef; readonly scope?: {readonly namespace: string | undefined}}
-	| {readonly ok: false; readonly message: string};
+	/** `forbidden`: the API answered 403, so the RBAC answers the screen has may be out of date. */
+	| {readonly ok: false; readonly message: string; readonly forbidden?: true};
 
 /** The lock key of a request: one action per target object at a time. */
 export function actionKey(request: ActionRequest): string {

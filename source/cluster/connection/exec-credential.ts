@@ -139,7 +139,7 @@ export class ExecCredentials implements Authenticator {
 			const exited = new Promise<void>(resolve => {
 				child.once('exit', () => resolve());
 			});
-			child.kill('SIGTERM');
+			stopChild(child, 'SIGTERM');
 			let cancel = () => {};
 			await Promise.race([exited, new Promise<void>(resolve => {
 				cancel = this.#clock.setTimer(() => {
@@ -183,7 +183,7 @@ export class ExecCredentials implements Authenticator {
 		let timedOut = false;
 		const cancelDeadline = this.#clock.setTimer(() => {
 			timedOut = true;
-			child.kill('SIGKILL');
+			stopChild(child, 'SIGKILL');
 		}, this.#timeoutMs);
 		try {
 			const code = await new Promise<number | null>((resolve, reject) => {
@@ -243,4 +243,15 @@ function parseCredential(stdout: string, name: string, now: number): Credential 
 		...(clientCertificateData && clientKeyData ? {clientCertificateData, clientKeyData} : {}),
 		...(expiresAt !== undefined && Number.isFinite(expiresAt) ? {expiresAt} : (expires === undefined ? {} : {expiresAt: now})),
 	};
+}
+
+/*
+Signals a plugin and lets go of its output. A plugin that is a shell script waiting on a command of its own (a browser
+login) dies, but that command lives on holding the pipes, so the pipes would never close: the run would wait for its
+'close' for good and keep kjobs from exiting. Closing our ends ends the run; a later write of the orphan gets EPIPE.
+*/
+function stopChild(child: ChildProcess, signal: NodeJS.Signals): void {
+	child.kill(signal);
+	child.stdout?.destroy();
+	child.stderr?.destroy();
 }

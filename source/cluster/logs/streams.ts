@@ -7,7 +7,7 @@ aborts every request it made.
 import type {KubeConfig} from '@kubernetes/client-node';
 import {completionIndexAnnotation, jobLabels, timeOf, type Pod} from '../../kube/types.js';
 import type {LogSink} from '../../store/log-buffer.js';
-import type {ResourceStore} from '../../store/types.js';
+import type {ResourceStore, StoreView} from '../../store/types.js';
 import {streamContainer, type ContainerStreamContext, type ContainerTarget, type LogSince} from './container-stream.js';
 import {openSession, type LogSession, type LogSessionOptions, type Session} from './session.js';
 
@@ -162,4 +162,95 @@ function podSession(kc: KubeConfig, store: ResourceStore, subject: LogSubject, b
 
 	plumbing.track(startPod(plumbing, store, pod, containers, {tag: '', mode: mode === 'previous' ? 'previous' : isFinished(pod) ? 'once' : 'follow', since: options.since}));
 	return plumbing.session;
+}
+
+/**
+Follows a cron job's newest run: the logs of its most recently created job (every attempt, as followJobLogs reads
+them), and, when a newer run starts, that one instead. A cron job that runs every minute keeps one pane on its
+current run; the earlier run's lines stay above a marker. The earlier run's streams close when the newer run starts
+(a run still going is then no longer read; the marker says so). `onRun` hears of each run the pane switches to.
+*/
+export function followCronJobLogs(kc: KubeConfig, store: ResourceStore, cronJob: LogSubject, buffer: LogSink, options: LogSessionOptions & {readonly onRun?: (job: LogSubject) => void}): LogSession {
+	let current: {job: Run; session: LogSession} | undefined;
+	let closed = false;
+	let told = false;
+	const follow = () => {
+		if (closed) {
+			return;
+		}
+
+		const snapshot = store.getSnapshot();
+		const newest = newestJob(snapshot, cronJob.uid);
+		if (newest === undefined) {
+			if (current === undefined && !told) {
+				told = true;
+				buffer.append({kind: 'marker', podUid: '', podName: '', tag: '', severity: 'info', text: `cron job ${cronJob.name} has not run a job yet: its first run will show here`});
+			}
+
+			return;
+		}
+
+		// Only a newer run moves the pane: when the run it reads is deleted, an older one becomes the newest left.
+		if (current !== undefined && !isNewer(newest, current.job)) {
+			return;
+		}
+
+		if (current !== undefined) {
+			const running = snapshot.jobs.get(current.job.uid)?.status?.active ?? 0;
+			current.session.close();
+			buffer.append({kind: 'marker', podUid: '', podName: '', tag: '', severity: 'info', text: `newer run: job ${newest.name}${running > 0 ? ` (job ${current.job.name} still runs, no longer read)` : ''}`});
+		}
+
+		const subject = {uid: newest.uid, namespace: newest.namespace, name: newest.name};
+		current = {job: newest, session: followJobLogs(kc, store, subject, buffer, options)};
+		options.onRun?.(subject);
+	};
+
+	const unsubscribe = store.subscribe(follow);
+	follow();
+	let finish: () => void = () => {};
+	const ended = new Promise<void>(resolve => {
+		finish = resolve;
+	});
+	return {
+		close() {
+			if (closed) {
+				return;
+			}
+
+			closed = true;
+			unsubscribe();
+			current?.session.close();
+			void (current?.session.done ?? Promise.resolve()).then(finish);
+		},
+		get closed() {
+			return closed;
+		},
+		done: ended,
+	};
+}
+
+type Run = LogSubject & {readonly created: number};
+
+/** Whether run `a` started after run `b`: created later, or in the same second with the later name. */
+function isNewer(a: Run, b: Run): boolean {
+	return a.created > b.created || (a.created === b.created && a.name > b.name);
+}
+
+/** A cron job's most recently created job, or undefined when it has none. */
+function newestJob(snapshot: StoreView, cronJobUid: string): Run | undefined {
+	let newest: Run | undefined;
+	for (const uid of snapshot.jobsByCronJob.get(cronJobUid) ?? []) {
+		const job = snapshot.jobs.get(uid);
+		if (job === undefined) {
+			continue;
+		}
+
+		const run = {uid, namespace: job.metadata.namespace ?? 'default', name: job.metadata.name ?? '', created: timeOf(job.metadata.creationTimestamp) ?? 0};
+		if (newest === undefined || isNewer(run, newest)) {
+			newest = run;
+		}
+	}
+
+	return newest;
 }

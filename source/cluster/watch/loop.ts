@@ -13,8 +13,11 @@ import {collectionPath} from './resources.js';
 import {maxNesting, storedObject} from './stored-object.js';
 import {malformation, nestedTooDeep} from './object-shape.js';
 
-/** Retry timing. */
-export type BackoffOptions = {initialMs: number; maxMs: number; random: () => number};
+/**
+Retry timing: connection failures back off from `initialMs` to `maxMs`; a forbidden or unavailable API (an answer, not
+a broken connection) is asked again every `recheckMs` (default `maxMs`).
+*/
+export type BackoffOptions = {initialMs: number; maxMs: number; recheckMs?: number; random: () => number};
 
 /** What one loop needs: what its lists need, and how it watches and retries. */
 export type WatchLoopOptions = ListOptions & {
@@ -105,7 +108,7 @@ export async function runWatchLoop(options: WatchLoopOptions, signal: AbortSigna
 				// Permissions and API availability change rarely: check again at the slowest pace, relisting on success.
 				cursor.resourceVersion = undefined;
 				setState(failure.kind === 'forbidden' ? {phase: 'forbidden', message: failure.message} : {phase: 'failed', error: failure.message});
-				await sleep(clock, options.backoff.maxMs, signal);
+				await sleep(clock, options.backoff.recheckMs ?? options.backoff.maxMs, signal);
 				continue;
 			}
 

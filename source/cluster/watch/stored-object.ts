@@ -11,6 +11,8 @@ import {normalizeObject} from './resources.js';
 export type Interner = {
 	/** The one copy of `text` this interner keeps. */
 	intern(text: string): string;
+	/** How many strings it keeps now. */
+	readonly size: number;
 };
 
 /**
@@ -39,6 +41,9 @@ export function createInterner(limit = 250_000, longest = 256): Interner {
 			table.set(text, text);
 			return text;
 		},
+		get size() {
+			return table.size;
+		},
 	};
 }
 
@@ -57,7 +62,7 @@ undefined when it nests deeper than maxNesting (the caller skips it and names it
 */
 export function storedObject(object: KubeObject, interner: Interner): KubeObject | undefined {
 	try {
-		return internAll(normalizeObject(object), interner, 0) as KubeObject;
+		return internAll(normalizeObject(object), interner, 0, topLevel) as KubeObject;
 	} catch (error) {
 		// Normalizing runs first and may itself run out of stack on such an object.
 		if (error === tooDeep || error instanceof RangeError) {
@@ -68,8 +73,22 @@ export function storedObject(object: KubeObject, interner: Interner): KubeObject
 	}
 }
 
+/**
+The object's own name, uid and resourceVersion are left out of the table: no other object of the kind repeats them
+(a new resourceVersion comes with every event, a new name and uid with every new pod), so keeping them shares nothing,
+and the table kept one of each for every event until it filled and started over. At 100,000 pods under churn that was
+a quarter of a million dead strings, tens of megabytes that grew for many minutes between two clears: the heap after
+GC looked like a leak. Names and uids that other objects repeat (a pod's job in its labels and owner reference) sit
+elsewhere in the object and are still shared.
+*/
+const ownIdentity: ReadonlySet<string> = new Set(['name', 'uid', 'resourceVersion']);
+
+// Which keys of a record are kept out of the table, and what its children skip: only the top-level metadata has any.
+type Skip = {readonly keys?: ReadonlySet<string>; readonly child?: (key: string) => Skip | undefined};
+const topLevel: Skip = {child: key => (key === 'metadata' ? {keys: ownIdentity} : undefined)};
+
 // The parsed object belongs to the caller alone (fresh from JSON.parse), so it is rewritten in place, without copies.
-function internAll(value: unknown, interner: Interner, depth: number): unknown {
+function internAll(value: unknown, interner: Interner, depth: number, skip?: Skip): unknown {
 	if (typeof value === 'string') {
 		return interner.intern(value);
 	}
@@ -89,7 +108,12 @@ function internAll(value: unknown, interner: Interner, depth: number): unknown {
 	} else {
 		const record = value as Record<string, unknown>;
 		for (const key of Object.keys(record)) {
-			record[key] = internAll(record[key], interner, depth + 1);
+			const child = record[key];
+			if (skip?.keys?.has(key) && typeof child === 'string') {
+				continue;
+			}
+
+			record[key] = internAll(child, interner, depth + 1, skip?.child?.(key));
 		}
 	}
 

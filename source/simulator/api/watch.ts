@@ -26,7 +26,8 @@ export type WatchRequest = {
 	table?: TableRequest;
 };
 
-type Watcher = WatchRequest & {res: ServerResponse; lastRv: number; firstTableEvent: boolean; timers: Array<() => void>};
+/** `startRv`: the version the watch began from; a bookmark must be newer than it to be sent. */
+type Watcher = WatchRequest & {res: ServerResponse; lastRv: number; startRv: number; firstTableEvent: boolean; timers: Array<() => void>};
 
 type EventType = 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK' | 'ERROR';
 
@@ -37,6 +38,13 @@ export class WatchHub {
 	readonly #watchers = new Set<Watcher>();
 	readonly #latest = new Map<string, KubeObject>();
 	readonly #previous = new WeakMap<StoreEvent, KubeObject | undefined>();
+	/**
+	How far the real API server's watch cache of each kind has got: the version of that kind's last change, or the
+	store's version at a consistent list of it (the real server then asks etcd where it is). Its bookmarks carry this
+	version, not the cluster's newest, and it sends one only once this has passed the version the watch began from:
+	a watch on a quiet kind gets none, whatever else changes.
+	*/
+	readonly #cached = new Map<SimKind, number>();
 	readonly #unsubscribe: () => void;
 	#stalled = false;
 	/** Fault injection, consulted before each event line of a live watch (not the initial replay, not errors). */
@@ -47,6 +55,8 @@ export class WatchHub {
 			for (const object of store.list(info.kind)) {
 				this.#latest.set(objectKey(info.kind, object), object);
 			}
+
+			this.#cached.set(info.kind, store.rv);
 		}
 
 		this.#unsubscribe = store.subscribe(event => {
@@ -57,6 +67,18 @@ export class WatchHub {
 	/** Number of open watch streams. */
 	get size(): number {
 		return this.#watchers.size;
+	}
+
+	/** A consistent list of `kind` was served: its watch cache has caught up with the store's version. */
+	listed(kind: SimKind): void {
+		this.#cached.set(kind, this.store.rv);
+	}
+
+	/** The server restarted on the same store: every kind's watch cache starts at the store's version. */
+	restarted(): void {
+		for (const info of resourceInfos) {
+			this.#cached.set(info.kind, this.store.rv);
+		}
 	}
 
 	/** Starts a watch on `res`. Throws (before any header is written) for a resourceVersion the request cannot use. */
@@ -75,7 +97,7 @@ export class WatchHub {
 
 		res.writeHead(200, {'Content-Type': 'application/json', 'Cache-Control': 'no-cache, private', 'Transfer-Encoding': 'chunked'});
 		res.flushHeaders();
-		const watcher: Watcher = {...request, res, lastRv: this.store.rv, firstTableEvent: true, timers: []};
+		const watcher: Watcher = {...request, res, lastRv: this.store.rv, startRv: resumeFrom ?? this.#cachedRv(request.kind), firstTableEvent: true, timers: []};
 		if (resumeFrom === undefined) {
 			for (const object of this.store.list(request.kind).filter(request.filter)) {
 				this.#write(watcher, 'ADDED', object);
@@ -107,8 +129,9 @@ export class WatchHub {
 		}, request.timeoutMs));
 		if (request.bookmarks) {
 			const bookmark = () => {
-				if (!this.#stalled) {
-					this.#write(watcher, 'BOOKMARK', {metadata: {resourceVersion: String(Math.max(watcher.lastRv, this.store.rv)), creationTimestamp: null}});
+				const rv = this.#cachedRv(watcher.kind);
+				if (!this.#stalled && rv > watcher.startRv) {
+					this.#write(watcher, 'BOOKMARK', {metadata: {resourceVersion: String(rv), creationTimestamp: null}});
 				}
 			};
 
@@ -156,7 +179,12 @@ export class WatchHub {
 		this.#unsubscribe();
 	}
 
+	#cachedRv(kind: SimKind): number {
+		return this.#cached.get(kind) ?? this.store.rv;
+	}
+
 	#onEvent(event: StoreEvent): void {
+		this.#cached.set(event.kind, event.rv);
 		const key = objectKey(event.kind, event.object);
 		this.#previous.set(event, this.#latest.get(key));
 		if (event.type === 'DELETED') {

@@ -4,6 +4,7 @@ table end with what each of its columns means, wrapped to the screen's width.
 */
 import {columnSpecs} from '../../view-model/table/tables.js';
 import type {ViewId} from '../../view-model/table/types.js';
+import type {Line} from '../../view-model/detail/detail-lines.js';
 import {wordWrap} from '../../view-model/word-wrap.js';
 import {type DisabledReasons, type HelpEntry, helpFor} from './keymap-help.js';
 import type {KeyContext} from './keys.js';
@@ -45,6 +46,30 @@ export function helpLines(context: KeyContext, disabled: DisabledReasons = {}, w
 	}
 
 	return lines;
+}
+
+/**
+The help lines as the screen draws them: titles bold, entries as `  KEYS  what it does` with dangerous ones marked and
+disabled ones dimmed with the reason, column meanings indented under their title.
+*/
+export function helpTextLines(lines: readonly HelpLine[]): Line[] {
+	const keysWidth = helpKeysWidth(lines);
+	return lines.map((line, index) => {
+		switch (line.kind) {
+			case 'title': return {key: String(index), text: line.text, bold: true};
+			case 'blank': return {key: String(index), text: ''};
+			case 'column': return {key: String(index), text: `  ${line.title.padEnd(keysWidth)}  ${line.text}`};
+			case 'entry': {
+				const {entry} = line;
+				const marks = `${entry.dangerous ? '  ⚠ dangerous' : ''}${entry.disabled === undefined ? '' : `  (disabled: ${entry.disabled})`}`;
+				return {
+					key: String(index),
+					text: `  ${entry.keys.padEnd(keysWidth)}  ${entry.description}${marks}`,
+					...(entry.disabled === undefined ? (entry.dangerous ? {tone: 'warning' as const} : {}) : {tone: 'muted' as const}),
+				};
+			}
+		}
+	});
 }
 
 /** The width of the help screen's first column: its widest key label or column title. */

@@ -79,7 +79,7 @@ export function helpFor(context: KeyContext, disabled: DisabledReasons = {}): He
 const contextTitles: Record<KeyContext, string> = {
 	jobs: 'Jobs', cronjobs: 'CronJobs', pods: 'Pods', 'job-detail': 'Job detail', 'cronjob-detail': 'CronJob detail',
 	'pod-detail': 'Pod detail', help: 'Help', describe: 'Describe', yaml: 'YAML', logs: 'Log pane', filter: 'Filter line', command: 'Command line',
-	dialog: 'Confirmation dialog',
+	dialog: 'Confirmation dialog', picker: 'Namespace/context picker',
 };
 
 /** The readme's key table, one row per binding, generated so that it cannot drift from the keymap. */

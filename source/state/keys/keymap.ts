@@ -14,7 +14,7 @@ export type Binding = {
 	readonly command: Command;
 	readonly when: readonly KeyContext[];
 	readonly description: string;
-	readonly group: 'Navigation' | 'Views' | 'Table' | 'Text' | 'Actions' | 'Log pane' | 'Input line' | 'Confirmation dialog' | 'General';
+	readonly group: 'Navigation' | 'Views' | 'Table' | 'Text' | 'Actions' | 'Log pane' | 'Input line' | 'Confirmation dialog' | 'Picker' | 'General';
 	/** Shown in the footer (the dialog's key line for dialog keys), with this short label. */
 	readonly hint?: string;
 	/** How many of the keys the hint shows, joined by `/` (default 1). */
@@ -42,8 +42,8 @@ export const keymap: readonly Binding[] = [
 	{keys: ['pagedown', 'ctrl+f'], command: 'page-down', when: normal, description: 'Page down', group: 'Navigation'},
 	{keys: ['pageup', 'ctrl+b'], command: 'page-up', when: normal, description: 'Page up', group: 'Navigation'},
 	{keys: ['enter'], command: 'open', when: [...lists, 'job-detail', 'cronjob-detail'], description: 'Open', group: 'Navigation', hint: 'Open'},
-	{keys: ['escape'], command: 'back', when: normal, description: 'Back', group: 'Navigation', hint: 'Back'},
-	{keys: [':'], command: 'command-line', when: [...screens], description: 'Command (:jobs :cj :pods :ns :ctx :q)', group: 'Views', hint: 'Command'},
+	{keys: ['escape'], command: 'back', when: normal, description: 'Back (a list: clear its filter)', group: 'Navigation', hint: 'Back'},
+	{keys: [':'], command: 'command-line', when: normal, description: 'Command (:jobs :cj :pods :ns :ctx :q)', group: 'Views', hint: 'Command'},
 	{keys: ['/'], command: 'filter', when: lists, description: 'Filter (/re/, !neg, -l k=v)', group: 'Table', hint: 'Filter'},
 	{keys: ['N'], command: 'sort-name', when: lists, description: 'Sort by name (again: reverse)', group: 'Table'},
 	{keys: ['A'], command: 'sort-age', when: lists, description: 'Sort by age (newest first; again: reverse)', group: 'Table'},
@@ -69,26 +69,36 @@ export const keymap: readonly Binding[] = [
 	{keys: ['m'], command: 'log-filter', when: ['logs'], description: 'Only matching lines', group: 'Log pane'},
 	{keys: ['!'], command: 'log-invert', when: ['logs'], description: 'Invert filter', group: 'Log pane'},
 	{keys: ['J'], command: 'log-json', when: ['logs'], description: 'Pretty-print JSON', group: 'Log pane'},
-	{keys: ['s'], command: 'log-save', when: ['logs'], description: 'Save to file', group: 'Log pane'},
+	{keys: ['s'], command: 'log-save', when: ['logs'], description: 'Save to a new file (asks where; Enter: ~/kjobs-logs)', group: 'Log pane'},
 	{keys: ['z'], command: 'log-zoom', when: ['logs'], description: 'Split/full screen', group: 'Log pane', hint: 'Split/full'},
 	{keys: ['c'], command: 'log-container', when: ['logs'], description: 'Container: each in turn, or all (pod logs)', group: 'Log pane'},
 	{keys: ['enter'], command: 'input-submit', when: inputs, description: 'Keep filter / run command', group: 'Input line', hint: 'Keep / run'},
 	{keys: ['escape'], command: 'input-cancel', when: inputs, description: 'Clear filter / cancel', group: 'Input line', hint: 'Clear / cancel'},
 	{keys: ['tab'], command: 'input-complete', when: ['command'], description: 'Complete', group: 'Input line', hint: 'Complete'},
 	{keys: ['backspace'], command: 'input-backspace', when: inputs, description: 'Delete a character', group: 'Input line'},
+	{keys: ['ctrl+u'], command: 'input-clear', when: inputs, description: 'Clear the line', group: 'Input line'},
 	// While a dialog is open every key goes to it; keys it does not bind do nothing.
 	{keys: ['y', 'enter', 'Y'], command: 'dialog-confirm', when: ['dialog'], description: 'Confirm the selected choice', group: 'Confirmation dialog', hint: 'Confirm', hintKeys: 2},
 	{keys: ['n', 'escape', 'N', 'q'], command: 'dialog-cancel', when: ['dialog'], description: 'Cancel', group: 'Confirmation dialog', hint: 'Cancel', hintKeys: 2},
 	{keys: ['right', 'tab', 'down', 'l', 'j'], command: 'dialog-next', when: ['dialog'], description: 'Next choice (wraps)', group: 'Confirmation dialog', hint: 'Next', hintKeys: 2},
 	{keys: ['left', 'shift+tab', 'up', 'h', 'k'], command: 'dialog-previous', when: ['dialog'], description: 'Previous choice (wraps)', group: 'Confirmation dialog', hint: 'Previous'},
+	// :ns or :ctx without a name: every key goes to the list until a choice is made or Esc leaves it.
+	{keys: ['j', 'down'], command: 'picker-down', when: ['picker'], description: 'Next name', group: 'Picker', hint: 'Move', hintKeys: 2},
+	{keys: ['k', 'up'], command: 'picker-up', when: ['picker'], description: 'Previous name', group: 'Picker'},
+	{keys: ['g', 'home'], command: 'picker-top', when: ['picker'], description: 'First name', group: 'Picker'},
+	{keys: ['G', 'end'], command: 'picker-bottom', when: ['picker'], description: 'Last name', group: 'Picker'},
+	{keys: ['enter'], command: 'picker-choose', when: ['picker'], description: 'Switch to the chosen name (:ns or :ctx alone opens this list)', group: 'Picker', hint: 'Choose'},
+	{keys: ['escape', 'q'], command: 'picker-cancel', when: ['picker'], description: 'Leave the list, nothing changed', group: 'Picker', hint: 'Cancel'},
 	{keys: ['?'], command: 'help', when: normal, description: 'Help', group: 'General', hint: 'Help'},
-	{keys: ['q', 'ctrl+c'], command: 'quit', when: normal, description: 'Quit', group: 'General', hint: 'Quit'},
-	{keys: ['ctrl+c'], command: 'quit', when: [...inputs, 'dialog'], description: 'Quit', group: 'General'},
+	// q leaves what is open, as in less and k9s; it quits only from a list, the first screen. Ctrl+C quits from anywhere.
+	{keys: ['q'], command: 'quit', when: lists, description: 'Quit (from a list)', group: 'General', hint: 'Quit'},
+	{keys: ['q'], command: 'leave', when: [...details, ...texts, 'logs'], description: 'Back (quits only from a list)', group: 'General'},
+	{keys: ['ctrl+c'], command: 'quit', when: [...normal, ...inputs, 'dialog', 'picker'], description: 'Quit from anywhere (so does :q)', group: 'General'},
 	// Screen state: redraw, and how q, filters and the pickers behave (one block, so other tables merge cleanly).
-	{keys: ['ctrl+l'], command: 'redraw', when: [...normal, ...inputs, 'dialog'], description: 'Redraw the screen', group: 'General'},
-	{keys: ['w'], command: 'text-wrap', when: [...details, 'describe', 'yaml'], description: 'Wrap long lines', group: 'Text'},
-	{keys: ['right'], command: 'text-right', when: [...details, 'describe', 'yaml'], description: 'Scroll right (unwrapped)', group: 'Text'},
-	{keys: ['left'], command: 'text-left', when: [...details, 'describe', 'yaml'], description: 'Scroll left', group: 'Text'},
+	{keys: ['ctrl+l'], command: 'redraw', when: [...normal, ...inputs, 'dialog', 'picker'], description: 'Redraw the screen', group: 'General'},
+	{keys: ['w'], command: 'text-wrap', when: [...details, ...texts], description: 'Wrap long lines', group: 'Text'},
+	{keys: ['right'], command: 'text-right', when: [...details, ...texts, 'logs'], description: 'Scroll right (unwrapped)', group: 'Text'},
+	{keys: ['left'], command: 'text-left', when: [...details, ...texts, 'logs'], description: 'Scroll left', group: 'Text'},
 	{keys: ['ctrl+w'], command: 'toggle-wide', when: lists, description: 'Wide: all columns, cut to fit (again: those that fit)', group: 'Table'},
 ];
 

@@ -9,7 +9,7 @@ confirmation dialog (which takes every key while it is open).
 */
 export type KeyContext =
 	| 'jobs' | 'cronjobs' | 'pods' | 'job-detail' | 'cronjob-detail' | 'pod-detail' | 'help' | 'describe' | 'yaml' | 'logs'
-	| 'filter' | 'command' | 'dialog';
+	| 'filter' | 'command' | 'dialog' | 'picker';
 
 /** The parts of Ink's `Key` the keymap reads (Ink's `Key` object satisfies it). */
 export type KeyPress = {

@@ -22,18 +22,26 @@ export type LogPaneAction =
 	| {readonly type: 'search-cancel'}
 	/** Apply the draft; `matches` are the matching seqs for it, oldest first (logMatchSeqs). Jumps to the newest. */
 	| {readonly type: 'search-submit'; readonly matches: readonly number[]; readonly bounds: ScrollBounds}
-	/** n (older) / N (newer), wrapping around. */
+	/** One hit on: newer (n, down the text) or older (N, up), wrapping around. */
 	| {readonly type: 'search-step'; readonly direction: 'older' | 'newer'; readonly matches: readonly number[]; readonly bounds: ScrollBounds}
 	/** Forget the term (and so the filter). */
 	| {readonly type: 'search-clear'}
 	| {readonly type: 'toggle-filter'}
 	| {readonly type: 'toggle-invert'}
 	| {readonly type: 'toggle-wrap'}
+	/** Scroll the unwrapped lines sideways by `delta` cells (never left of their start). */
+	| {readonly type: 'shift'; readonly delta: number}
 	| {readonly type: 'toggle-timestamps'}
 	| {readonly type: 'toggle-json'}
 	| {readonly type: 'toggle-layout'}
 	/** Pick a since preset, or the next one; the app restarts the session with sinceOptions(state.since). */
 	| {readonly type: 'set-since'; readonly preset?: SincePreset}
+	/** `s`: start typing the path to save to (empty: Enter saves to the default place). */
+	| {readonly type: 'save-start'}
+	| {readonly type: 'save-type'; readonly text: string}
+	| {readonly type: 'save-backspace'}
+	/** The prompt closes: saved (the request is on its way) or cancelled. */
+	| {readonly type: 'save-end'}
 	| {readonly type: 'notice'; readonly text: string; readonly tone: Tone}
 	| {readonly type: 'clear-notice'};
 
@@ -133,9 +141,10 @@ export function logPaneReducer(state: LogPaneState, action: LogPaneAction): LogP
 
 			const at = state.search.current === undefined ? -1 : action.matches.indexOf(state.search.current);
 			const count = action.matches.length;
-			// Without a current hit (it scrolled out of the buffer), start from the newest end.
-			const from = at === -1 ? count : at;
-			const index = action.direction === 'older' ? (from - 1 + count) % count : (from + 1) % count;
+			// Without a current hit (it scrolled out of the buffer), start from the newest end: older is the newest hit,
+			// newer wraps round to the oldest.
+			const older = action.direction === 'older';
+			const index = at === -1 ? (older ? count - 1 : 0) : (older ? (at - 1 + count) % count : (at + 1) % count);
 			return jumpTo(state, action.matches[index], action.bounds);
 		}
 
@@ -153,7 +162,14 @@ export function logPaneReducer(state: LogPaneState, action: LogPaneAction): LogP
 		}
 
 		case 'toggle-wrap': {
-			return {...state, wrap: !state.wrap};
+			const {shift: _shift, ...rest} = state;
+			return {...rest, wrap: !state.wrap};
+		}
+
+		case 'shift': {
+			const shift = Math.max(0, (state.shift ?? 0) + action.delta);
+			const {shift: _shift, ...rest} = state;
+			return state.wrap ? state : (shift === 0 ? rest : {...rest, shift});
 		}
 
 		case 'toggle-timestamps': {
@@ -173,6 +189,23 @@ export function logPaneReducer(state: LogPaneState, action: LogPaneAction): LogP
 			const {anchor: _anchor, ...rest} = state;
 			// A new session starts from an empty buffer: follow its tail, keep the search and display toggles.
 			return {...rest, since: preset, follow: true, offset: 0, pausedAtSeq: 0, search: {term: state.search.term}};
+		}
+
+		case 'save-start': {
+			return {...state, saveDraft: ''};
+		}
+
+		case 'save-type': {
+			return state.saveDraft === undefined ? state : {...state, saveDraft: state.saveDraft + action.text};
+		}
+
+		case 'save-backspace': {
+			return state.saveDraft === undefined ? state : {...state, saveDraft: [...state.saveDraft].slice(0, -1).join('')};
+		}
+
+		case 'save-end': {
+			const {saveDraft: _draft, ...rest} = state;
+			return rest;
 		}
 
 		case 'notice': {

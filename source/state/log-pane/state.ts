@@ -51,12 +51,17 @@ export function logPaneKey(state: UiState, press: PanePress): UiState | undefine
 	const context = press.logs ?? {bounds: {newestSeq: 0, maxOffset: 0, minOffset: 0}, page: 1, entries: []};
 	const {bounds} = context;
 	const {search} = open.pane;
+	if (open.pane.saveDraft !== undefined) {
+		return saveKey(state, press, open.pane.saveDraft, open.pane.timestamps);
+	}
+
 	if (search.draft !== undefined) {
 		const command = resolveKey(press.input, press.key, 'filter');
 		switch (command) {
 			case 'input-submit': return pane(state, {type: 'search-submit', matches: logMatchSeqs(context.entries, search.draft), bounds});
 			case 'input-cancel': return pane(state, {type: 'search-cancel'});
 			case 'input-backspace': return pane(state, {type: 'search-backspace'});
+			case 'input-clear': return pane(state, {type: 'search-start'});
 			case 'quit': return undefined;
 			case undefined: {
 				const {key} = press;
@@ -85,12 +90,14 @@ function paneCommand(state: UiState, open: OpenLogPane, command: Command, contex
 		case 'cursor-top': return pane(state, {type: 'top', bounds});
 		case 'log-follow': return pane(state, {type: 'follow'});
 		case 'log-search': return pane(state, {type: 'search-start'});
-		// The status line reads "n older · N newer": the newest hit comes first, as the pane follows the tail.
-		case 'log-next-match': return pane(state, {type: 'search-step', direction: 'older', matches: logMatchSeqs(context.entries, open.pane.search.term), bounds});
-		case 'log-previous-match': return pane(state, {type: 'search-step', direction: 'newer', matches: logMatchSeqs(context.entries, open.pane.search.term), bounds});
+		// As in less and vim, n goes down the text (to newer lines) and N up; Enter lands on the newest hit, where a following pane is.
+		case 'log-next-match': return pane(state, {type: 'search-step', direction: 'newer', matches: logMatchSeqs(context.entries, open.pane.search.term), bounds});
+		case 'log-previous-match': return pane(state, {type: 'search-step', direction: 'older', matches: logMatchSeqs(context.entries, open.pane.search.term), bounds});
 		case 'log-filter': return pane(state, {type: 'toggle-filter'});
 		case 'log-invert': return pane(state, {type: 'toggle-invert'});
 		case 'log-wrap': return pane(state, {type: 'toggle-wrap'});
+		case 'text-right': return open.pane.wrap ? pane(state, {type: 'notice', text: 'lines are wrapped (w unwraps them)', tone: 'muted'}) : pane(state, {type: 'shift', delta: logShiftStep});
+		case 'text-left': return pane(state, {type: 'shift', delta: -logShiftStep});
 		case 'log-timestamps': return pane(state, {type: 'toggle-timestamps'});
 		case 'log-json': return pane(state, {type: 'toggle-json'});
 		case 'log-zoom': return pane(state, {type: 'toggle-layout'});
@@ -113,7 +120,8 @@ function paneCommand(state: UiState, open: OpenLogPane, command: Command, contex
 			return reopen(next, next.logs, now);
 		}
 
-		case 'log-save': return requested(state, {kind: 'save-logs', timestamps: open.pane.timestamps}, now);
+		// s asks where first (the prompt shows the default); the save itself is the session's, on Enter.
+		case 'log-save': return pane(state, {type: 'save-start'});
 		case 'back': {
 			// Esc forgets a search first; with nothing left to cancel it closes the pane (and its streams).
 			if (open.pane.search.term !== '') {
@@ -123,11 +131,35 @@ function paneCommand(state: UiState, open: OpenLogPane, command: Command, contex
 			return closeLogPane(state, now);
 		}
 
+		// q closes the pane at once, whatever search is set (Esc peels the search off first).
+		case 'leave': return closeLogPane(state, now);
 		case 'help':
+		case 'command-line':
 		case 'quit': return undefined;
 		default: return state;
 	}
 }
+
+// While the save path is typed the input line's keys edit it; Enter saves there (nothing typed: the default place).
+function saveKey(state: UiState, press: PanePress, draft: string, timestamps: boolean): UiState | undefined {
+	const command = resolveKey(press.input, press.key, 'filter');
+	switch (command) {
+		case 'input-submit': return requested(pane(state, {type: 'save-end'}), {kind: 'save-logs', timestamps, path: draft}, press.now);
+		case 'input-cancel': return pane(state, {type: 'save-end'});
+		case 'input-backspace': return pane(state, {type: 'save-backspace'});
+		case 'input-clear': return pane(state, {type: 'save-start'});
+		case 'quit': return undefined;
+		case undefined: {
+			const text = [...press.input].filter(character => character >= ' ' && character !== '\u007F').join('');
+			return press.key.ctrl || press.key.meta || text === '' ? state : pane(state, {type: 'save-type', text});
+		}
+
+		default: return state;
+	}
+}
+
+// How far ← and → move the log lines: a few words at a time, as in the text screens.
+const logShiftStep = 16;
 
 /** Closes the pane and asks the session to close its streams. */
 export function closeLogPane(state: UiState, now: number): UiState {

@@ -10,7 +10,8 @@ import {countdown} from '../countdown.js';
 import {cronJobCells} from '../rows/cronjob-rows.js';
 import {type DetailField, type EventLine, recentEvents} from './detail-parts.js';
 import {jobColumns, jobRow} from '../rows/job-rows.js';
-import {isCronJob, jobsOfCronJob} from '../lookups.js';
+import {isCronJob, jobsOfCronJob, liveFirst} from '../lookups.js';
+import {stoppedAt} from '../row-flags.js';
 import type {Column, Row, Tone} from '../types.js';
 import {formatInZone, isKnownTimeZone} from '../zoned-time.js';
 
@@ -81,7 +82,7 @@ export function cronJobDetail(snapshot: StoreView, uid: string, now: number): Cr
 	}
 
 	const jobs = jobsOfCronJob(snapshot, uid);
-	const jobRows = jobs.map(({object, deleted: jobDeleted}) => jobRow(object, snapshot, now, {deleted: jobDeleted}));
+	const jobRows = liveFirst(jobs).map(({object, deleted: jobDeleted, deletedAt}) => jobRow(object, snapshot, stoppedAt(now, deletedAt), {deleted: jobDeleted}));
 	const fields: DetailField[] = [
 		{label: 'Concurrency policy', value: spec.concurrencyPolicy ?? 'Allow'},
 		{label: 'Suspend', value: spec.suspend ? 'True' : 'False'},

@@ -10,6 +10,7 @@ import {timelineBars} from './job-timeline.js';
 import type {Tone} from '../types.js';
 import type {ContainerSummary} from '../rows/pod-containers.js';
 import type {PodDetailModel} from './pod-detail.js';
+import {wordWrap} from '../word-wrap.js';
 
 /** One line of a detail screen. */
 export type Line = {readonly key: string; readonly text: string; readonly tone?: Tone; readonly bold?: boolean; readonly dim?: boolean};
@@ -54,6 +55,38 @@ export function eventLines(events: readonly EventLine[]): Line[] {
 			text: `  ${pad(event, 'age')}  ${pad(event, 'type')}  ${pad(event, 'reason')}  ${pad(event, 'object')}  ${event.message}${event.count > 1 ? ` (×${event.count})` : ''}`,
 			tone: event.type === 'Warning' ? 'warning' as const : 'normal' as const,
 		})),
+	];
+}
+
+// Enough warnings to say what is wrong without pushing the events off a small screen.
+const warningsShown = 3;
+
+/**
+The warnings among the events, first and in full: a pod stuck on ImagePullBackOff says why only in a Warning event
+whose message (the registry's answer) is far wider than the event table has room for. Each distinct warning once, the
+newest first, its message word-wrapped to the width; none when there are no warnings.
+*/
+export function warningLines(events: readonly EventLine[], width: number): Line[] {
+	const seen = new Set<string>();
+	const warnings: EventLine[] = [];
+	for (const event of [...events].reverse()) {
+		const key = `${event.reason}\n${event.message}`;
+		if (event.type === 'Warning' && !seen.has(key) && warnings.length < warningsShown) {
+			seen.add(key);
+			warnings.push(event);
+		}
+	}
+
+	if (warnings.length === 0) {
+		return [];
+	}
+
+	return [
+		{key: 'warnings-title', text: 'Warnings (newest first; every event below)', bold: true},
+		...warnings.flatMap((event) => {
+			const text = `${event.reason}: ${event.message}${event.count > 1 ? ` (×${event.count})` : ''}`;
+			return wordWrap(text, width - 4).map((row, index) => ({key: `warning-${event.uid}-${index}`, text: `${index === 0 ? '  ' : '    '}${row}`, tone: 'warning' as const}));
+		}),
 	];
 }
 
@@ -135,6 +168,7 @@ export function jobDetailLines(model: JobDetailModel, width: number, now: number
 		...conditionLines(model.conditions),
 		...timelineLines(model, width, now),
 		...gridLines(model, width),
+		...warningLines(model.events, width),
 		...eventLines(model.events),
 	];
 }
@@ -150,6 +184,7 @@ export function cronJobDetailLines(model: CronJobDetailModel, width: number): Li
 		...(model.missed === undefined ? [] : [{key: 'missed', text: model.missed, tone: 'warning' as const}]),
 		...runs,
 		...fieldLines('fields', model.fields, width),
+		...warningLines(model.events, width),
 		...eventLines(model.events),
 	];
 }
@@ -163,6 +198,7 @@ export function podDetailLines(model: PodDetailModel, width: number): Line[] {
 		...fieldLines('fields', fields, width),
 		...fieldLines('status', status, width),
 		...containerLines(model.containers),
+		...warningLines(model.events, width),
 		...eventLines(model.events),
 	];
 }

@@ -12,7 +12,8 @@ import {countdown} from '../countdown.js';
 import {type ConditionLine, conditionLines, type DetailField, type EventLine, recentEvents} from './detail-parts.js';
 import {deadlineAt, jobCells, ttlExpiresAt} from '../rows/job-rows.js';
 import {type AttemptEntry, attemptEntries} from './job-timeline.js';
-import {isJob, podsOfJob} from '../lookups.js';
+import {isJob, liveFirst, podsOfJob} from '../lookups.js';
+import {stoppedAt} from '../row-flags.js';
 import {podColumns, podRow} from '../rows/pod-rows.js';
 import type {Column, Row, Tone} from '../types.js';
 
@@ -86,7 +87,7 @@ export function jobDetail(snapshot: StoreView, uid: string, now: number): JobDet
 		fields.push({label: 'Completed', value: `${translateTimestampSince(job.status.completionTime, now)} ago`});
 	}
 
-	const podRows = pods.map(({object, deleted: podDeleted}) => podRow(object, snapshot, now, podDeleted));
+	const podRows = liveFirst(pods).map(({object, deleted: podDeleted, deletedAt}) => podRow(object, snapshot, stoppedAt(now, deletedAt), podDeleted));
 	const owner = jobOwner(job);
 	const grid = completionGrid(job, pods.filter((pod) => !pod.deleted).map((pod) => pod.object));
 	return {

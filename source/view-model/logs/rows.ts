@@ -14,6 +14,8 @@ import type {Tone} from '../types.js';
 export type RowContext = {
 	readonly width: number;
 	readonly wrap: boolean;
+	/** Cells of each line's text skipped from its start (unwrapped, scrolled right). */
+	readonly shift?: number;
 	readonly json: boolean;
 	readonly timestamps: boolean;
 	readonly tagWidth: number;
@@ -37,6 +39,32 @@ export function tagColor(tag: string): AnsiColor {
 function charWidth(ch: string): number {
 	const code = ch.codePointAt(0)!;
 	return code >= 0x20 && code < 0x300 ? 1 : stringWidth(ch);
+}
+
+// The segments without their first `cells` cells: a line scrolled right.
+function skipCells(segments: readonly MarkedSegment[], cells: number): MarkedSegment[] {
+	if (cells <= 0) {
+		return [...segments];
+	}
+
+	let left = cells;
+	const kept: MarkedSegment[] = [];
+	for (const segment of segments) {
+		let text = '';
+		for (const ch of segment.text) {
+			if (left > 0) {
+				left -= charWidth(ch);
+			} else {
+				text += ch;
+			}
+		}
+
+		if (text !== '') {
+			kept.push({...segment, text});
+		}
+	}
+
+	return kept;
 }
 
 /** Cuts segments into rows of at most `width` cells (wrap) or keeps the first row only, ending in `…` when cut. */
@@ -92,7 +120,8 @@ export type VerdictEntry = {readonly kind: 'verdict'; readonly seq: number; read
 export function verdictRows(entry: VerdictEntry, context: RowContext): LogRow[] {
 	const tag = tagOf(entry, context);
 	const tagCells = tag ? context.tagWidth + 1 : 0;
-	const pieces = fit([{text: `■ ${sanitizeLogText(entry.text).plain}`}], Math.max(1, context.width - tagCells), context.wrap);
+	const text = [{text: `■ ${sanitizeLogText(entry.text).plain}`}];
+	const pieces = fit(context.wrap ? text : skipCells(text, context.shift ?? 0), Math.max(1, context.width - tagCells), context.wrap);
 	return pieces.map((segments, index) => ({key: `${entry.key}:${index}`, kind: 'marker', tag: index === 0 ? tag : undefined, indent: index === 0 ? 0 : tagCells, tone: entry.tone, segments}));
 }
 
@@ -109,7 +138,11 @@ export function entryRows(entry: LogEntry, context: RowContext): LogRow[] {
 
 	if (entry.kind === 'marker') {
 		const tone = entry.severity === 'error' ? 'error' : entry.severity === 'warning' ? 'warning' : 'muted';
-		return [{key: `${entry.seq}`, kind: 'marker', tag, indent: 0, tone, segments: fit([{text: `▲ ${sanitizeLogText(entry.text).plain}`}], Math.max(1, context.width - tagCells), false)[0]!}];
+		const text = skipCells([{text: `▲ ${sanitizeLogText(entry.text).plain}`}], context.wrap ? 0 : context.shift ?? 0);
+		// Wrapped like a line when w is on: a marker may carry a long event message (an image-pull error).
+		return fit(text, Math.max(1, context.width - tagCells), context.wrap).map((segments, index) => ({
+			key: index === 0 ? `${entry.seq}` : `${entry.seq}:${index}`, kind: 'marker', tag: index === 0 ? tag : undefined, indent: index === 0 ? 0 : tagCells, tone, segments,
+		}));
 	}
 
 	const time = context.timestamps ? (entry.time === undefined ? '?'.padEnd(context.formatTime(0).length) : context.formatTime(entry.time)) : undefined;
@@ -121,7 +154,8 @@ export function entryRows(entry: LogEntry, context: RowContext): LogRow[] {
 	const current = entry.seq === context.currentSeq;
 	const rows: LogRow[] = [];
 	for (const piece of pieces) {
-		for (const segments of fit(highlightSegments(piece, context.matcher, current), available, context.wrap)) {
+		const marked = highlightSegments(piece, context.matcher, current);
+		for (const segments of fit(context.wrap ? marked : skipCells(marked, context.shift ?? 0), available, context.wrap)) {
 			const first = rows.length === 0;
 			rows.push({key: `${entry.seq}:${rows.length}`, kind: 'line', tag: first ? tag : undefined, time: first ? time : undefined, container: first ? container : undefined, indent: first ? 0 : indent, segments});
 		}

@@ -60,10 +60,14 @@ export type LogPaneState = {
 	readonly filter: boolean;
 	readonly invert: boolean;
 	readonly wrap: boolean;
+	/** Unwrapped, the lines' text is shown this many cells shifted left (← →), so a long line can be read to its end. */
+	readonly shift?: number;
 	readonly timestamps: boolean;
 	readonly json: boolean;
 	readonly since: SincePreset;
 	readonly layout: 'split' | 'full';
+	/** The path being typed after `s` ('' until something is typed: Enter then saves to the default). */
+	readonly saveDraft?: string;
 	/** A one-off message (the saved file's path, an error). */
 	readonly notice?: {readonly text: string; readonly tone: Tone};
 };

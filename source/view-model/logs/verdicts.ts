@@ -27,7 +27,7 @@ export type LogVerdicts = {
 	readonly key: string;
 };
 
-/** What the pane follows: a job's attempts, a pod, or a cron job's most recent job. */
+/** What the pane follows: a job's attempts, a pod, or a cron job's newest run. */
 export type VerdictSubject = {readonly kind: 'job' | 'cronjob' | 'pod'; readonly uid: string};
 
 const none: LogVerdicts = {pods: new Map(), key: ''};
@@ -47,8 +47,7 @@ export function logVerdicts(snapshot: StoreView, subject: VerdictSubject, now: n
 		}
 
 		case 'cronjob': {
-			const newest = jobsOfCronJob(snapshot, subject.uid).map((found) => found.object).sort(byCreation).at(-1);
-			return newest === undefined ? none : jobVerdicts(snapshot, newest, now);
+			return cronJobVerdicts(snapshot, subject.uid, now);
 		}
 	}
 }
@@ -62,6 +61,39 @@ function live<T extends Job | Pod>(snapshot: StoreView, uid: string, is: (object
 function withKey(verdicts: Omit<LogVerdicts, 'key'>): LogVerdicts {
 	const key = [...verdicts.pods].map(([uid, verdict]) => `${uid}=${verdict.text}`).join('\n') + (verdicts.end ? `\nend=${verdicts.end.text}` : '');
 	return {...verdicts, key};
+}
+
+/**
+The pane follows a cron job's newest run, and the earlier runs' lines stay above it: each earlier run's attempts get
+their verdicts too, and its end goes after its last attempt's; the newest run's end is the last line.
+*/
+function cronJobVerdicts(snapshot: StoreView, cronJobUid: string, now: number): LogVerdicts {
+	const runs = jobsOfCronJob(snapshot, cronJobUid).map((found) => found.object).sort(byCreation);
+	const newest = runs.at(-1);
+	if (newest === undefined) {
+		return none;
+	}
+
+	const pods = new Map<string, LogVerdict>();
+	for (const run of runs.slice(0, -1)) {
+		const verdicts = jobVerdicts(snapshot, run, now);
+		for (const [uid, verdict] of verdicts.pods) {
+			pods.set(uid, verdict);
+		}
+
+		const last = podsOfJob(snapshot, run.metadata.uid ?? '').map((found) => found.object).sort(byCreation).at(-1)?.metadata.uid;
+		if (verdicts.end !== undefined && last !== undefined) {
+			const attempt = pods.get(last);
+			pods.set(last, attempt === undefined ? verdicts.end : {text: `${attempt.text} · ${verdicts.end.text}`, tone: verdicts.end.tone});
+		}
+	}
+
+	const latest = jobVerdicts(snapshot, newest, now);
+	for (const [uid, verdict] of latest.pods) {
+		pods.set(uid, verdict);
+	}
+
+	return withKey(latest.end === undefined ? {pods} : {pods, end: latest.end});
 }
 
 function jobVerdicts(snapshot: StoreView, job: Job, now: number): LogVerdicts {

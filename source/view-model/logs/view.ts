@@ -3,6 +3,7 @@ The log pane's frame: which rows to draw for the buffer, the pane state and the 
 Following shows the tail; paused pins the view to an entry so arriving (and dropped) lines do not move it. Only the
 rows on screen are built; the rest is counted (one row per entry unless wrap or JSON is on).
 */
+import {logFileStem} from '../../kube/log-file-name.js';
 import type {LogBufferSnapshot, LogEntry} from '../../store/log-buffer.js';
 import {entryRows, type RowContext, type VerdictEntry, verdictRows} from './rows.js';
 import type {LogVerdicts} from './verdicts.js';
@@ -18,7 +19,12 @@ export type LogViewOptions = {
 	formatClock?: (ms: number) => string;
 	/** How each attempt ended and how the subject did (verdicts.ts), placed after the entries they are about. */
 	verdicts?: LogVerdicts;
+	/** Where `s` saves when no path is typed (the save prompt shows it): the directory and the file name's start. */
+	save?: SaveDefault;
 };
+
+/** The default place of a saved log, as the save prompt shows it: `DIR/kjobs-NAME-TIME.log`. */
+export type SaveDefault = {readonly directory: string; readonly name: string};
 
 /**
 The entries with the verdicts placed among them: each pod's after that pod's last entry, the subject's end last. Without
@@ -78,6 +84,7 @@ function rowContext(snapshot: LogFrameInput, state: LogPaneState, width: number,
 	return {
 		width,
 		wrap: state.wrap,
+		shift: state.wrap ? 0 : state.shift ?? 0,
 		json: state.json,
 		timestamps: state.timestamps,
 		tagWidth: snapshot.tagWidth,
@@ -103,7 +110,7 @@ export function logView(snapshot: LogFrameInput, state: LogPaneState, width: num
 	const newestSeq = snapshot.nextSeq - 1;
 	const matchSeqs = logMatchSeqs(all, state.search.term);
 	const matches = {count: matchSeqs.length, current: state.search.current === undefined ? 0 : matchSeqs.indexOf(state.search.current) + 1};
-	const status = statusLine(snapshot, state, matches);
+	const status = state.saveDraft === undefined ? statusLine(snapshot, state, matches) : savePrompt(state.saveDraft, options.save);
 	const avail = Math.max(1, height - 1);
 	if (visible.length === 0) {
 		return {rows: [], status, scroll: {newestSeq, maxOffset: 0, minOffset: 0}, matches};
@@ -197,6 +204,16 @@ export function logView(snapshot: LogFrameInput, state: LogPaneState, width: num
 	return {rows, status, scroll: {newestSeq, maxOffset: offset + Math.max(0, rowsAbove), minOffset: offset - rowsBelow}, matches};
 }
 
+// While a path is typed after `s` the status line is the prompt alone: what Enter does now, and where a relative path goes.
+function savePrompt(draft: string, save: SaveDefault | undefined): LogStatusPart[] {
+	const shown = sanitizeLogText(draft, {maxChars: 200}).plain;
+	const directory = save === undefined ? 'the log directory' : sanitizeLogText(save.directory, {maxChars: 200}).plain;
+	const where = draft === ''
+		? `(Enter: ${save === undefined ? directory : `${directory}/${logFileStem(save.name)}-TIME.log`})`
+		: `(relative to ${directory}; an existing file is never replaced)`;
+	return [{text: `save to ${shown}▏ ${where}`, tone: 'normal'}];
+}
+
 function statusLine(snapshot: Pick<LogBufferSnapshot, 'entries' | 'dropped' | 'activity'>, state: LogPaneState, matches: {count: number; current: number}): LogStatusPart[] {
 	const parts: LogStatusPart[] = [];
 	if (state.follow) {
@@ -228,7 +245,7 @@ function statusLine(snapshot: Pick<LogBufferSnapshot, 'entries' | 'dropped' | 'a
 	if (state.search.draft !== undefined) {
 		parts.push({text: `/${shown(state.search.draft)}▏`, tone: 'normal'});
 	} else if (state.search.term) {
-		const where = matches.count === 0 ? 'no match' : matches.current > 0 ? `${matches.current}/${matches.count} · n older · N newer` : `${matches.count} matches`;
+		const where = matches.count === 0 ? 'no match' : matches.current > 0 ? `${matches.current}/${matches.count} · n down · N up` : `${matches.count} matches`;
 		parts.push({text: `/${shown(state.search.term)} · ${where}`, tone: matches.count === 0 ? 'warning' : 'normal'});
 	}
 
@@ -237,7 +254,8 @@ function statusLine(snapshot: Pick<LogBufferSnapshot, 'entries' | 'dropped' | 'a
 	}
 
 	parts.push({text: sinceLabel(state.since), tone: 'muted'});
-	const flags = [state.wrap ? 'wrap' : '', state.timestamps ? 'time' : '', state.json ? 'json' : ''].filter(Boolean);
+	const shift = state.wrap ? 0 : state.shift ?? 0;
+	const flags = [state.wrap ? 'wrap' : '', shift > 0 ? `→${shift}` : '', state.timestamps ? 'time' : '', state.json ? 'json' : ''].filter(Boolean);
 	if (flags.length > 0) {
 		parts.push({text: flags.join(' '), tone: 'muted'});
 	}

@@ -14,13 +14,18 @@ export type SortQuery = {readonly sort: 'name' | 'age' | 'status'; readonly reve
 // Most urgent first when sorting by status; the tone carries the meaning, the STATUS word breaks ties.
 const toneRank: Record<Tone, number> = {error: 0, warning: 1, running: 2, pending: 3, normal: 4, success: 5, muted: 6};
 
-/** The comparator of a query's sort, turned around when the query says `reverse` (still a total order). */
+/**
+The comparator of a query's sort, turned around when the query says `reverse` (still a total order). Deleted rows come
+after every live one whatever the sort and its direction: they are fading, the cursor passes them by, and the live rows
+keep the top of the list (the first row is what a filter and Enter land on).
+*/
 export function comparator(query: SortQuery): EntryComparator {
-	const forward = forwardComparator(query);
-	return query.reverse === true ? (a, b) => forward(b, a) : forward;
+	const forward = liveComparator(query);
+	const sorted: EntryComparator = query.reverse === true ? (a, b) => forward(b, a) : forward;
+	return (a, b) => (a.deleted === b.deleted ? sorted(a, b) : (a.deleted ? 1 : -1));
 }
 
-function forwardComparator(query: SortQuery): EntryComparator {
+function liveComparator(query: SortQuery): EntryComparator {
 	const byName = (a: ListEntry, b: ListEntry) => (query.allNamespaces ? compare(a.namespace, b.namespace) : 0)
 		|| compare(a.name, b.name) || compare(a.id, b.id);
 	switch (query.sort) {

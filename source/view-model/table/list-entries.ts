@@ -13,7 +13,7 @@ import type {JobState} from '../rows/job-status.js';
 import {type ListEntry, listEntry} from './list-entry.js';
 import {podColumns, podStaticCells, podTimeCells, podTimeWidths, podTone} from '../rows/pod-rows.js';
 import type {JobStates} from './row-cache.js';
-import {uidOf} from '../row-flags.js';
+import {stoppedAt, uidOf} from '../row-flags.js';
 
 type Pair = {live?: ListEntry; deleted?: ListEntry};
 
@@ -60,8 +60,12 @@ export class ListEntries {
 		this.#jobStates = jobStates;
 	}
 
-	/** A job's entry (a tombstone's when `deleted`), the same object while the job and its pods are. */
-	job(job: Job, snapshot: StoreView, deleted: boolean): ListEntry {
+	/**
+	A job's entry (a tombstone's when `deletedAt` is given: its clocks stop there), the same object while the job and
+	its pods are.
+	*/
+	job(job: Job, snapshot: StoreView, deletedAt?: number): ListEntry {
+		const deleted = deletedAt !== undefined;
 		const state = this.#jobStates.state(job, snapshot);
 		return remembered(this.#jobEntries, state, deleted, () => listEntry({
 			...common(job, deleted),
@@ -69,29 +73,32 @@ export class ListEntries {
 			columnIds: jobColumnIds,
 			completed: jobStatus(job) === 'Complete',
 			tone: deleted ? 'muted' : state.tone,
-			cells: jobStaticCells(job, state, deleted),
-			timeWidths: jobTimeWidths(job, state, deleted),
-			timeCells: (now) => jobTimeCells(job, state, now, deleted),
+			// A tombstone's clocks stopped when it was seen deleted: its time cells are fixed text from then on.
+			...(deletedAt === undefined
+				? {cells: jobStaticCells(job, state, false), timeWidths: jobTimeWidths(job, state, false), timeCells: (now: number) => jobTimeCells(job, state, now, false)}
+				: {cells: {...jobStaticCells(job, state, true), ...jobTimeCells(job, state, deletedAt, true)}}),
 		}));
 	}
 
-	/** A pod's entry (a tombstone's when `deleted`), the same object while the pod is. */
-	pod(pod: Pod, deleted: boolean): ListEntry {
+	/** A pod's entry (a tombstone's when `deletedAt` is given: its clocks stop there), the same object while the pod is. */
+	pod(pod: Pod, deletedAt?: number): ListEntry {
+		const deleted = deletedAt !== undefined;
 		return remembered(this.#podEntries, pod, deleted, () => listEntry({
 			...common(pod, deleted),
 			kind: 'pods',
 			columnIds: podColumnIds,
 			completed: pod.status?.phase === 'Succeeded',
 			tone: deleted ? 'muted' : podTone(pod),
-			cells: podStaticCells(pod, deleted),
-			timeWidths: podTimeWidths(pod),
-			timeCells: (now) => podTimeCells(pod, now),
+			...(deletedAt === undefined
+				? {cells: podStaticCells(pod, false), timeWidths: podTimeWidths(pod), timeCells: (now: number) => podTimeCells(pod, now)}
+				: {cells: {...podStaticCells(pod, true), ...podTimeCells(pod, deletedAt)}}),
 		}));
 	}
 
-	/** A cron job's entry at `now`, every cell included (a new object each time). */
-	cronJob(cronJob: CronJob, snapshot: StoreView, now: number, deleted: boolean): ListEntry {
-		const {cells, tone} = cronJobCells(cronJob, snapshot, now, deleted);
+	/** A cron job's entry at `now` (a tombstone's clocks stop at `deletedAt`), every cell included (a new object each time). */
+	cronJob(cronJob: CronJob, snapshot: StoreView, now: number, deletedAt?: number): ListEntry {
+		const deleted = deletedAt !== undefined;
+		const {cells, tone} = cronJobCells(cronJob, snapshot, stoppedAt(now, deletedAt), deleted);
 		return listEntry({...common(cronJob, deleted), kind: 'cronjobs', columnIds: cronJobColumnIds, completed: false, tone, cells});
 	}
 }

@@ -27,6 +27,8 @@ export type TableModel = {
 	readonly columns: readonly Column[];
 	readonly ids: readonly string[];
 	readonly rows: RowList;
+	/** How many rows the cursor can land on: the live ones, which come first (deleted rows fade below them). */
+	readonly selectable: number;
 	readonly filterError?: string;
 };
 
@@ -35,15 +37,26 @@ The model of an order at `now`: columns sized over all its entries (time cells b
 on screen, so widths hold while scrolling; rows come from `rowAt` when asked for.
 */
 export function tableModelOf(order: TableOrder, specs: readonly ColumnSpec[], now: number, rowAt: (index: number) => Row | undefined, sort?: SortQuery): TableModel {
-	const {ids} = order;
-	const rows: RowList = {length: order.entries.length, at: rowAt};
+	const {ids, entries} = order;
+	const rows: RowList = {length: entries.length, at: rowAt};
 	const marked = sort === undefined ? undefined : sortedColumn[sort.sort];
+	// The order puts every deleted entry after the live ones (entry-order.ts): the first deleted one is found by halving.
+	let selectable = 0;
+	for (let high = entries.length; selectable < high;) {
+		const middle = (selectable + high) >>> 1;
+		if (entries[middle]!.deleted) {
+			high = middle;
+		} else {
+			selectable = middle + 1;
+		}
+	}
+
 	const columns = specs.map((spec) => {
 		const clock = order.clocks[spec.id];
 		const titled = spec.id === marked ? {...spec, title: `${spec.title}${sortArrow(sort)}`} : spec;
 		return sizedColumn(titled, Math.max(order.widest[spec.id] ?? 0, clock ? clockWidth(clock, now) : 0));
 	});
-	return order.filterError === undefined ? {columns, ids, rows} : {columns, ids, rows, filterError: order.filterError};
+	return order.filterError === undefined ? {columns, ids, rows, selectable} : {columns, ids, rows, selectable, filterError: order.filterError};
 }
 
 // The column each sort orders by.

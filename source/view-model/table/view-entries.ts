@@ -28,8 +28,9 @@ function ofView(view: ViewId, object: Job | CronJob | Pod): boolean {
 	return view === 'jobs' ? isJob(object) : view === 'cronjobs' ? isCronJob(object) : isPod(object);
 }
 
-function entryFor(entries: ListEntries, view: ViewId, object: Job | CronJob | Pod, snapshot: StoreView, now: number, deleted: boolean): ListEntry {
-	return view === 'jobs' ? entries.job(object as Job, snapshot, deleted) : view === 'pods' ? entries.pod(object as Pod, deleted) : entries.cronJob(object as CronJob, snapshot, now, deleted);
+// `deletedAt` is set for a tombstone.
+function entryFor(entries: ListEntries, view: ViewId, object: Job | CronJob | Pod, snapshot: StoreView, now: number, deletedAt?: number): ListEntry {
+	return view === 'jobs' ? entries.job(object as Job, snapshot, deletedAt) : view === 'pods' ? entries.pod(object as Pod, deletedAt) : entries.cronJob(object as CronJob, snapshot, now, deletedAt);
 }
 
 /** Every entry of the view at `now` (made by `made`), tombstones first, then live objects in the store's order. */
@@ -51,11 +52,11 @@ export function collectEntries(made: ListEntries, view: ViewId, snapshot: StoreV
 		}
 
 		fading.push({uid, gone});
-		entries.push(entryFor(made, view, object, snapshot, now, true));
+		entries.push(entryFor(made, view, object, snapshot, now, deletedAt));
 	}
 
 	for (const object of live.values()) {
-		entries.push(entryFor(made, view, object, snapshot, now, false));
+		entries.push(entryFor(made, view, object, snapshot, now));
 	}
 
 	return {entries, expired, fading};
@@ -65,7 +66,7 @@ export function collectEntries(made: ListEntries, view: ViewId, snapshot: StoreV
 export function entryOf(made: ListEntries, view: ViewId, uid: string, snapshot: StoreView, now: number): {readonly entry?: ListEntry; readonly gone?: number} {
 	const object = liveOf(view, snapshot).get(uid);
 	if (object) {
-		return {entry: entryFor(made, view, object, snapshot, now, false)};
+		return {entry: entryFor(made, view, object, snapshot, now)};
 	}
 
 	const tombstone = snapshot.deleted.get(uid);
@@ -74,7 +75,7 @@ export function entryOf(made: ListEntries, view: ViewId, uid: string, snapshot: 
 	}
 
 	const gone = tombstone.deletedAt + deletedRowMs;
-	return now >= gone ? {gone} : {entry: entryFor(made, view, tombstone.object, snapshot, now, true), gone};
+	return now >= gone ? {gone} : {entry: entryFor(made, view, tombstone.object, snapshot, now, tombstone.deletedAt), gone};
 }
 
 /**

@@ -5,7 +5,9 @@ import {KubeCluster} from '../../../source/cluster/kube-cluster.js';
 import {allAllowed, type Permissions} from '../../../source/cluster/actions/permissions.js';
 import {createManualClock} from '../../../source/store/clock.js';
 import {createResourceStore} from '../../../source/store/resource-store.js';
-import {connectionTo} from '../../helpers/cluster.js';
+import {connectionTo, jobInput} from '../../helpers/cluster.js';
+import type {Job} from '../../../source/kube/types.js';
+import {startSession} from '../../../source/session/session.js';
 import {startTestSimulator} from '../../helpers/simulator.js';
 import {waitFor} from '../../helpers/wait-for.js';
 
@@ -55,6 +57,49 @@ test('read-only: permissions are denied with the gate\'s reason and no review is
 	} finally {
 		await cluster.stop();
 		store.dispose();
+		await sim.stop();
+	}
+});
+
+test('while the watchers run the answers are asked again every 5 minutes: a Role taken away shows without :ns or :ctx', async () => {
+	const sim = await startTestSimulator({});
+	const clock = createManualClock(sim.clock.now());
+	const store = createResourceStore({clock});
+	const cluster = new KubeCluster({connection: connectionTo(sim, {namespace: 'default'}), store, clock});
+	try {
+		cluster.start();
+		await waitFor('the first answers', () => reviews(sim.requests) === 7 && cluster.permissions !== allAllowed);
+		assert.deepEqual(cluster.permissions['delete-jobs'], {allowed: true});
+		sim.setRbac([{verbs: ['get', 'list', 'watch'], resources: ['jobs', 'cronjobs', 'pods', 'events']}]);
+		clock.advance(299_000);
+		assert.equal(reviews(sim.requests), 7);
+		clock.advance(1000);
+		await waitFor('the answers asked again', () => cluster.permissions['delete-jobs'].allowed === false);
+		assert.equal(reviews(sim.requests), 14);
+		clock.advance(300_000);
+		await waitFor('and again', () => reviews(sim.requests) === 21);
+	} finally {
+		await cluster.stop();
+		store.dispose();
+		await sim.stop();
+	}
+});
+
+test('an action answered 403 makes the session ask the RBAC answers again at once', async () => {
+	const sim = await startTestSimulator({});
+	const clock = createManualClock(sim.clock.now());
+	const session = startSession({connection: connectionTo(sim, {namespace: 'default'}), demo: false, clock});
+	try {
+		await waitFor('the first answers', () => reviews(sim.requests) === 7 && session.access.current().permissions['delete-jobs'].allowed);
+		const job = sim.store.create<Job>('Job', jobInput('kept'));
+		// Taken away after the screen was told deleting is allowed.
+		sim.setRbac([{verbs: ['get', 'list', 'watch'], resources: ['jobs', 'cronjobs', 'pods', 'events']}]);
+		const result = await session.handle({kind: 'action', action: {kind: 'delete', resource: 'jobs', target: {namespace: 'default', name: 'kept', uid: job.metadata.uid!}, propagation: 'Background'}, target: {kind: 'job', uid: job.metadata.uid!}});
+		assert.deepEqual(result, {ok: false, message: 'forbidden: cannot delete jobs in namespace default', forbidden: true});
+		await waitFor('the answers asked again', () => session.access.current().permissions['delete-jobs'].allowed === false);
+		assert.equal(reviews(sim.requests), 14);
+	} finally {
+		await session.stop();
 		await sim.stop();
 	}
 });

@@ -85,19 +85,19 @@ test('RBAC: a 403 from the server reads as one short line, never a crash', async
 	const cron = await cronJob(world, 'nightly');
 	world.setRbac(podUpdater);
 	const from = world.requests.length;
-	assert.deepEqual(await performAction(world.context, {kind: 'delete', resource: 'jobs', target: {namespace: 'batch', name: 'pi'}, propagation: 'Background'}), {ok: false, message: 'forbidden: cannot delete jobs in namespace batch'});
-	assert.deepEqual(await performAction(world.context, {kind: 'rerun', job, mode: 'copy'}), {ok: false, message: 'forbidden: cannot create jobs in namespace batch'});
-	assert.deepEqual(await performAction(world.context, {kind: 'trigger', cronJob: cron}), {ok: false, message: 'forbidden: cannot create jobs in namespace batch'});
-	assert.deepEqual(await performAction(world.context, {kind: 'suspend', resource: 'cronjobs', target: {namespace: 'batch', name: 'nightly'}, suspend: true}), {ok: false, message: 'forbidden: cannot patch cronjobs in namespace batch'});
+	assert.deepEqual(await performAction(world.context, {kind: 'delete', resource: 'jobs', target: {namespace: 'batch', name: 'pi'}, propagation: 'Background'}), {ok: false, message: 'forbidden: cannot delete jobs in namespace batch', forbidden: true});
+	assert.deepEqual(await performAction(world.context, {kind: 'rerun', job, mode: 'copy'}), {ok: false, message: 'forbidden: cannot create jobs in namespace batch', forbidden: true});
+	assert.deepEqual(await performAction(world.context, {kind: 'trigger', cronJob: cron}), {ok: false, message: 'forbidden: cannot create jobs in namespace batch', forbidden: true});
+	assert.deepEqual(await performAction(world.context, {kind: 'suspend', resource: 'cronjobs', target: {namespace: 'batch', name: 'nightly'}, suspend: true}), {ok: false, message: 'forbidden: cannot patch cronjobs in namespace batch', forbidden: true});
 	assert.equal(writesSince(world.requests, from).length, 4);
 	// Replace may delete but not create: the dry run finds out first, so the old job is never lost.
 	world.setRbac([...podUpdater, {apiGroups: ['batch'], resources: ['jobs'], verbs: ['delete', 'get']}]);
 	const replaceFrom = world.requests.length;
-	assert.deepEqual(await performAction(world.context, {kind: 'rerun', job, mode: 'replace'}), {ok: false, message: 'forbidden: cannot create jobs in namespace batch'});
+	assert.deepEqual(await performAction(world.context, {kind: 'rerun', job, mode: 'replace'}), {ok: false, message: 'forbidden: cannot create jobs in namespace batch', forbidden: true});
 	assert.deepEqual(writesSince(world.requests, replaceFrom), ['POST /apis/batch/v1/namespaces/batch/jobs?dryRun=All&fieldManager=kjobs application/json']);
 	assert.ok(world.store.get('Job', 'batch', 'pi'));
 	// And one that may create but not delete reads as a delete refusal.
 	world.setRbac([...podUpdater, {apiGroups: ['batch'], resources: ['jobs'], verbs: ['create', 'get']}]);
-	assert.deepEqual(await performAction(world.context, {kind: 'rerun', job, mode: 'replace'}), {ok: false, message: 'forbidden: cannot delete jobs in namespace batch'});
+	assert.deepEqual(await performAction(world.context, {kind: 'rerun', job, mode: 'replace'}), {ok: false, message: 'forbidden: cannot delete jobs in namespace batch', forbidden: true});
 	assert.ok(world.store.get('Job', 'batch', 'pi'));
 });

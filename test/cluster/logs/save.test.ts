@@ -3,7 +3,7 @@ import {mkdtemp, readFile, stat, symlink, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {test} from 'node:test';
-import {logFileName, saveLogLines} from '../../../source/cluster/logs/save.js';
+import {logFileName, saveLogLines, savePath} from '../../../source/cluster/logs/save.js';
 import {createManualClock} from '../../../source/store/clock.js';
 import {LogBuffer} from '../../../source/store/log-buffer.js';
 import {logSaveLines} from '../../../source/view-model/logs/save-text.js';
@@ -46,4 +46,19 @@ test('a save never writes through a symlink planted at the name or at the next o
 	await symlink(target, join(dir, 'x-2.log'));
 	assert.equal(await saveLogLines(join(dir, 'x.log'), ['line']), join(dir, 'x-3.log'));
 	assert.equal(await readFile(target, 'utf8'), 'keep');
+});
+
+test('savePath: nothing typed is the default place; ~ is home; relative paths go inside the log directory, never the working directory', async () => {
+	const dir = await mkdtemp(join(tmpdir(), 'kjobs-save-path-'));
+	const logs = join(dir, 'kjobs-logs');
+	const home = join(dir, 'home');
+	assert.equal(await savePath('', logs, home, 'kjobs-pi-T.log'), join(logs, 'kjobs-pi-T.log'));
+	assert.equal(await savePath('  ', logs, home, 'kjobs-pi-T.log'), join(logs, 'kjobs-pi-T.log'));
+	assert.equal(await savePath('out.log', logs, home, 'kjobs-pi-T.log'), join(logs, 'out.log'));
+	assert.equal(await savePath('../x/out.log', logs, home, 'kjobs-pi-T.log'), join(dir, 'x', 'out.log'));
+	assert.equal(await savePath('~/a.log', logs, home, 'kjobs-pi-T.log'), join(home, 'a.log'));
+	assert.equal(await savePath('~', logs, home, 'kjobs-pi-T.log'), join(home, 'kjobs-pi-T.log'));
+	assert.equal(await savePath('/var/tmp/kept/', logs, home, 'kjobs-pi-T.log'), '/var/tmp/kept/kjobs-pi-T.log');
+	// An existing directory named without the slash gets the default file name inside it.
+	assert.equal(await savePath(dir, logs, home, 'kjobs-pi-T.log'), join(dir, 'kjobs-pi-T.log'));
 });

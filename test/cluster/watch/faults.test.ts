@@ -157,6 +157,25 @@ test('an unreachable server: the URL and the error, retried with growing delays'
 	}
 });
 
+test('a server that stays down is tried again at least every 4 s: a restarted API server is seen within seconds', {timeout: 10_000}, async () => {
+	const server = await faultServer(() => ({status: 200}));
+	const {port} = server;
+	await server.close();
+	const w = await watchJobs(port);
+	try {
+		await waitFor('refused', () => w.state().phase === 'reconnecting');
+		let at = start;
+		for (const [attempt, delay] of [[1, 1000], [2, 2000], [3, 4000], [4, 4000], [5, 4000], [6, 4000]] as const) {
+			await waitFor(`attempt ${attempt}`, () => (w.state() as {attempt?: number}).attempt === attempt);
+			assert.equal((w.state() as {nextAttemptAt?: number}).nextAttemptAt, at + delay, `attempt ${attempt}`);
+			at += delay;
+			w.clock.advance(delay);
+		}
+	} finally {
+		await w.watchers.stop();
+	}
+});
+
 test('a server that ends every watch at once, empty, is not hammered: the loop backs off', {timeout: 10_000}, async () => {
 	const server = await faultServer(url =>
 		url.searchParams.get('watch') ? {status: 200} : {status: 200, body: {kind: 'JobList', metadata: {resourceVersion: '3'}, items: []}},

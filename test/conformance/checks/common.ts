@@ -2,35 +2,35 @@
 What the checks share: the table row, bounded polling on the wall clock, and the manifests.
 */
 import type {Job} from '../../../source/kube/types.js';
+import {waitFor} from '../../helpers/wait-for.js';
 
 /** One line of the printed table. */
 export type Row = {check: string; real: string; simulator: string; verdict: string};
 
 /**
-Polls `check` every 250 ms until it holds. On timeout throws, or with `throwOnTimeout: false` resolves false.
-Errors from `check` count as "not yet".
+Polls `check` every 250 ms (through the suite's one bounded poll, `waitFor`) until it holds. On timeout throws, or
+with `throwOnTimeout: false` resolves false. Errors from `check` count as "not yet"; the last one is in the message.
 */
 export async function waitUntil(what: string, ms: number, check: () => Promise<boolean>, options: {throwOnTimeout?: boolean; stepMs?: number} = {}): Promise<boolean> {
-	const deadline = Date.now() + ms;
 	let lastError: unknown;
-	for (;;) {
+	const notYetOnError = async () => {
 		try {
-			if (await check()) {
-				return true;
-			}
+			return await check();
 		} catch (error) {
 			lastError = error;
+			return false;
+		}
+	};
+
+	try {
+		await waitFor(what, notYetOnError, {ms, everyMs: options.stepMs ?? 250, explain: () => (lastError ? `last error: ${(lastError as Error).message}` : 'it never held')});
+		return true;
+	} catch (error) {
+		if (options.throwOnTimeout === false) {
+			return false;
 		}
 
-		if (Date.now() > deadline) {
-			if (options.throwOnTimeout === false) {
-				return false;
-			}
-
-			throw new Error(`timed out after ${ms / 1000} s waiting for ${what}${lastError ? ` (last error: ${(lastError as Error).message})` : ''}`);
-		}
-
-		await new Promise(resolve => setTimeout(resolve, options.stepMs ?? 250));
+		throw error;
 	}
 }
 

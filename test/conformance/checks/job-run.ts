@@ -111,8 +111,14 @@ export async function runJobRun(target: Target): Promise<{runs: Record<string, R
 
 		const finished = (name: string) => jobs.lines.some(line => line.startsWith(`${name}|`) && /(Complete|Failed)=True/.test(line));
 		await waitUntil(`${target.label}: all pi jobs finished`, 90_000, async () => variants.every(variant => finished(variant.name)));
-		// Let trailing updates (finalizer removal, last status write) arrive.
-		await new Promise(resolve => setTimeout(resolve, 3000));
+		// The trailing updates: the job controller takes its tracking finalizer off every pod (the deadline's pod then
+		// goes) and counts them, leaving no uncounted pods in any job's status.
+		await waitUntil(`${target.label}: the job controller done with the pods`, 30_000, async () => {
+			const podsNow = (await target.getJson<{items: Pod[]}>(['get', 'pods', '-n', namespace])).items;
+			const jobsNow = (await target.getJson<{items: Job[]}>(['get', 'jobs', '-n', namespace])).items;
+			const uncounted = (job: Job) => (job.status?.uncountedTerminatedPods?.succeeded?.length ?? 0) + (job.status?.uncountedTerminatedPods?.failed?.length ?? 0);
+			return podsNow.every(pod => !(pod.metadata.finalizers ?? []).includes('batch.kubernetes.io/job-tracking')) && jobsNow.every(job => uncounted(job) === 0);
+		});
 		for (const variant of variants) {
 			const job = await target.getJson<Job>(['get', 'job', '-n', namespace, variant.name]);
 			const podList = (await target.getJson<{items: Pod[]}>(['get', 'pods', '-n', namespace, '-l', `job-name=${variant.name}`])).items;

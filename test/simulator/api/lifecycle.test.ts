@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {call, createJob, putPod, startTestSimulator, stream} from '../../helpers/simulator.js';
+import {waitFor} from '../../helpers/wait-for.js';
 
 test('stop() closes open watches and log streams and leaves no handles behind', async () => {
 	const sim = await startTestSimulator();
@@ -41,6 +42,27 @@ test('restart keeps the port; keepState keeps objects; a fresh store starts at h
 	const old = stream(sim, `/apis/batch/v1/jobs?watch=true&resourceVersion=${rvBefore}`);
 	await old.ended;
 	assert.equal(JSON.parse(old.lines[0]!).object.code, 410);
+	await sim.stop();
+});
+
+test('after a restart that keeps the objects, as after a real API server\'s: a watch from before it gets 410, one from now resumes', async () => {
+	const sim = await startTestSimulator();
+	await createJob(sim, 'first');
+	const older = sim.store.rv;
+	await createJob(sim, 'second');
+	const current = sim.store.rv;
+	await sim.restart({keepState: true});
+	const old = stream(sim, `/apis/batch/v1/jobs?watch=true&resourceVersion=${older}`);
+	await waitFor('an answer to the watch from before the restart', () => old.lines.length > 0);
+	await old.ended;
+	assert.deepEqual(old.lines.map(line => JSON.parse(line).object).map((status: any) => [status.code, status.reason, status.message]), [[410, 'Expired', `too old resource version: ${older} (${current})`]]);
+	const resumed = stream(sim, `/apis/batch/v1/jobs?watch=true&resourceVersion=${current}`);
+	await resumed.status;
+	const third = await createJob(sim, 'third');
+	await resumed.next(1);
+	assert.deepEqual(resumed.lines.map(line => JSON.parse(line)).map((event: any) => [event.type, event.object.metadata.name]), [['ADDED', third.metadata.name]]);
+	resumed.close();
+	old.close();
 	await sim.stop();
 });
 

@@ -148,6 +148,31 @@ test('with bookmarks asked for, one comes 2 s before the timeout ends the stream
 	await watch.ended;
 });
 
+test('as on the real API server, a bookmark carries the version the kind last reached and comes only past the watch\'s own', async () => {
+	const watch = stream(sim, `/apis/batch/v1/namespaces/default/jobs?watch=true&allowWatchBookmarks=true&resourceVersion=${sim.store.rv}`);
+	await watch.status;
+	// Only pods change: the jobs watch cache stays where the watch began, so three bookmark intervals bring nothing.
+	putPod(sim, 'not-a-job');
+	sim.manual.advance(300);
+	const job = await createJob(sim, 'quiet-then-changed');
+	// A pod changes after the job: the cluster's version moves on, the jobs cache's does not.
+	putPod(sim, 'after-the-job');
+	assert.ok(sim.store.rv > Number(job.metadata.resourceVersion));
+	sim.manual.advance(100);
+	await watch.next(2);
+	// The job's ADDED is the first line: nothing came in the quiet intervals before it.
+	assert.deepEqual(events(watch.lines).slice(0, 2).map(e => [e.type, e.type === 'BOOKMARK' ? e.object.metadata.resourceVersion : e.object.metadata.name]), [['ADDED', 'quiet-then-changed'], ['BOOKMARK', job.metadata.resourceVersion]]);
+	// A consistent list of jobs brings the jobs cache up to the cluster's version, and the next bookmark carries it.
+	await call(sim, 'GET', '/apis/batch/v1/namespaces/default/jobs');
+	const listed = sim.store.rv;
+	const before = watch.lines.length;
+	sim.manual.advance(100);
+	await watch.next(before + 1);
+	assert.deepEqual(events(watch.lines).slice(before).map(e => [e.type, e.object.metadata.resourceVersion]), [['BOOKMARK', String(listed)]]);
+	watch.close();
+	await watch.ended;
+});
+
 test('a compacted resourceVersion gets one in-stream ERROR 410 and the stream ends; client-node sees it too', async () => {
 	const rv = sim.store.rv;
 	await createJob(sim, 'h');
@@ -172,16 +197,19 @@ test('bookmarks come only when asked for, expireWatches ends streams with 410, d
 	const marked = stream(sim, `/apis/batch/v1/namespaces/default/jobs?watch=true&allowWatchBookmarks=true&resourceVersion=${sim.store.rv}`);
 	await plain.status;
 	await marked.status;
+	// A job changes, so there is something newer than the watches' version to bookmark.
+	await createJob(sim, 'marked');
+	await plain.next(1);
 	// Bookmarks come every 100 ms of simulated time in this suite.
 	sim.manual.advance(100);
-	await marked.next(1);
-	const bookmark = events(marked.lines)[0]!;
+	await marked.next(2);
+	const bookmark = events(marked.lines)[1]!;
 	assert.deepEqual(bookmark, {type: 'BOOKMARK', object: {kind: 'Job', apiVersion: 'batch/v1', metadata: {resourceVersion: String(sim.store.rv), creationTimestamp: null}}});
-	assert.equal(plain.lines.length, 0);
+	assert.deepEqual(events(plain.lines).map(e => e.type), ['ADDED']);
 	assert.equal(sim.openWatches(), 2);
 	sim.expireWatches();
 	await plain.ended;
-	assert.equal(events(plain.lines)[0]!.object.code, 410);
+	assert.equal(events(plain.lines)[1]!.object.code, 410);
 	const dropped = stream(sim, '/apis/batch/v1/namespaces/default/jobs?watch=true&resourceVersion=0');
 	await dropped.next(1);
 	sim.dropWatches();

@@ -163,7 +163,9 @@ test('the markdown key table has one row per binding', () => {
 	assert.equal(table[2], '| `j` `↓` | Down | Jobs, CronJobs, Pods, Job detail, CronJob detail, Pod detail, Help, Describe, YAML, Log pane |');
 	assert.ok(table.includes('| `Ctrl+D` | Delete (changes the cluster) | Jobs, CronJobs, Pods, Job detail, CronJob detail, Pod detail |'));
 	assert.ok(table.includes('| `y` `Enter` `Shift+Y` | Confirm the selected choice | Confirmation dialog |'));
-	assert.ok(table.includes('| `Ctrl+C` | Quit | Filter line, Command line, Confirmation dialog |'));
+	assert.ok(table.includes('| `q` | Quit (from a list) | Jobs, CronJobs, Pods |'));
+	assert.ok(table.includes('| `q` | Back (quits only from a list) | Job detail, CronJob detail, Pod detail, Help, Describe, YAML, Log pane |'));
+	assert.ok(table.some((row) => row.startsWith('| `Ctrl+C` | Quit from anywhere (so does :q) | Jobs, ') && row.endsWith('Confirmation dialog, Namespace/context picker |')));
 });
 
 const readme = (() => {

@@ -61,7 +61,7 @@ test('/ types a search term (n and N are letters then), Enter jumps to the newes
 	assert.deepEqual(state.requests.filter(entry => entry.seq >= before).map(entry => entry.request), [{kind: 'close-logs'}]);
 });
 
-test('toggles, since presets reopen the streams, s saves, ? shows help over the pane and q still quits', () => {
+test('toggles, since presets reopen the streams, s saves, ? shows help over the pane and q closes the pane', () => {
 	let state = run(start(), press('l'), press('w'), press('t'), press('J', {shift: true}), press('z'));
 	assert.deepEqual(
 		{wrap: state.logs?.pane.wrap, timestamps: state.logs?.pane.timestamps, json: state.logs?.pane.json, layout: state.logs?.pane.layout},
@@ -69,15 +69,21 @@ test('toggles, since presets reopen the streams, s saves, ? shows help over the 
 	);
 	state = run(state, press('T', {shift: true}), press('s'));
 	assert.equal(state.logs?.pane.since, 'all');
+	// s asks for the path first: nothing is saved until Enter.
+	assert.equal(state.logs?.pane.saveDraft, '');
+	assert.equal(requests(state).length, 2);
+	state = run(state, press('a'), press('u', {ctrl: true}), ...[...'x.log'].map(character => press(character)), press('', {return: true}));
+	assert.equal(state.logs?.pane.saveDraft, undefined);
 	assert.deepEqual(requests(state).slice(1), [
 		{kind: 'open-logs', target: {kind: 'job', uid: 'job-a'}, previous: false, since: 'all'},
-		{kind: 'save-logs', timestamps: true},
+		{kind: 'save-logs', timestamps: true, path: 'x.log'},
 	]);
 	state = run(state, press('?'));
 	assert.equal(keyContext(state), 'help');
 	state = run(state, press('', {escape: true}));
 	assert.equal(keyContext(state), 'logs');
-	assert.equal(run(state, press('q')).quit, true);
+	state = run(state, press('q'));
+	assert.deepEqual({logs: state.logs, quit: state.quit}, {logs: undefined, quit: false});
 });
 
 test('c cycles a pod\'s containers (the default first) and reopens the streams; with one container it only says so', () => {

@@ -83,14 +83,14 @@ test('search jumps to the newest hit with the lines around it; n goes older, N n
 	p.dispatch(view => ({type: 'search-submit', matches: matches(), bounds: view.scroll}));
 	// Centered on the hit: context stays visible around it.
 	assert.deepEqual(shown(p.frame()), ['step 27', 'step 28', 'step 29', 'ERROR at step 30']);
-	assert.equal(status(p.frame()), 'paused · /error · 3/3 · n older · N newer · tail 1000');
+	assert.equal(status(p.frame()), 'paused · /error · 3/3 · n down · N up · tail 1000');
 	p.dispatch(view => ({type: 'search-step', direction: 'older', matches: matches(), bounds: view.scroll}));
 	assert.deepEqual(shown(p.frame()), ['step 18', 'step 19', 'ERROR at step 20', 'step 21']);
 	const hit = p.frame().rows[2]!.segments;
 	assert.deepEqual(hit.map(segment => [segment.text, segment.match]), [['ERROR', 'current'], [' at step 20', undefined]]);
 	p.dispatch(view => ({type: 'search-step', direction: 'older', matches: matches(), bounds: view.scroll}));
 	p.dispatch(view => ({type: 'search-step', direction: 'older', matches: matches(), bounds: view.scroll}));
-	assert.equal(status(p.frame()), 'paused · /error · 3/3 · n older · N newer · tail 1000');
+	assert.equal(status(p.frame()), 'paused · /error · 3/3 · n down · N up · tail 1000');
 	p.dispatch(view => ({type: 'search-step', direction: 'newer', matches: matches(), bounds: view.scroll}));
 	assert.equal(p.frame().matches.current, 1);
 	assert.deepEqual(shown(p.frame()), ['step 8', 'step 9', 'ERROR at step 10', 'step 11']);

@@ -55,17 +55,20 @@ test('a pod the store took in since the view was published counts at once: the m
 test('entries are kept per object; their rows equal the full rows', () => {
 	const entries = new ListEntries(new JobStates());
 	const snapshot = makeSnapshot({jobs: [job], pods: [running]});
-	const entry = entries.job(job, snapshot, false);
-	assert.equal(entries.job(job, makeSnapshot({jobs: [job], pods: [running]}), false), entry);
-	assert.notEqual(entries.job(job, snapshot, true), entry);
+	const entry = entries.job(job, snapshot);
+	assert.equal(entries.job(job, makeSnapshot({jobs: [job], pods: [running]})), entry);
+	assert.notEqual(entries.job(job, snapshot, now), entry);
 	const row = entryRow(entry, snapshot, now);
 	assert.deepEqual(row, jobRow(job, snapshot, now));
 	const later = entryRow(entry, snapshot, now + 1000);
 	assert.equal(later.cells.age, '5m1s');
 	assert.deepEqual(later, jobRow(job, snapshot, now + 1000));
-	assert.deepEqual(entryRow(entries.job(job, snapshot, true), snapshot, now), jobRow(job, snapshot, now, {deleted: true}));
-	assert.equal(entries.pod(running, false), entries.pod(running, false));
-	assert.deepEqual(entryRow(entries.pod(running, true), snapshot, now), podRow(running, snapshot, now, true));
+	assert.deepEqual(entryRow(entries.job(job, snapshot, now), snapshot, now), jobRow(job, snapshot, now, {deleted: true}));
+	assert.equal(entries.pod(running), entries.pod(running));
+	assert.deepEqual(entryRow(entries.pod(running, now), snapshot, now), podRow(running, snapshot, now, true));
+	// A deleted row's clocks stop when it was seen deleted: its AGE no longer counts.
+	assert.equal(entryRow(entries.job(job, snapshot, now), snapshot, now + 60_000).cells.age, row.cells.age);
+	assert.equal(entryRow(entries.pod(running, now), snapshot, now + 60_000).cells.age, entryRow(entries.pod(running), snapshot, now).cells.age);
 });
 
 test('an engine gives back the very same row for the same entry, view and time, and a new one for a later time', () => {

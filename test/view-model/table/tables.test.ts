@@ -180,9 +180,62 @@ test('the sorted column says so with ▲, and a reversed sort turns the order ar
 	assert.deepEqual(titles(byName), ['NAME ▲']);
 	const reversed = engine.table('jobs', snapshot, now, {...query, reverse: true});
 	assert.deepEqual(titles(reversed), ['NAME ▼']);
-	assert.deepEqual(names(reversed), [...names(byName)].reverse());
+	// The live rows turn around; the deleted one (echo) stays below them either way.
+	assert.deepEqual(names(reversed), [...names(byName).slice(0, -1)].reverse().concat('echo'));
 	assert.deepEqual(names(engine.table('jobs', snapshot, now, {...query, sort: 'age'})), ['delta-backoff-with-a-rather-long-name', 'bravo', 'charlie', 'alpha', 'echo']);
 	const oldestFirst = engine.table('jobs', snapshot, now, {...query, sort: 'age', reverse: true});
-	assert.deepEqual([titles(oldestFirst), names(oldestFirst)], [['AGE ▼'], ['echo', 'alpha', 'charlie', 'bravo', 'delta-backoff-with-a-rather-long-name']]);
+	assert.deepEqual([titles(oldestFirst), names(oldestFirst)], [['AGE ▼'], ['alpha', 'charlie', 'bravo', 'delta-backoff-with-a-rather-long-name', 'echo']]);
 	assert.deepEqual(titles(engine.table('jobs', snapshot, now, {...query, sort: 'status'})), ['STATUS ▲']);
+});
+
+test('deleted rows come after the live ones under every sort and direction, and the cursor stops before them', () => {
+	for (const sort of ['name', 'age', 'status'] as const) {
+		for (const reverse of [false, true]) {
+			for (const allNamespaces of [false, true]) {
+				const model = engine.table('jobs', snapshot, now, {...query, sort, reverse, allNamespaces});
+				assert.equal(names(model).at(-1), 'echo', `${sort} reverse=${reverse}`);
+				assert.equal(model.selectable, 4, `${sort} reverse=${reverse}`);
+			}
+		}
+	}
+
+	// Only the deleted row matches: nothing to land on.
+	assert.equal(engine.table('jobs', snapshot, now, {...query, filter: 'echo'}).selectable, 0);
+	// No deleted rows: every row.
+	const live = engine.table('jobs', snapshot, now, {...query, filter: '!echo'});
+	assert.equal(live.selectable, live.ids.length);
+});
+
+test('a deleted row with a long status and name drops no column, at 80 and 120 cells, and reads whole where there is room', () => {
+	const longGone = makeJob('foxtrot-with-an-even-longer-name-than-delta-has', {namespace: 'web', created: -900, started: -900, failed: 7, conditions: [condition('Failed', -800, 'DeadlineExceeded')]});
+	const withGhost = makeSnapshot({
+		jobs: [charlie, alpha, delta, bravo],
+		pods: [alphaPod, bravoPod, deltaPod],
+		deleted: [{object: gone, deletedAt: now - 10_000}, {object: longGone, deletedAt: now - 5000}],
+	});
+	const plain = makeSnapshot({jobs: [charlie, alpha, delta, bravo], pods: [alphaPod, bravoPod, deltaPod]});
+	const ghostly = createTableEngine().table('jobs', withGhost, now, query);
+	const live = createTableEngine().table('jobs', plain, now, query);
+	for (const width of [80, 120]) {
+		assert.deepEqual(fitColumns(ghostly.columns, width).map((column) => column.id), fitColumns(live.columns, width).map((column) => column.id), `at ${width}`);
+	}
+
+	// Alone, a deleted job's row is not cut to the width of live rows that are gone.
+	const alone = createTableEngine().table('jobs', makeSnapshot({deleted: [{object: gone, deletedAt: now - 5000}]}), now, query);
+	const status = fitColumns(alone.columns, 120).find((column) => column.id === 'status');
+	assert.ok((status?.width ?? 0) >= 'deleted (Complete)'.length, JSON.stringify(status));
+});
+
+test('a deleted row\'s AGE and DURATION stop when it was seen deleted', () => {
+	const live = createResourceStore({clock: createManualClock(now)});
+	live.apply({type: 'relist', kind: 'jobs', objects: [alpha]});
+	live.flush();
+	live.apply({type: 'delete', kind: 'jobs', object: alpha});
+	live.flush();
+	const tableEngine = createTableEngine();
+	const cells = (at: number) => allRows(tableEngine.table('jobs', live.getSnapshot(), at, query).rows)[0]?.cells;
+	const atDelete = cells(now);
+	assert.match(atDelete?.status ?? '', /^deleted/);
+	assert.deepEqual([cells(now + 30_000)?.age, cells(now + 30_000)?.duration], [atDelete?.age, atDelete?.duration]);
+	live.dispose();
 });

@@ -76,6 +76,11 @@ export function listOrWatch(context: ApiContext, request: ApiRequest, route: Res
 		throw new SimError(410, 'Expired', 'The resourceVersion for the provided list is too old.');
 	}
 
+	// A consistent first page (no resourceVersion, no continue token) brings the kind's watch cache up to date.
+	if (resourceVersion === '' && !query.get('continue')) {
+		context.hub.listed(kind);
+	}
+
 	const requestKey = `${kind}|${route.namespace ?? ''}|${query.get('labelSelector') ?? ''}|${query.get('fieldSelector') ?? ''}`;
 	const withRemaining = !query.get('labelSelector') && !query.get('fieldSelector');
 	const page = context.snapshots.page(context.store, kind, filter, query, requestKey, withRemaining);
