@@ -157,7 +157,7 @@ export async function main(): Promise<number> {
 		labelSelector: flags.selector,
 		// Written straight to the terminal, past the frame writer: BEL and an OSC move no cursor and draw nothing.
 		notify: {policy: flags.notify as NotifyPolicy, terminal: notifyTerminal(process.env), write: bytes => process.stdout.write(bytes)},
-		...(flags.archive ? {archive: {root: archiveRoot(process.env, homedir()), maxBytes: archiveMaxBytes}} : {}),
+		...(flags.archive ? {archive: {root: archiveRoot(process.env, homedir(), {demo: flags.demo}), maxBytes: archiveMaxBytes}} : {}),
 	});
 
 	// Ink 6.8 has no alternate-screen option: enter it ourselves and leave it on every exit path.

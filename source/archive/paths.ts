@@ -7,12 +7,17 @@ and given a hash so it stays within what a file name may hold.
 import {createHash} from 'node:crypto';
 import path from 'node:path';
 
-/** The archive's root: `$XDG_STATE_HOME/kjobs/archive`, or `~/.local/state/kjobs/archive` when that is unset or relative. */
-export function archiveRoot(env: Readonly<Record<string, string | undefined>>, homeDir: string): string {
+/**
+The archive's root: `$XDG_STATE_HOME/kjobs/archive`, or `~/.local/state/kjobs/archive` when that is unset or relative.
+The demo's runs go to `demo-archive` beside it: its jobs are made up, and sharing the size cap would let a demo left
+running evict real runs (or a demo's delete reach them). Its context is always `kjobs-sim`, so a restarted demo finds
+the runs of the last one.
+*/
+export function archiveRoot(env: Readonly<Record<string, string | undefined>>, homeDir: string, options: {readonly demo?: boolean} = {}): string {
 	const state = env.XDG_STATE_HOME;
 	// The XDG rules say a relative value is invalid and must be ignored.
 	const base = state && path.isAbsolute(state) ? state : path.join(homeDir, '.local', 'state');
-	return path.join(base, 'kjobs', 'archive');
+	return path.join(base, 'kjobs', options.demo ? 'demo-archive' : 'archive');
 }
 
 // Longest encoded name kept whole; longer ones keep a prefix and a hash of the whole (file names stop at 255 bytes).

@@ -89,6 +89,8 @@ test('names from the cluster cannot leave the archive, and a symlinked directory
 	assert.ok(encodePart('a'.repeat(400)).length < 200);
 	assert.equal(archiveRoot({XDG_STATE_HOME: '/home/u/state'}, '/home/u'), '/home/u/state/kjobs/archive');
 	assert.equal(archiveRoot({XDG_STATE_HOME: 'relative'}, '/home/u'), '/home/u/.local/state/kjobs/archive');
+	// The demo's made-up runs never share a folder (or a size cap) with real ones.
+	assert.equal(archiveRoot({}, '/home/u', {demo: true}), '/home/u/.local/state/kjobs/demo-archive');
 	const {root, done} = scratch();
 	try {
 		const disk = openArchiveDisk({root});
