@@ -222,6 +222,7 @@ export async function main(): Promise<number> {
 			contexts={session.contexts()}
 			onRequest={session.handle}
 			logs={session.logs}
+			{...(session.history ? {history: session.history} : {})}
 			access={session.access}
 			onQuit={() => quit()}
 		/>

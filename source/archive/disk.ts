@@ -38,6 +38,10 @@ export type ArchiveDisk = {
 	list(): Promise<RunEntry[]>;
 	/** Reads every run; an unreadable file is a problem, the others are still returned. */
 	readAll(): Promise<{readonly runs: ArchivedRun[]; readonly problems: RunProblem[]}>;
+	/** As readAll, each run with the file it was read from. */
+	readFiles(): Promise<{readonly runs: Array<{readonly file: string; readonly run: ArchivedRun}>; readonly problems: RunProblem[]}>;
+	/** Deletes one run file (a path `list` gave); a file already gone is no error. */
+	remove(file: string): Promise<void>;
 	/** Reads one run file. */
 	read(file: string): Promise<ArchivedRun>;
 };
@@ -84,22 +88,37 @@ export function openArchiveDisk(options: ArchiveDiskOptions): ArchiveDisk {
 		return value;
 	};
 
+	const readFiles = async () => {
+		const runs: Array<{readonly file: string; readonly run: ArchivedRun}> = [];
+		const problems: RunProblem[] = [];
+		for (const entry of await list().catch(() => [])) {
+			try {
+				runs.push({file: entry.file, run: await read(entry.file)});
+			} catch (error) {
+				problems.push({file: entry.file, reason: (error as Error).message});
+			}
+		}
+
+		return {runs, problems};
+	};
+
 	return {
 		root,
 		list,
 		read,
+		readFiles,
 		async readAll() {
-			const runs: ArchivedRun[] = [];
-			const problems: RunProblem[] = [];
-			for (const entry of await list().catch(() => [])) {
-				try {
-					runs.push(await read(entry.file));
-				} catch (error) {
-					problems.push({file: entry.file, reason: (error as Error).message});
-				}
+			const {runs, problems} = await readFiles();
+			return {runs: runs.map(({run}) => run), problems};
+		},
+		async remove(file) {
+			// Only a run file under the root: the path came from list(), but a caller's mistake must not delete elsewhere.
+			const relative = path.relative(root, file);
+			if (relative.startsWith('..') || path.isAbsolute(relative) || !file.endsWith('.json')) {
+				throw new Error(`${file} is not a run file of the archive`);
 			}
 
-			return {runs, problems};
+			await rm(file, {force: true});
 		},
 		async write(run) {
 			const directory = path.join(root, encodePart(run.context), encodePart(run.namespace));

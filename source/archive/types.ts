@@ -4,6 +4,7 @@ attempt's log lines, with what was left out when the run passed its size cap.
 */
 import type {Job, KubeEvent, Pod} from '../kube/types.js';
 import type {NewLogEntry} from '../store/log-buffer.js';
+import type {StoreView} from '../store/types.js';
 
 /** The format marker every run file starts with; a file without it is not a run. */
 export const runFormat = 'kjobs-archive-run';
@@ -34,3 +35,31 @@ export type ArchivedRun = {
 
 /** A run file that could not be read, and why (in words for the message line). */
 export type RunProblem = {readonly file: string; readonly reason: string};
+
+/** One archived run as the history lists it (its logs stay on disk until the log pane asks). */
+export type HistoryRun = {
+	readonly file: string;
+	readonly uid: string;
+	readonly context: string;
+	readonly namespace: string;
+	readonly name: string;
+	/** App-clock time the run was written, epoch ms. */
+	readonly capturedAt: number;
+	/** Log lines, separators and markers kept. */
+	readonly logEntries: number;
+	/** The logs passed the per-run cap: some lines in the middle were left out. */
+	readonly truncated: boolean;
+};
+
+/**
+The archive as the screen reads it: the current context's runs, newest first, the files that could not be read, and
+the runs' jobs, pods and events as a store view (every watch live), which the detail screen reads as it reads the
+cluster's.
+*/
+export type HistoryData = {
+	/** Whether the archive was read at least once. */
+	readonly loaded: boolean;
+	readonly runs: readonly HistoryRun[];
+	readonly problems: readonly RunProblem[];
+	readonly view: StoreView;
+};

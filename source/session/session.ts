@@ -10,6 +10,7 @@ import {KubeCluster} from '../cluster/kube-cluster.js';
 import type {Connection} from '../cluster/connection/kubeconfig.js';
 import {startArchiveCapture, type ArchiveCapture} from '../archive/capture.js';
 import {openArchiveDisk, type ArchiveDiskOptions} from '../archive/disk.js';
+import {createArchiveHistory, type ArchiveHistory} from '../archive/history.js';
 import {createLogPanes, isLogRequest, type LogPanes} from './log-panes.js';
 import {createNotifier, type NotifierOptions} from './notifier.js';
 import {createSystemClock, type Clock} from '../store/clock.js';
@@ -55,6 +56,8 @@ export type Session = {
 	readonly logs: LogPanes;
 	/** The archive's capture when it is on. */
 	readonly archive: ArchiveCapture | undefined;
+	/** The archive as the history screen reads it, when it is on. */
+	readonly history: ArchiveHistory | undefined;
 	/** What the header shows about the connection. */
 	info(): ConnectionInfo & {readonly namespace: string | undefined};
 	/** Every context of the loaded kubeconfig, for `:ctx` completion. */
@@ -99,11 +102,22 @@ export function startSession(options: SessionOptions): Session {
 	};
 
 	const notifier = options.notify ? createNotifier({...options.notify, store, clock}) : undefined;
-	const logs = createLogPanes({kubeConfig: () => cluster.connection.kubeConfig, store, clock, directory: options.logDirectory});
+	const disk = options.archive ? openArchiveDisk({root: options.archive.root, maxBytes: options.archive.maxBytes, ...(options.archive.writeData ? {writeData: options.archive.writeData} : {})}) : undefined;
+	const history = disk ? createArchiveHistory({disk, clock, context: () => cluster.connection.context}) : undefined;
+	// Once the history was read, it follows the archive: a run written (or evicted) shows at once.
+	const refreshHistory = () => {
+		if (history?.getSnapshot().loaded) {
+			history.refresh().catch(() => {});
+		}
+	};
+
+	const logs = createLogPanes({
+		kubeConfig: () => cluster.connection.kubeConfig, store, clock, directory: options.logDirectory,
+		...(history ? {archived: async (uid: string) => history.run(uid)} : {}),
+	});
 	let archiveWord = 'ARCHIVE';
-	const archive = options.archive ? startArchiveCapture({
-		store, clock,
-		disk: openArchiveDisk({root: options.archive.root, maxBytes: options.archive.maxBytes, ...(options.archive.writeData ? {writeData: options.archive.writeData} : {})}),
+	const archive = options.archive && disk ? startArchiveCapture({
+		store, clock, disk,
 		kubeConfig: () => cluster.connection.kubeConfig,
 		context: () => cluster.connection.context,
 		maxRunBytes: options.archive.maxRunBytes,
@@ -113,6 +127,10 @@ export function startSession(options: SessionOptions): Session {
 			if (word !== archiveWord) {
 				archiveWord = word;
 				changed();
+			}
+
+			if (message.ok) {
+				refreshHistory();
 			}
 
 			options.archive?.report?.(message);
@@ -133,6 +151,8 @@ export function startSession(options: SessionOptions): Session {
 			case 'switch-context': {
 				await cluster.switchContext(request.name);
 				changed();
+				// The history lists the runs of the context in use.
+				refreshHistory();
 				const {namespace} = cluster.connection;
 				return {ok: true, message: `context: ${request.name} · namespace: ${namespace ?? 'all'}`, scope: {namespace}};
 			}
@@ -146,6 +166,24 @@ export function startSession(options: SessionOptions): Session {
 				}
 
 				return result;
+			}
+
+			case 'load-history': {
+				if (history === undefined) {
+					return {ok: false, message: 'the archive is off (--no-archive): nothing was kept'};
+				}
+
+				await history.refresh();
+				const {runs, problems} = history.getSnapshot();
+				const unreadable = problems.length === 0 ? '' : ` · ${problems.length} ${problems.length === 1 ? 'file' : 'files'} could not be read`;
+				return {ok: true, message: `history: ${runs.length} archived ${runs.length === 1 ? 'run' : 'runs'} in context ${cluster.connection.context}${unreadable}`};
+			}
+
+			case 'forget-run': {
+				const removed = await history?.remove(request.uid);
+				return removed === undefined
+					? {ok: false, message: `${request.name}: not in the archive (already deleted?)`}
+					: {ok: true, message: `deleted the archived run of job ${request.name} (only the local copy)`};
 			}
 
 			case 'toggle-notify': {
@@ -169,6 +207,7 @@ export function startSession(options: SessionOptions): Session {
 		cluster,
 		logs,
 		archive,
+		history,
 		info() {
 			const {connection} = cluster;
 			return {
