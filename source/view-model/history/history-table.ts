@@ -6,7 +6,7 @@ works them out from the live ones.
 */
 import type {HistoryData, HistoryRun} from '../../archive/types.js';
 import {jobFinishedAt} from '../../kube/job-state.js';
-import {shortHumanDuration} from '../../kube/duration.js';
+import {humanDuration} from '../../kube/duration.js';
 import type {StoreView} from '../../store/types.js';
 import {namespaceColumn, sizeColumns, type ColumnSpec} from '../columns.js';
 import {jobCells} from '../rows/job-rows.js';
@@ -79,7 +79,8 @@ export function historyRow(run: HistoryRun, archived: StoreView, live: StoreView
 }
 
 function ago(at: number, now: number): string {
-	return shortHumanDuration(Math.max(0, now - at));
+	// As kubectl's AGE reads: 80s, 5m10s, 2d3h.
+	return humanDuration(Math.max(0, now - at));
 }
 
 function logsCell(run: HistoryRun): string {
