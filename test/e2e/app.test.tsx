@@ -206,7 +206,7 @@ test('help lists every key of the view with disabled actions and the dialog\'s k
 	await app.press('g', '\u001B[6~');
 	lines = checkFrame(app);
 	const yaml = lines.indexOf('  y                  YAML');
-	assert.equal(yaml, 10);
+	assert.equal(yaml, 11);
 	assert.deepEqual(lines.slice(yaml, yaml + 4), [
 		'  y                  YAML',
 		'  Ctrl+D             Delete  ⚠ dangerous  (disabled: forbidden)',
