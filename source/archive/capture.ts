@@ -193,15 +193,26 @@ export function startArchiveCapture(options: ArchiveCaptureOptions): ArchiveCapt
 	};
 
 	let skip: ReadonlySet<string> | undefined;
+	let wasListed = false;
 	const onChange = () => {
 		if (stopped || skip === undefined) {
 			return;
 		}
 
 		const view = store.getSnapshot();
+		// The jobs list often arrives before the pods list: a finished job looked at then would seem to have no pods, and
+		// its run would be written empty. Nothing is looked at until the pods and events are listed (after a namespace or
+		// context switch too); then every job is.
+		const listed = podsAndEventsListed(view);
+		const first = listed && !wasListed;
+		wasListed = listed;
+		if (!listed) {
+			return;
+		}
+
 		const {changes} = view;
 		// Pods and events change a job's run too: look at every job being captured on each change.
-		const uids = changes.full ? view.jobs.keys() : new Set([...changes.jobs, ...captures.keys()]);
+		const uids = changes.full || first ? view.jobs.keys() : new Set([...changes.jobs, ...captures.keys()]);
 		for (const uid of uids) {
 			consider(view, uid, skip);
 		}
@@ -211,10 +222,7 @@ export function startArchiveCapture(options: ArchiveCaptureOptions): ArchiveCapt
 	void archived.then(set => {
 		skip = set;
 		if (!stopped) {
-			const view = store.getSnapshot();
-			for (const uid of view.jobs.keys()) {
-				consider(view, uid, set);
-			}
+			onChange();
 		}
 	});
 
@@ -236,4 +244,10 @@ export function startArchiveCapture(options: ArchiveCaptureOptions): ArchiveCapt
 			queue.length = 0;
 		},
 	};
+}
+
+/** Whether the pods and the events have been listed (or cannot be: forbidden, failed), so a job's run can be told whole. */
+function podsAndEventsListed(view: StoreView): boolean {
+	const done = (phase: string) => phase === 'live' || phase === 'forbidden' || phase === 'failed';
+	return done(view.watch.pods.phase) && done(view.watch.events.phase);
 }

@@ -2,9 +2,11 @@ import assert from 'node:assert/strict';
 import {readdirSync, statSync} from 'node:fs';
 import path from 'node:path';
 import {test} from 'node:test';
+import {startArchiveCapture} from '../../source/archive/capture.js';
 import {openArchiveDisk} from '../../source/archive/disk.js';
 import {loadConnection} from '../../source/cluster/connection/kubeconfig.js';
 import {startSession} from '../../source/session/session.js';
+import {createResourceStore} from '../../source/store/resource-store.js';
 import {headlessWorld} from '../helpers/headless.js';
 import {waitFor} from '../helpers/wait-for.js';
 
@@ -151,6 +153,61 @@ test('a full disk while archiving is a message and the header word, never a cras
 		assert.ok(session.store.getSnapshot().watch.jobs.phase === 'live', 'the session still watches');
 	} finally {
 		await session.stop();
+		await world.stop();
+	}
+});
+
+test('a job already finished when kjobs starts is archived with its pods and logs even when the jobs list arrives before the pods list', async () => {
+	const world = await headlessWorld(`
+apiVersion: batch/v1
+kind: Job
+metadata:
+  name: early
+  namespace: batch
+spec:
+  template:
+    metadata:
+      annotations:
+        sim.kjobs.io/run-seconds: "1"
+        sim.kjobs.io/log: "early bird"
+    spec:
+      containers:
+        - name: main
+          image: registry.example.test/early:1.0
+      restartPolicy: Never
+`);
+	const root = path.join(world.dir, 'state', 'kjobs', 'archive');
+	// A store the test feeds itself, in the order a slow pods list gives: the finished job first, its pods later.
+	const store = createResourceStore({clock: world.clock});
+	const disk = openArchiveDisk({root});
+	const {kubeConfig} = loadConnection({kubeconfig: world.kubeconfig, namespace: 'batch', env: {}, homeDir: world.dir});
+	try {
+		await world.advance(10_000);
+		const capture = startArchiveCapture({store, clock: world.clock, disk, kubeConfig: () => kubeConfig, context: () => 'ctx'});
+		store.apply({type: 'relist', kind: 'jobs', objects: world.sim.store.list('Job', 'batch')});
+		store.apply({type: 'status', kind: 'jobs', state: {phase: 'live', since: world.clock.now()}});
+		store.flush();
+		for (let turn = 0; turn < 20; turn++) {
+			await new Promise(resolve => setImmediate(resolve));
+		}
+
+		await capture.idle();
+		assert.equal(capture.written(), 0, 'nothing is written before the pods are listed');
+		store.apply({type: 'relist', kind: 'pods', objects: world.sim.store.list('Pod', 'batch')});
+		store.apply({type: 'relist', kind: 'events', objects: world.sim.store.list('Event', 'batch')});
+		store.apply({type: 'status', kind: 'pods', state: {phase: 'live', since: world.clock.now()}});
+		store.apply({type: 'status', kind: 'events', state: {phase: 'live', since: world.clock.now()}});
+		store.flush();
+		await waitFor('the run written', async () => {
+			await capture.idle();
+			return capture.written() === 1;
+		});
+		const [run] = (await disk.readAll()).runs;
+		assert.equal(run?.pods.length, 1);
+		assert.deepEqual(run?.logs.flatMap(entry => (entry.kind === 'line' ? [entry.text] : [])), ['early bird']);
+		capture.stop();
+	} finally {
+		store.dispose();
 		await world.stop();
 	}
 });
