@@ -105,7 +105,7 @@ function runCommand(state: UiState, action: CommandAction): UiState {
 		case 'open': return open(state, action);
 		case 'back': {
 			if (state.stack.length > 1) {
-				return {...state, stack: state.stack.slice(0, -1)};
+				return pop(state);
 			}
 
 			// At the root, Esc clears a kept filter (as in k9s) before it has nothing left to do.
@@ -113,7 +113,7 @@ function runCommand(state: UiState, action: CommandAction): UiState {
 		}
 
 		// q: the screen on top closes (the log pane's own q closes the pane: state/log-pane/); a list is never above another screen.
-		case 'leave': return state.stack.length > 1 ? {...state, stack: state.stack.slice(0, -1)} : state;
+		case 'leave': return state.stack.length > 1 ? pop(state) : state;
 		case 'help': {
 			return entry.screen.id === 'help' ? {...state, stack: state.stack.slice(0, -1)} : push(state, {id: 'help'});
 		}
@@ -199,6 +199,12 @@ function runCommandLine(state: UiState, action: CommandAction): UiState {
 		case 'quit': return {...cleared, quit: true};
 		case 'error': return message(cleared, parsed.message, 'error', action.now);
 	}
+}
+
+// Closes the screen on top. A filter typed on the history belongs to it, as one typed on a list belongs to that list.
+function pop(state: UiState): UiState {
+	const closed = {...state, stack: state.stack.slice(0, -1)};
+	return currentEntry(state).screen.id === 'history' ? {...closed, filter: ''} : closed;
 }
 
 // H or :history: the archive's runs over the screen the user was on (Esc comes back to it), read again from disk. The

@@ -80,3 +80,11 @@ test('a run deleted from its own screen goes back to the history', () => {
 	assert.deepEqual(state.stack.map(entry => entry.screen.id), ['jobs', 'history']);
 	assert.equal(state.message?.text, 'deleted');
 });
+
+test('a filter typed on the history is left behind with it', () => {
+	let state = reduce(start(), command('history'), press('/'), {type: 'input-text', text: 'warm'}, press('', {return: true}));
+	assert.equal(state.filter, 'warm');
+	state = reduce(state, press('q'));
+	assert.deepEqual(state.stack.map(entry => entry.screen.id), ['jobs']);
+	assert.equal(state.filter, '');
+});

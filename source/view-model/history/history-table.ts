@@ -18,7 +18,7 @@ import type {Row} from '../types.js';
 export function historyColumns(allNamespaces: boolean): ColumnSpec[] {
 	const columns: ColumnSpec[] = [
 		{id: 'name', title: 'NAME', cut: 'name', minWidth: 12, cap: 63, priority: 0, want: 20, help: 'The job\'s name.'},
-		{id: 'where', title: 'WHERE', minWidth: 8, cap: 10, priority: 0, help: '`archived`: the cluster has deleted the job, the archive is all that is left of it; `in cluster`: the job is still there.'},
+		{id: 'where', title: 'WHERE', minWidth: 10, cap: 10, priority: 0, help: '`archived`: the cluster has deleted the job, the archive is all that is left of it; `in cluster`: the job is still there.'},
 		{id: 'status', title: 'STATUS', minWidth: 10, cap: 36, priority: 0, want: 24, help: 'How the run ended, as the Jobs view says it.'},
 		{id: 'completions', title: 'COMPLETIONS', minWidth: 11, cap: 16, priority: 2, help: 'Pods succeeded of the completions wanted.'},
 		{id: 'failed', title: 'FAILED', minWidth: 6, cap: 18, priority: 3, help: 'Failures counted toward backoffLimit.'},
