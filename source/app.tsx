@@ -8,7 +8,7 @@ import {DialogBox} from './components/dialog-box.js';
 import {PickerBox} from './components/picker-box.js';
 import {BottomLine} from './components/bottom-line.js';
 import {Header} from './components/header.js';
-import type {AccessSource, ConnectionInfo, HistorySource, LogPaneSource, RequestHandler} from './state/types.js';
+import type {AccessSource, ConnectionInfo, HistorySource, LedgerSource, LogPaneSource, RequestHandler} from './state/types.js';
 import {KeyHints} from './components/key-hints.js';
 import {LogPane} from './components/log-pane.js';
 import {ScreenBody} from './components/screen-body.js';
@@ -59,10 +59,13 @@ export type AppProps = {
 	readonly access: AccessSource;
 	/** The archive of finished runs, for the history screen (H, :history); without it the history says the archive is off. */
 	readonly history?: HistorySource;
+	/** The cron jobs' run ledgers, shown on their detail screens. */
+	readonly ledgers?: LedgerSource;
 };
 
 const none: readonly string[] = [];
 const noHistory = {subscribe: () => () => {}, getSnapshot: () => undefined};
+const noLedgers = noHistory;
 
 // A dialog is at most 76 columns wide: its text reads as a paragraph, not one long line.
 const dialogWidth = (width: number) => Math.min(width, 76);
@@ -78,10 +81,12 @@ export function App(props: AppProps) {
 	const access = useSyncExternalStore(props.access.subscribe, props.access.current);
 	const historySource = props.history ?? noHistory;
 	const history = useSyncExternalStore(historySource.subscribe, historySource.getSnapshot);
+	const ledgerSource = props.ledgers ?? noLedgers;
+	const ledgers = useSyncExternalStore(ledgerSource.subscribe, ledgerSource.getSnapshot);
 	const layout = layoutFor(size.columns, size.rows);
 	const screen = useScreen({
 		snapshot, now, layout, namespace: props.info.namespace, contexts: props.contexts ?? none, currentContext: props.info.context,
-		access, onRequest: props.onRequest, onQuit: props.onQuit, engine: props.engine, history,
+		access, onRequest: props.onRequest, onQuit: props.onQuit, engine: props.engine, history, ledgers,
 	});
 	// The log pane (when the session feeds one): split under the screen or full, with the keys while it is open.
 	const paneLayout = paneHasKeys(screen.state) ? screen.state.logs?.pane.layout : undefined;

@@ -24,7 +24,7 @@ import {startSimulator, type Simulator} from './simulator/index.js';
 import type {NotifyPolicy} from './session/notifier.js';
 import {startSession} from './session/session.js';
 import {printable, printableLines} from './view-model/printable.js';
-import {archiveRoot} from './archive/paths.js';
+import {archiveRoot, ledgerRoot} from './archive/paths.js';
 import {parseSize} from './archive/size.js';
 import {notifyTerminal} from './terminal/notify.js';
 import {version} from './version.js';
@@ -157,7 +157,7 @@ export async function main(): Promise<number> {
 		labelSelector: flags.selector,
 		// Written straight to the terminal, past the frame writer: BEL and an OSC move no cursor and draw nothing.
 		notify: {policy: flags.notify as NotifyPolicy, terminal: notifyTerminal(process.env), write: bytes => process.stdout.write(bytes)},
-		...(flags.archive ? {archive: {root: archiveRoot(process.env, homedir(), {demo: flags.demo}), maxBytes: archiveMaxBytes}} : {}),
+		...(flags.archive ? {archive: {root: archiveRoot(process.env, homedir(), {demo: flags.demo}), ledgerRoot: ledgerRoot(process.env, homedir(), {demo: flags.demo}), maxBytes: archiveMaxBytes}} : {}),
 	});
 
 	// Ink 6.8 has no alternate-screen option: enter it ourselves and leave it on every exit path.
@@ -223,6 +223,7 @@ export async function main(): Promise<number> {
 			onRequest={session.handle}
 			logs={session.logs}
 			{...(session.history ? {history: session.history} : {})}
+			{...(session.ledgers ? {ledgers: session.ledgers} : {})}
 			access={session.access}
 			onQuit={() => quit()}
 		/>

@@ -158,7 +158,7 @@ Makes every directory from the root's parent-of-kjobs down to `directory` (0700)
 not a directory. The part above the archive's `kjobs` folder (the user's XDG_STATE_HOME) is the user's choice and
 may be a link.
 */
-async function privateDirectories(root: string, directory: string): Promise<void> {
+export async function privateDirectories(root: string, directory: string): Promise<void> {
 	const top = path.dirname(root);
 	await mkdir(path.dirname(top), {recursive: true, mode: directoryMode});
 	const parts = path.relative(path.dirname(top), directory).split(path.sep);
@@ -181,7 +181,7 @@ async function privateDirectories(root: string, directory: string): Promise<void
 }
 
 /** Writes `text` to `file` (modified time `at`, epoch ms) through a private temp file in the same directory, fsync and rename. */
-async function atomicWrite(file: string, text: string, at: number, writeData: (handle: FileHandle, text: string) => Promise<void>): Promise<void> {
+export async function atomicWrite(file: string, text: string, at: number, writeData: (handle: FileHandle, text: string) => Promise<void>): Promise<void> {
 	const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
 	// eslint-disable-next-line no-bitwise
 	const flags = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0);

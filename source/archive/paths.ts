@@ -20,6 +20,11 @@ export function archiveRoot(env: Readonly<Record<string, string | undefined>>, h
 	return path.join(base, 'kjobs', options.demo ? 'demo-archive' : 'archive');
 }
 
+/** Where the cron jobs' run ledgers live: `ledger` (the demo's: `demo-ledger`) beside the archive, in the same state folder. */
+export function ledgerRoot(env: Readonly<Record<string, string | undefined>>, homeDir: string, options: {readonly demo?: boolean} = {}): string {
+	return path.join(path.dirname(archiveRoot(env, homeDir, options)), options.demo ? 'demo-ledger' : 'ledger');
+}
+
 // Longest encoded name kept whole; longer ones keep a prefix and a hash of the whole (file names stop at 255 bytes).
 const maxPart = 160;
 

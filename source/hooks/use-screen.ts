@@ -16,6 +16,7 @@ import type {ViewContext} from '../state/ui-actions.js';
 import {currentEntry, initialUiState} from '../state/ui-state.js';
 import {createUiStore, type UiStore} from '../state/ui-store.js';
 import type {Access, RequestHandler, UiRequest, UiState} from '../state/types.js';
+import type {LedgerData} from '../archive/ledger.js';
 import type {HistoryData} from '../archive/types.js';
 import type {StoreView} from '../store/types.js';
 import {watchStateText} from '../view-model/header.js';
@@ -38,6 +39,8 @@ export type ScreenInput = {
 	readonly engine?: TableEngine;
 	/** The archive as last read, for the history screen (undefined when the archive is off). */
 	readonly history?: HistoryData;
+	/** The cron jobs' run ledgers (undefined when the archive is off). */
+	readonly ledgers?: LedgerData;
 };
 
 /** Everything the layout draws, and where its keys go. */
@@ -61,14 +64,14 @@ export type Screen = {
 
 /** Runs the screen's state. */
 export function useScreen(input: ScreenInput): Screen {
-	const {now, layout, onRequest, onQuit, access, history} = input;
+	const {now, layout, onRequest, onQuit, access, history, ledgers} = input;
 	const [store] = useState(() => createUiStore(initialUiState({namespace: input.namespace, handlesRequests: onRequest !== undefined})));
 	const [engine] = useState(() => input.engine ?? createTableEngine());
 	const state = useSyncExternalStore(store.subscribe, store.getState);
 	const {dispatch} = store;
 	const snapshot = engine.scope(input.snapshot, state.namespace);
 	const disabled: DisabledFor = useMemo(() => (kind) => disabledReasons(access.readOnly, access.permissions, kind), [access]);
-	const data = useMemo(() => screenData(engine, state, snapshot, now, layout.width, disabled, history), [engine, state, snapshot, now, layout.width, disabled, history]);
+	const data = useMemo(() => screenData(engine, state, snapshot, now, layout.width, disabled, history, ledgers), [engine, state, snapshot, now, layout.width, disabled, history, ledgers]);
 	const names = useMemo(() => completionNames(input.snapshot, input.contexts, input.currentContext), [input.snapshot, input.contexts, input.currentContext]);
 	const {tableHeight, page, info} = measure(data, layout);
 	const entry = currentEntry(state);
@@ -110,7 +113,7 @@ export function useScreen(input: ScreenInput): Screen {
 		}
 	}, [state.quit, onQuit]);
 	const watchStates = Object.entries(snapshot.watch).filter(([, watch]) => watch.phase !== 'live');
-	const view: ViewContext = {rows: data.rowIds, page, now, names, live: {snapshot, access, ...(history ? {history} : {})}, ...(info === undefined ? {} : {info})};
+	const view: ViewContext = {rows: data.rowIds, page, now, names, live: {snapshot, access, ...(history ? {history} : {}), ...(ledgers ? {ledgers} : {})}, ...(info === undefined ? {} : {info})};
 	return {
 		state,
 		store,

@@ -11,6 +11,7 @@ import type {Connection} from '../cluster/connection/kubeconfig.js';
 import {startArchiveCapture, type ArchiveCapture} from '../archive/capture.js';
 import {openArchiveDisk, type ArchiveDiskOptions} from '../archive/disk.js';
 import {createArchiveHistory, type ArchiveHistory} from '../archive/history.js';
+import {startLedgers, type Ledgers} from '../archive/ledger.js';
 import {createLogPanes, isLogRequest, type LogPanes} from './log-panes.js';
 import {createNotifier, type NotifierOptions} from './notifier.js';
 import {createSystemClock, type Clock} from '../store/clock.js';
@@ -36,6 +37,8 @@ export type SessionOptions = {
 	/** Where and how much to archive finished runs (none without: `--no-archive`, and tests that do not ask for it). */
 	readonly archive?: {
 		readonly root: string;
+		/** Where the cron jobs' run ledgers are kept (none without). */
+		readonly ledgerRoot?: string;
 		readonly maxBytes?: number;
 		readonly maxRunBytes?: number;
 		/** Writes a run's text into its temp file (tests simulate a full disk with it). */
@@ -58,6 +61,8 @@ export type Session = {
 	readonly archive: ArchiveCapture | undefined;
 	/** The archive as the history screen reads it, when it is on. */
 	readonly history: ArchiveHistory | undefined;
+	/** The cron jobs' run ledgers, when they are kept. */
+	readonly ledgers: Ledgers | undefined;
 	/** What the header shows about the connection. */
 	info(): ConnectionInfo & {readonly namespace: string | undefined};
 	/** Every context of the loaded kubeconfig, for `:ctx` completion. */
@@ -114,6 +119,12 @@ export function startSession(options: SessionOptions): Session {
 	const logs = createLogPanes({
 		kubeConfig: () => cluster.connection.kubeConfig, store, clock, directory: options.logDirectory,
 		...(history ? {archived: async (uid: string) => history.run(uid)} : {}),
+	});
+	const ledgers = options.archive?.ledgerRoot === undefined ? undefined : startLedgers({
+		root: options.archive.ledgerRoot, store, clock, context: () => cluster.connection.context,
+		report(text) {
+			options.archive?.report?.({ok: false, text});
+		},
 	});
 	let archiveWord = 'ARCHIVE';
 	const archive = options.archive && disk ? startArchiveCapture({
@@ -208,6 +219,7 @@ export function startSession(options: SessionOptions): Session {
 		logs,
 		archive,
 		history,
+		ledgers,
 		info() {
 			const {connection} = cluster;
 			return {
@@ -232,6 +244,7 @@ export function startSession(options: SessionOptions): Session {
 			notifier?.stop();
 			// Aborts the capture's streams without waiting: quitting is never held up by the archive.
 			archive?.stop();
+			ledgers?.stop();
 			logs.close();
 			await cluster.close();
 			options.clock?.stop?.();

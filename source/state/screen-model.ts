@@ -2,7 +2,9 @@
 What the current screen shows, computed from the UI state, a snapshot and the time: the one place the app turns
 store contents into screen models, so components only draw.
 */
+import type {LedgerData} from '../archive/ledger.js';
 import type {HistoryData} from '../archive/types.js';
+import {ledgerLines} from '../view-model/detail/cron-ledger.js';
 import type {StoreView} from '../store/types.js';
 import {archivedNote, historyModel, type HistoryModel} from '../view-model/history/history-table.js';
 import {type CronJobDetailModel, cronJobDetail} from '../view-model/detail/cronjob-detail.js';
@@ -43,7 +45,7 @@ export type DisabledFor = DisabledReasons | ((kind: 'job' | 'cronjob' | 'pod' | 
 Builds the current screen's model for a body `width` cells wide; list tables come from the store's `engine`, the
 history and an archived job from `history` (the archive as last read; undefined when it is off).
 */
-export function screenData(engine: TableEngine, state: UiState, snapshot: StoreView, now: number, width: number, disabled: DisabledFor = {}, history?: HistoryData): ScreenData {
+export function screenData(engine: TableEngine, state: UiState, snapshot: StoreView, now: number, width: number, disabled: DisabledFor = {}, history?: HistoryData, ledgers?: LedgerData): ScreenData {
 	const {screen} = currentEntry(state);
 	const context = keyContext(state);
 	const long = {wrap: state.wrap, shift: state.shift};
@@ -78,7 +80,11 @@ export function screenData(engine: TableEngine, state: UiState, snapshot: StoreV
 
 		case 'cronjob-detail': {
 			const model = cronJobDetail(snapshot, screen.uid, now);
-			const lines = model ? longDetailLines(cronJobDetailLines(model, width), width, long) : [];
+			// The run ledger kept across sessions goes after the schedule and before the events.
+			const ledger = ledgers?.get(screen.uid);
+			const cronJob = snapshot.cronJobs.get(screen.uid);
+			const ledgerPart = ledger && cronJob ? ledgerLines(ledger, cronJob, now) : [];
+			const lines = model ? longDetailLines(cronJobDetailLines(model, width, ledgerPart), width, long) : [];
 			return {model: {kind: 'cronjob-detail', uid: screen.uid, model, lines}, rowIds: selectableIds(model?.jobs.rows), context};
 		}
 

@@ -4,6 +4,7 @@ requests the reducer asks the app to carry out, and what the app tells the scree
 Declarations only, so every file of the state layer (and the session and components) can name them without importing
 one another.
 */
+import type {LedgerData} from '../archive/ledger.js';
 import type {HistoryData} from '../archive/types.js';
 import type {Permissions} from '../cluster/actions/permissions.js';
 import type {ActionRequest, ObjectRef, RequestResult} from '../cluster/actions/types.js';
@@ -181,6 +182,12 @@ export type LogFeed = {
 export type HistorySource = {
 	subscribe(listener: () => void): () => void;
 	getSnapshot(): HistoryData;
+};
+
+/** Where the app reads the cron jobs' run ledgers (the session's); subscribe hears every change. */
+export type LedgerSource = {
+	subscribe(listener: () => void): () => void;
+	getSnapshot(): LedgerData;
 };
 
 /** Where the app finds the open pane's feed (the session's log panes); subscribe hears opens, reopens and closes. */
