@@ -103,8 +103,8 @@ export const keymap: readonly Binding[] = [
 	{keys: ['left'], command: 'text-left', when: [...details, 'archived-job', ...texts, 'logs'], description: 'Scroll left', group: 'Text'},
 	{keys: ['ctrl+w'], command: 'toggle-wide', when: lists, description: 'Wide: all columns, cut to fit (again: those that fit)', group: 'Table'},
 	// The archive: runs kept on this machine, also of jobs the cluster has deleted.
-	{keys: ['H'], command: 'history', when: [...lists, ...details, 'history'], description: 'History: archived runs, deleted jobs too (:history; again: read it again)', group: 'Views'},
-	{keys: ['ctrl+d'], command: 'forget-run', when: archive, description: 'Delete the run from the archive (asks first; only the local copy, the cluster is not touched)', group: 'Actions', dangerous: true, hint: 'Delete'},
+	{keys: ['H'], command: 'history', when: [...lists, ...details, 'history'], description: 'History: archived runs, deleted jobs too (:history)', group: 'Views'},
+	{keys: ['ctrl+d'], command: 'forget-run', when: archive, description: 'Delete from the archive (local copy only; asks first)', group: 'Actions', dangerous: true, hint: 'Delete'},
 ];
 
 /** The command a key press runs in a context, or undefined when nothing is bound (text typed into an input line). */

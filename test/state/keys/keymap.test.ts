@@ -166,8 +166,8 @@ test('the markdown key table has one row per binding', () => {
 	assert.ok(table.includes('| `q` | Quit (from a list) | Jobs, CronJobs, Pods |'));
 	assert.ok(table.includes('| `q` | Back (quits only from a list) | Job detail, CronJob detail, Pod detail, History, Archived job, Help, Describe, YAML, Log pane |'));
 	// The archive's own Ctrl+D deletes a local file: it is not marked as changing the cluster.
-	assert.ok(table.includes('| `Ctrl+D` | Delete the run from the archive (asks first; only the local copy, the cluster is not touched) | History, Archived job |'));
-	assert.ok(table.includes('| `Shift+H` | History: archived runs, deleted jobs too (:history; again: read it again) | Jobs, CronJobs, Pods, Job detail, CronJob detail, Pod detail, History |'));
+	assert.ok(table.includes('| `Ctrl+D` | Delete from the archive (local copy only; asks first) | History, Archived job |'));
+	assert.ok(table.includes('| `Shift+H` | History: archived runs, deleted jobs too (:history) | Jobs, CronJobs, Pods, Job detail, CronJob detail, Pod detail, History |'));
 	assert.ok(table.some((row) => row.startsWith('| `Ctrl+C` | Quit from anywhere (so does :q) | Jobs, ') && row.endsWith('Confirmation dialog, Namespace/context picker |')));
 });
 
