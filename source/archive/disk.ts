@@ -38,8 +38,6 @@ export type ArchiveDisk = {
 	list(): Promise<RunEntry[]>;
 	/** Reads every run; an unreadable file is a problem, the others are still returned. */
 	readAll(): Promise<{readonly runs: ArchivedRun[]; readonly problems: RunProblem[]}>;
-	/** As readAll, each run with the file it was read from. */
-	readFiles(): Promise<{readonly runs: Array<{readonly file: string; readonly run: ArchivedRun}>; readonly problems: RunProblem[]}>;
 	/** Deletes one run file (a path `list` gave); a file already gone is no error. */
 	remove(file: string): Promise<void>;
 	/** Reads one run file. */
@@ -106,7 +104,6 @@ export function openArchiveDisk(options: ArchiveDiskOptions): ArchiveDisk {
 		root,
 		list,
 		read,
-		readFiles,
 		async readAll() {
 			const {runs, problems} = await readFiles();
 			return {runs: runs.map(({run}) => run), problems};

@@ -3,12 +3,17 @@ The archive as the screen browses it: the runs of the current context read from 
 job detail screen, the attempt timeline and the log verdicts work on an archived run as they do on a live job (they
 read a StoreView, and this is one). Only each run's job, pods and events stay in memory; its log lines are read again
 from its file when the log pane opens on it. A file that cannot be read is listed as a problem, the rest still load.
+Reading again reads only the files that changed (by size and modified time): the history follows every run written
+while it is open, and an archive of hundreds of megabytes must not be read whole each time.
 */
 import type {Clock} from '../store/clock.js';
 import {createResourceStore} from '../store/resource-store.js';
 import type {StoreView, WatchKind} from '../store/types.js';
 import type {ArchiveDisk} from './disk.js';
-import type {ArchivedRun, HistoryData, HistoryRun} from './types.js';
+import type {ArchivedRun, HistoryData, HistoryRun, RunProblem} from './types.js';
+
+// What one file held when it was last read: the run without its logs (and how many there were), or why it could not be read.
+type Read = {readonly size: number; readonly mtimeMs: number} & ({readonly run: ArchivedRun; readonly logEntries: number} | {readonly problem: RunProblem});
 
 /** What the history needs. */
 export type ArchiveHistoryOptions = {
@@ -39,14 +44,32 @@ export function createArchiveHistory(options: ArchiveHistoryOptions): ArchiveHis
 	let data: HistoryData = {loaded: false, runs: [], problems: [], view: storeOf([], clock)};
 	// Refreshes run one at a time, the last one asked for wins: a slow read never overwrites a newer one.
 	let chain = Promise.resolve();
+	let reads = new Map<string, Read>();
 
 	const load = async () => {
 		const context = options.context();
-		const {runs, problems} = await disk.readFiles();
-		const mine = runs.filter(({run}) => run.context === context);
-		const listed: HistoryRun[] = mine.map(({file, run}) => ({
+		const next = new Map<string, Read>();
+		for (const entry of await disk.list().catch(() => [])) {
+			const known = reads.get(entry.file);
+			if (known !== undefined && known.size === entry.size && known.mtimeMs === entry.mtimeMs) {
+				next.set(entry.file, known);
+				continue;
+			}
+
+			try {
+				const run = await disk.read(entry.file);
+				next.set(entry.file, {size: entry.size, mtimeMs: entry.mtimeMs, run: {...run, logs: []}, logEntries: run.logs.length});
+			} catch (error) {
+				next.set(entry.file, {size: entry.size, mtimeMs: entry.mtimeMs, problem: {file: entry.file, reason: (error as Error).message}});
+			}
+		}
+
+		reads = next;
+		const problems = [...next.values()].flatMap(read => ('problem' in read ? [read.problem] : []));
+		const mine = [...next].flatMap(([file, read]) => ('run' in read && read.run.context === context ? [{file, run: read.run, logEntries: read.logEntries}] : []));
+		const listed: HistoryRun[] = mine.map(({file, run, logEntries}) => ({
 			file, uid: run.job.metadata.uid ?? '', context: run.context, namespace: run.namespace, name: run.job.metadata.name ?? '',
-			capturedAt: run.capturedAt, logEntries: run.logs.length, truncated: run.truncated !== undefined,
+			capturedAt: run.capturedAt, logEntries, truncated: run.truncated !== undefined,
 		})).sort((a, b) => b.capturedAt - a.capturedAt || a.name.localeCompare(b.name));
 		data = {loaded: true, runs: listed, problems, view: storeOf(mine.map(({run}) => run), clock)};
 		for (const listener of [...listeners]) {

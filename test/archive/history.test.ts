@@ -82,3 +82,30 @@ test('an archive that is off or empty says so instead of an empty table', () => 
 	assert.equal(historyModel(empty, live, t0, {filter: '', namespace: undefined}).emptyText, 'no runs archived in this context yet: a job is archived once it finishes');
 	assert.equal(historyModel({...empty, loaded: false}, live, t0, {filter: '', namespace: undefined}).emptyText, 'reading the archive…');
 });
+
+test('reading the history again reads only the run files that changed', async () => {
+	const dir = mkdtempSync(path.join(tmpdir(), 'kjobs-history-'));
+	try {
+		const disk = openArchiveDisk({root: path.join(dir, 'kjobs', 'archive')});
+		await disk.write(run('a', t0));
+		await disk.write(run('b', t0 + 1000));
+		const read: string[] = [];
+		const counted = {...disk, async read(file: string) {
+			read.push(path.basename(file));
+			return disk.read(file);
+		}};
+		const history = createArchiveHistory({disk: counted, clock: createManualClock(t0), context: () => 'ctx'});
+		await history.refresh();
+		assert.deepEqual(read.sort(), ['a.json', 'b.json']);
+		await history.refresh();
+		assert.equal(read.length, 2, 'nothing changed, nothing read');
+		await disk.write(run('c', t0 + 2000));
+		await history.refresh();
+		assert.deepEqual(read.slice(2), ['c.json']);
+		assert.deepEqual(history.getSnapshot().runs.map(each => [each.name, each.logEntries]), [['job-c', 1], ['job-b', 1], ['job-a', 1]]);
+		// The log pane still gets the run's lines: they are read from the file when asked for.
+		assert.equal((await history.run('a'))?.logs.length, 1);
+	} finally {
+		rmSync(dir, {recursive: true, force: true});
+	}
+});
