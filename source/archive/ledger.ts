@@ -73,7 +73,7 @@ export type LedgerOptions = {
 	readonly root: string;
 	readonly store: ResourceStore;
 	readonly clock: Clock;
-	/** The context in use when kjobs started: its ledgers are read and kept. */
+	/** The context in use now: its ledgers are read (the first time it is used) and kept. */
 	readonly context: () => string;
 	/** Told about a failed write (a full disk), in words for the message line. */
 	readonly report?: (text: string) => void;
@@ -102,8 +102,9 @@ export function ledgerRun(job: Job): LedgerRun {
 export function startLedgers(options: LedgerOptions): Ledgers {
 	const {root, store, clock} = options;
 	const listeners = new Set<() => void>();
-	// By `namespace/name`: what the files are named after.
-	let ledgers = new Map<string, CronLedger>();
+	// By context, namespace and name: what the files are named after.
+	const ledgers = new Map<string, CronLedger>();
+	const keyOf = (context: string, namespace: string, name: string) => JSON.stringify([context, namespace, name]);
 	let data: LedgerData = new Map();
 	const dirty = new Set<string>();
 	let stopped = false;
@@ -111,8 +112,11 @@ export function startLedgers(options: LedgerOptions): Ledgers {
 
 	const publish = () => {
 		const byUid = new Map<string, CronLedger>();
+		const context = options.context();
 		for (const ledger of ledgers.values()) {
-			byUid.set(ledger.cronJob.uid, ledger);
+			if (ledger.context === context) {
+				byUid.set(ledger.cronJob.uid, ledger);
+			}
 		}
 
 		data = byUid;
@@ -139,9 +143,25 @@ export function startLedgers(options: LedgerOptions): Ledgers {
 		});
 	};
 
-	let loaded = false;
+	// Each context's files are read the first time it is in use (at start, after :ctx); nothing is recorded for it before.
+	const loaded = new Set<string>();
+	let reading = Promise.resolve();
 	const look = () => {
-		if (stopped || !loaded) {
+		if (stopped) {
+			return;
+		}
+
+		const current = options.context();
+		if (!loaded.has(current)) {
+			loaded.add(current);
+			reading = reading.then(async () => {
+				for (const ledger of await readLedgers(root, current)) {
+					ledgers.set(keyOf(current, ledger.namespace, ledger.cronJob.name), {...ledger, context: current});
+				}
+
+				publish();
+				look();
+			});
 			return;
 		}
 
@@ -156,7 +176,7 @@ export function startLedgers(options: LedgerOptions): Ledgers {
 		for (const [uid, cronJob] of view.cronJobs) {
 			const namespace = cronJob.metadata.namespace ?? 'default';
 			const name = cronJob.metadata.name ?? '';
-			const key = `${namespace}/${name}`;
+			const key = keyOf(context, namespace, name);
 			const before = ledgers.get(key);
 			const known = new Map((before?.runs ?? []).map(run => [run.uid, run]));
 			let runsChanged = false;
@@ -192,12 +212,7 @@ export function startLedgers(options: LedgerOptions): Ledgers {
 		}
 	};
 
-	const reading = readLedgers(root, options.context()).then(found => {
-		ledgers = found;
-		loaded = true;
-		publish();
-		look();
-	});
+	look();
 	const unsubscribe = store.subscribe(look);
 	return {
 		subscribe(listener) {
@@ -217,8 +232,8 @@ export function startLedgers(options: LedgerOptions): Ledgers {
 }
 
 /** Every readable ledger of `context` under `root`; an unreadable one is skipped (a fresh ledger replaces it). */
-async function readLedgers(root: string, context: string): Promise<Map<string, CronLedger>> {
-	const found = new Map<string, CronLedger>();
+async function readLedgers(root: string, context: string): Promise<CronLedger[]> {
+	const found: CronLedger[] = [];
 	const contextDirectory = path.join(root, encodePart(context));
 	const namespaces = await readdir(contextDirectory, {withFileTypes: true}).catch(() => []);
 	for (const namespace of namespaces.filter(entry => entry.isDirectory())) {
@@ -231,7 +246,7 @@ async function readLedgers(root: string, context: string): Promise<Map<string, C
 			try {
 				const value = JSON.parse(await readFile(path.join(directory, entry.name), 'utf8')) as Partial<CronLedger>;
 				if (value.format === ledgerFormat && value.version === ledgerVersion && Array.isArray(value.runs) && typeof value.cronJob?.name === 'string' && typeof value.namespace === 'string') {
-					found.set(`${value.namespace}/${value.cronJob.name}`, value as CronLedger);
+					found.push(value as CronLedger);
 				}
 			} catch {}
 		}

@@ -1,11 +1,15 @@
 import assert from 'node:assert/strict';
-import {readdirSync, statSync} from 'node:fs';
+import {mkdtempSync, readdirSync, rmSync, statSync} from 'node:fs';
+import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {test} from 'node:test';
 import {render} from 'ink-testing-library';
 import {App} from '../../source/app.js';
+import {startLedgers} from '../../source/archive/ledger.js';
 import {loadConnection} from '../../source/cluster/connection/kubeconfig.js';
 import {startSession, type Session} from '../../source/session/session.js';
+import {createManualClock} from '../../source/store/clock.js';
+import {createResourceStore} from '../../source/store/resource-store.js';
 import {headlessWorld, type HeadlessWorld} from '../helpers/headless.js';
 import {waitFor} from '../helpers/wait-for.js';
 
@@ -120,5 +124,43 @@ test('a cron job\'s ledger keeps the runs of an earlier kjobs session beside the
 		}
 	} finally {
 		await world.stop();
+	}
+});
+
+test('ledgers belong to their context: a cron job of the same name in another context starts its own', async () => {
+	const dir = mkdtempSync(path.join(tmpdir(), 'kjobs-ledger-'));
+	const clock = createManualClock(Date.parse('2026-03-02T10:00:00Z'));
+	const store = createResourceStore({clock});
+	let context = 'prod';
+	const ledgers = startLedgers({root: dir, store, clock, context: () => context});
+	const cronJob = (uid: string) => ({apiVersion: 'batch/v1', kind: 'CronJob', metadata: {name: 'nightly', namespace: 'batch', uid}, spec: {schedule: '@daily', jobTemplate: {spec: {template: {spec: {containers: []}}}}}});
+	const job = (uid: string, owner: string) => ({
+		apiVersion: 'batch/v1', kind: 'Job', metadata: {name: `nightly-${uid}`, namespace: 'batch', uid, creationTimestamp: '2026-03-02T09:00:00Z', ownerReferences: [{apiVersion: 'batch/v1', kind: 'CronJob', name: 'nightly', uid: owner, controller: true}]},
+		spec: {template: {spec: {containers: []}}}, status: {},
+	});
+	const show = async (cronUid: string, jobUid: string) => {
+		store.apply({type: 'relist', kind: 'cronjobs', objects: [cronJob(cronUid)] as never});
+		store.apply({type: 'relist', kind: 'jobs', objects: [job(jobUid, cronUid)] as never});
+		store.apply({type: 'status', kind: 'cronjobs', state: {phase: 'live', since: clock.now()}});
+		store.apply({type: 'status', kind: 'jobs', state: {phase: 'live', since: clock.now()}});
+		store.flush();
+		await waitFor('recorded', async () => {
+			await ledgers.idle();
+			return ledgers.getSnapshot().get(cronUid)?.runs.some(run => run.uid === jobUid) === true;
+		});
+	};
+
+	try {
+		await show('cj-prod', 'j1');
+		context = 'staging';
+		store.apply({type: 'relist', kind: 'jobs', objects: []});
+		await show('cj-staging', 'j2');
+		assert.deepEqual(ledgers.getSnapshot().get('cj-staging')?.runs.map(run => run.uid), ['j2'], 'staging\'s ledger has none of prod\'s runs');
+		assert.equal(ledgers.getSnapshot().get('cj-prod'), undefined, 'prod\'s ledger is not shown in staging');
+		assert.deepEqual(readdirSync(dir).sort(), ['prod', 'staging']);
+	} finally {
+		ledgers.stop();
+		store.dispose();
+		rmSync(dir, {recursive: true, force: true});
 	}
 });
