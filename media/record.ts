@@ -78,7 +78,8 @@ async function record(): Promise<Frame[]> {
 	const config = path.join(scratch, 'tmux.conf');
 	// No status line, so the pane is the whole fixed-size window.
 	writeFileSync(config, 'set -g status off\n');
-	const command = `cd ${JSON.stringify(root)} && exec env -u NO_COLOR TERM=xterm-256color node dist/kjobs.mjs --demo`;
+	// The demo archives the runs it sees finish: a recording's go to its scratch directory, not the user's state.
+	const command = `cd ${JSON.stringify(root)} && exec env -u NO_COLOR TERM=xterm-256color XDG_STATE_HOME=${JSON.stringify(path.join(scratch, 'state'))} node dist/kjobs.mjs --demo`;
 	try {
 		tmux(socket, '-f', config, 'new-session', '-d', '-s', 'demo', '-x', String(cols), '-y', String(rows), command);
 		const size = tmux(socket, 'display-message', '-p', '-t', 'demo', '#{pane_width}x#{pane_height}').trim();

@@ -8,7 +8,7 @@ import {DialogBox} from './components/dialog-box.js';
 import {PickerBox} from './components/picker-box.js';
 import {BottomLine} from './components/bottom-line.js';
 import {Header} from './components/header.js';
-import type {AccessSource, ConnectionInfo, LogPaneSource, RequestHandler} from './state/types.js';
+import type {AccessSource, ConnectionInfo, HistorySource, LedgerSource, LogPaneSource, RequestHandler} from './state/types.js';
 import {KeyHints} from './components/key-hints.js';
 import {LogPane} from './components/log-pane.js';
 import {ScreenBody} from './components/screen-body.js';
@@ -57,9 +57,15 @@ export type AppProps = {
 	actions go to onRequest), and help shows the disabled actions of the current view.
 	*/
 	readonly access: AccessSource;
+	/** The archive of finished runs, for the history screen (H, :history); without it the history says the archive is off. */
+	readonly history?: HistorySource;
+	/** The cron jobs' run ledgers, shown on their detail screens. */
+	readonly ledgers?: LedgerSource;
 };
 
 const none: readonly string[] = [];
+const noHistory = {subscribe: () => () => {}, getSnapshot: () => undefined};
+const noLedgers = noHistory;
 
 // A dialog is at most 76 columns wide: its text reads as a paragraph, not one long line.
 const dialogWidth = (width: number) => Math.min(width, 76);
@@ -73,17 +79,23 @@ export function App(props: AppProps) {
 	const now = useNow(props.clock);
 	const size = useWindowSize(props.size);
 	const access = useSyncExternalStore(props.access.subscribe, props.access.current);
+	const historySource = props.history ?? noHistory;
+	const history = useSyncExternalStore(historySource.subscribe, historySource.getSnapshot);
+	const ledgerSource = props.ledgers ?? noLedgers;
+	const ledgers = useSyncExternalStore(ledgerSource.subscribe, ledgerSource.getSnapshot);
 	const layout = layoutFor(size.columns, size.rows);
 	const screen = useScreen({
 		snapshot, now, layout, namespace: props.info.namespace, contexts: props.contexts ?? none, currentContext: props.info.context,
-		access, onRequest: props.onRequest, onQuit: props.onQuit, engine: props.engine,
+		access, onRequest: props.onRequest, onQuit: props.onQuit, engine: props.engine, history, ledgers,
 	});
 	// The log pane (when the session feeds one): split under the screen or full, with the keys while it is open.
 	const paneLayout = paneHasKeys(screen.state) ? screen.state.logs?.pane.layout : undefined;
 	const split = logSplit(layout.tooSmall ? 0 : layout.bodyHeight, screen.tableHeight, paneLayout);
 	const open = paneLayout ? screen.state.logs : undefined;
 	// A previous instance's logs (`p`) are one finished run: the live verdicts are about the pod as it is now.
-	const verdicts = open === undefined || open.previous ? undefined : logVerdicts(snapshot, open.target, now);
+	// An archived run's verdicts come from the archive's copy of its pods.
+	const verdictSnapshot = open?.target.archived ? history?.view : snapshot;
+	const verdicts = open === undefined || open.previous || verdictSnapshot === undefined ? undefined : logVerdicts(verdictSnapshot, open.target, now);
 	const pane = useLogPane(props.logs, open, layout.width, split.paneHeight, verdicts);
 	const view = props.logs ? {...screen.view, logs: pane?.keys ?? closedPaneKeys} : screen.view;
 	useKeymap({store: screen.store, drawn: {...screen.drawn, view}});
@@ -94,7 +106,7 @@ export function App(props: AppProps) {
 
 	const {width} = layout;
 	const {data, state} = screen;
-	const table = data.model.kind === 'table' ? data.model.table : undefined;
+	const table = data.model.kind === 'table' || data.model.kind === 'history' ? data.model.table : undefined;
 	const emptyText = data.model.kind === 'table' && data.model.table.rows.length === 0 ? emptyTableText(data.model.view, snapshot, tableQuery(state)) : '';
 	return (
 		<Box flexDirection='column' width={width} height={layout.height}>

@@ -23,7 +23,9 @@ import {simulateMain} from './simulator/main.js';
 import {startSimulator, type Simulator} from './simulator/index.js';
 import type {NotifyPolicy} from './session/notifier.js';
 import {startSession} from './session/session.js';
-import {printableLines} from './view-model/printable.js';
+import {printable, printableLines} from './view-model/printable.js';
+import {archiveRoot, ledgerRoot} from './archive/paths.js';
+import {parseSize} from './archive/size.js';
 import {notifyTerminal} from './terminal/notify.js';
 import {version} from './version.js';
 
@@ -141,6 +143,13 @@ export async function main(): Promise<number> {
 		return 1;
 	}
 
+	const archiveMaxBytes = parseSize(flags.archiveMaxSize);
+	if (archiveMaxBytes === undefined) {
+		await cleanup();
+		process.stderr.write(`kjobs: --archive-max-size ${printable(flags.archiveMaxSize)} is not a size (e.g. 500MB, 2GB)\n`);
+		return 1;
+	}
+
 	const session = startSession({
 		connection,
 		readOnly: flags.demo ? '--demo' : (flags.readonly ? '--readonly' : undefined),
@@ -148,6 +157,7 @@ export async function main(): Promise<number> {
 		labelSelector: flags.selector,
 		// Written straight to the terminal, past the frame writer: BEL and an OSC move no cursor and draw nothing.
 		notify: {policy: flags.notify as NotifyPolicy, terminal: notifyTerminal(process.env), write: bytes => process.stdout.write(bytes)},
+		...(flags.archive ? {archive: {root: archiveRoot(process.env, homedir(), {demo: flags.demo}), ledgerRoot: ledgerRoot(process.env, homedir(), {demo: flags.demo}), maxBytes: archiveMaxBytes}} : {}),
 	});
 
 	// Ink 6.8 has no alternate-screen option: enter it ourselves and leave it on every exit path.
@@ -212,6 +222,8 @@ export async function main(): Promise<number> {
 			contexts={session.contexts()}
 			onRequest={session.handle}
 			logs={session.logs}
+			{...(session.history ? {history: session.history} : {})}
+			{...(session.ledgers ? {ledgers: session.ledgers} : {})}
 			access={session.access}
 			onQuit={() => quit()}
 		/>

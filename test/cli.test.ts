@@ -9,13 +9,13 @@ import {version} from '../source/version.js';
 const root = path.resolve(import.meta.dirname, '..');
 const home = mkdtempSync(path.join(tmpdir(), 'kjobs-cli-home-'));
 
-/** Runs the real launcher (not a TTY: stdin is a pipe) with a clean environment and a temporary HOME. */
+/** Runs the real launcher (not a TTY: stdin is a pipe) with a clean environment and a temporary HOME and state directory. */
 function kjobs(args: string[], env: Record<string, string> = {}) {
 	const result = spawnSync(process.execPath, ['--import', 'tsx', 'source/bin.ts', ...args], {
 		cwd: root,
 		encoding: 'utf8',
 		input: '',
-		env: {PATH: process.env['PATH'] ?? '', HOME: home, ...env},
+		env: {PATH: process.env['PATH'] ?? '', HOME: home, XDG_STATE_HOME: path.join(home, '.local', 'state'), ...env},
 		timeout: 30_000,
 	});
 	return {status: result.status, stdout: result.stdout, stderr: result.stderr};

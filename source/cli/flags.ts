@@ -35,6 +35,8 @@ export const screenFlags = {
 		type: 'string', default: 'failed', choices: ['failed', 'all', 'off'], usage: '--notify failed|all|off',
 		text: 'Bell and desktop notification when a job ends: failed ones (default), all, or off (jobs marked with b always)',
 	},
+	archive: {type: 'boolean', default: true, usage: '--no-archive', text: 'Do not keep finished runs (logs, events, pod statuses) in $XDG_STATE_HOME/kjobs/archive'},
+	archiveMaxSize: {type: 'string', default: '500MB', usage: '--archive-max-size SIZE', text: 'Most disk space the archive takes, oldest runs deleted first (default 500MB; e.g. 2GB)'},
 } as const satisfies Record<string, FlagSpec>;
 
 /** `kjobs get`'s own flags. */

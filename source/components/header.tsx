@@ -4,7 +4,7 @@ The two header lines: context, server, namespace scope and badges; then the job 
 import {Box, Text} from 'ink';
 import type {ConnectionInfo} from '../state/types.js';
 import {chrome} from '../theme.js';
-import {headerScope} from '../view-model/header.js';
+import {headerBadges, headerScope} from '../view-model/header.js';
 import {cellWidth, cut, fit} from './text.js';
 
 /** Props of the header. */
@@ -22,7 +22,7 @@ export type HeaderProps = {
 
 /** Draws the header. */
 export function Header({info, namespace, filter = '', counts, watch, width, noColor}: HeaderProps) {
-	const badges = [info.demo ? 'DEMO' : '', info.readOnly ? 'READ-ONLY' : ''].filter((badge) => badge !== '');
+	const badges = headerBadges(info);
 	const badgeText = badges.map((badge) => ` ${badge} `);
 	const lead = 'kjobs ';
 	const used = cellWidth(lead) + badgeText.reduce((sum, badge) => sum + cellWidth(badge) + 1, 0);

@@ -44,6 +44,20 @@ export function ScreenBody(props: ScreenBodyProps) {
 			);
 		}
 
+		case 'history': {
+			const {table, problems} = model;
+			// Run files that could not be read are named above the table: the others are still listed.
+			return (
+				<Box flexDirection='column' width={width} height={height}>
+					{problems === '' ? null : <Text color={noColor ? undefined : 'yellow'} wrap='truncate'>{fit(`⚠ ${problems}`, width)}</Text>}
+					<Table
+						columns={table.columns} rows={table.rows} width={width} height={problems === '' ? height : Math.max(0, height - 1)}
+						selectedIndex={props.selectedIndex} offset={props.offset} noColor={noColor} emptyText={model.emptyText} wide={props.wide ?? false}
+					/>
+				</Box>
+			);
+		}
+
 		case 'job-detail': {
 			const pods = model.model?.pods;
 			return pods

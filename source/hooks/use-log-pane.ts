@@ -41,7 +41,7 @@ export function useLogPane(source: LogPaneSource | undefined, open: OpenLogPane 
 	const viewHeight = Math.max(2, height - 1);
 	const verdictKey = verdicts?.key ?? '';
 	// eslint-disable-next-line react-hooks/exhaustive-deps -- the key stands for the verdicts: equal keys, equal texts.
-	const view = useMemo(() => (open === undefined ? undefined : logView(snapshot, open.pane, width, viewHeight, {...(verdicts ? {verdicts} : {}), ...(feed?.save ? {save: feed.save} : {})})), [snapshot, open, width, viewHeight, verdictKey, feed]);
+	const view = useMemo(() => (open === undefined ? undefined : logView(snapshot, open.pane, width, viewHeight, {...(verdicts ? {verdicts} : {}), ...(feed?.save ? {save: feed.save} : {}), ...(feed?.archived ? {archived: true} : {})})), [snapshot, open, width, viewHeight, verdictKey, feed]);
 	if (open === undefined || view === undefined) {
 		return undefined;
 	}

@@ -16,6 +16,8 @@ import type {ViewContext} from '../state/ui-actions.js';
 import {currentEntry, initialUiState} from '../state/ui-state.js';
 import {createUiStore, type UiStore} from '../state/ui-store.js';
 import type {Access, RequestHandler, UiRequest, UiState} from '../state/types.js';
+import type {LedgerData} from '../archive/ledger.js';
+import type {HistoryData} from '../archive/types.js';
 import type {StoreView} from '../store/types.js';
 import {watchStateText} from '../view-model/header.js';
 import {createTableEngine, type TableEngine} from '../view-model/table/engine.js';
@@ -35,6 +37,10 @@ export type ScreenInput = {
 	readonly onQuit: () => void;
 	/** What derives the tables from the store between renders (the session's); without one the screen makes its own. */
 	readonly engine?: TableEngine;
+	/** The archive as last read, for the history screen (undefined when the archive is off). */
+	readonly history?: HistoryData;
+	/** The cron jobs' run ledgers (undefined when the archive is off). */
+	readonly ledgers?: LedgerData;
 };
 
 /** Everything the layout draws, and where its keys go. */
@@ -58,14 +64,14 @@ export type Screen = {
 
 /** Runs the screen's state. */
 export function useScreen(input: ScreenInput): Screen {
-	const {now, layout, onRequest, onQuit, access} = input;
+	const {now, layout, onRequest, onQuit, access, history, ledgers} = input;
 	const [store] = useState(() => createUiStore(initialUiState({namespace: input.namespace, handlesRequests: onRequest !== undefined})));
 	const [engine] = useState(() => input.engine ?? createTableEngine());
 	const state = useSyncExternalStore(store.subscribe, store.getState);
 	const {dispatch} = store;
 	const snapshot = engine.scope(input.snapshot, state.namespace);
 	const disabled = useMemo(() => disabledFor(access), [access]);
-	const data = useMemo(() => screenData(engine, state, snapshot, now, layout.width, disabled), [engine, state, snapshot, now, layout.width, disabled]);
+	const data = useMemo(() => screenData(engine, state, snapshot, now, layout.width, disabled, history, ledgers), [engine, state, snapshot, now, layout.width, disabled, history, ledgers]);
 	const names = useMemo(() => completionNames(input.snapshot, input.contexts, input.currentContext), [input.snapshot, input.contexts, input.currentContext]);
 	const {tableHeight, page, info} = measure(data, layout);
 	const entry = currentEntry(state);
@@ -107,15 +113,15 @@ export function useScreen(input: ScreenInput): Screen {
 		}
 	}, [state.quit, onQuit]);
 	const watchStates = Object.entries(snapshot.watch).filter(([, watch]) => watch.phase !== 'live');
-	const view: ViewContext = {rows: data.rowIds, page, now, names, live: {snapshot, access}, ...(info === undefined ? {} : {info})};
+	const view: ViewContext = {rows: data.rowIds, page, now, names, live: {snapshot, access, ...(history ? {history} : {}), ...(ledgers ? {ledgers} : {})}, ...(info === undefined ? {} : {info})};
 	return {
 		state,
 		store,
-		drawn: {state, view, snapshot: input.snapshot, layout, disabled, engine},
+		drawn: {state, view, snapshot: input.snapshot, layout, disabled, engine, ...(history ? {history} : {})},
 		data,
 		view,
 		names,
-		crumb: breadcrumb(state, snapshot),
+		crumb: breadcrumb(state, snapshot, history),
 		counts: engine.headerCounts(snapshot),
 		watch: watchStates.length === 0 ? 'watch live' : watchStates.map(([kind, watch]) => watchStateText(kind as keyof typeof snapshot.watch, watch, now)).join(' · '),
 		tableHeight,

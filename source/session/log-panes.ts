@@ -6,6 +6,7 @@ reopens them when the since preset changes, saves the buffer to a file and close
 import {homedir} from 'node:os';
 import {join, sep} from 'node:path';
 import type {KubeConfig} from '@kubernetes/client-node';
+import type {ArchivedRun} from '../archive/types.js';
 import {makeSaveDirectory, saveLogLines, logFileName, savePath} from '../cluster/logs/save.js';
 import {fetchPreviousLogs, followCronJobLogs, followJobLogs, followPodLogs, podContainers, type LogSession, type LogSubject} from '../cluster/logs/streams.js';
 import type {Pod} from '../kube/types.js';
@@ -13,7 +14,7 @@ import {initialLogPaneState} from '../state/log-pane/reducer.js';
 import type {RequestResult} from '../cluster/actions/types.js';
 import type {LogFeed, LogPaneSource, Target, UiRequest} from '../state/types.js';
 import type {Clock} from '../store/clock.js';
-import {LogBuffer} from '../store/log-buffer.js';
+import {defaultLogCapacity, LogBuffer} from '../store/log-buffer.js';
 import type {StoreView, ResourceStore} from '../store/types.js';
 import {logSaveLines} from '../view-model/logs/save-text.js';
 import {sinceOptions, type SincePreset} from '../view-model/logs/types.js';
@@ -34,6 +35,8 @@ export type LogPanesOptions = {
 	readonly directory?: string;
 	/** The home directory `~` stands for. @default the user's */
 	readonly home?: string;
+	/** A job's archived run, read from the archive (for a target marked archived); none when the archive is off. */
+	readonly archived?: (uid: string) => Promise<ArchivedRun | undefined>;
 };
 
 /** The requests the log panes carry out. */
@@ -132,6 +135,26 @@ export function createLogPanes(options: LogPanesOptions): LogPanes {
 		}
 	};
 
+	// An archived run's logs, read once from its file into a buffer of their own: nothing is streamed, and search,
+	// filter, JSON and save work on them as on a live pane's.
+	const startArchived = async (request: Extract<LogRequest, {kind: 'open-logs'}>): Promise<Open> => {
+		const run = await options.archived?.(request.target.uid);
+		const buffer = new LogBuffer({capacity: Math.max(options.capacity ?? defaultLogCapacity, (run?.logs.length ?? 0) + 1), clock: options.clock});
+		buffer.setActivity({following: 0, reconnecting: 0, errors: []});
+		if (run === undefined) {
+			buffer.append({kind: 'marker', podUid: '', podName: '', tag: '', severity: 'warning', text: options.archived ? 'this run is no longer in the archive (deleted?)' : 'the archive is off (--no-archive)'});
+			return {buffer, title: 'Logs › archived job (gone)', name: 'archived-job', session: closedSession};
+		}
+
+		for (const entry of run.logs) {
+			buffer.append(entry);
+		}
+
+		const name = run.job.metadata.name ?? '';
+		const captured = new Date(run.capturedAt).toISOString().replace(/\.\d+Z$/, 'Z');
+		return {buffer, title: `Logs › archived job ${run.namespace}/${name} · all attempts · archived ${captured}`, name, session: closedSession, archived: true};
+	};
+
 	return {
 		subscribe(listener) {
 			listeners.add(listener);
@@ -142,7 +165,9 @@ export function createLogPanes(options: LogPanesOptions): LogPanes {
 			switch (request.kind) {
 				case 'open-logs': {
 					close();
-					const started = start(request);
+					const started = request.target.archived ? await startArchived(request) : start(request);
+					// Another pane opened while the archive was read: this one is no longer wanted.
+					close();
 					open = {...started, save: {directory: shownDirectory, name: started.name}};
 					changed();
 					return undefined;

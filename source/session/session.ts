@@ -8,6 +8,10 @@ import {openGate, readOnlyGate, type ReadOnlyFlag} from '../cluster/actions/gate
 import {performAction} from '../cluster/actions/perform.js';
 import {KubeCluster} from '../cluster/kube-cluster.js';
 import type {Connection} from '../cluster/connection/kubeconfig.js';
+import {startArchiveCapture, type ArchiveCapture} from '../archive/capture.js';
+import {openArchiveDisk, type ArchiveDiskOptions} from '../archive/disk.js';
+import {createArchiveHistory, type ArchiveHistory} from '../archive/history.js';
+import {startLedgers, type Ledgers} from '../archive/ledger.js';
 import {createLogPanes, isLogRequest, type LogPanes} from './log-panes.js';
 import {createNotifier, type NotifierOptions} from './notifier.js';
 import {createSystemClock, type Clock} from '../store/clock.js';
@@ -30,6 +34,18 @@ export type SessionOptions = {
 	readonly actions?: ActionContextOptions;
 	/** Bell and desktop notifications when jobs end (none without). */
 	readonly notify?: Omit<NotifierOptions, 'store' | 'clock'>;
+	/** Where and how much to archive finished runs (none without: `--no-archive`, and tests that do not ask for it). */
+	readonly archive?: {
+		readonly root: string;
+		/** Where the cron jobs' run ledgers are kept (none without). */
+		readonly ledgerRoot?: string;
+		readonly maxBytes?: number;
+		readonly maxRunBytes?: number;
+		/** Writes a run's text into its temp file (tests simulate a full disk with it). */
+		readonly writeData?: ArchiveDiskOptions['writeData'];
+		/** Told about archived runs and failed writes (a full disk), for the message line. */
+		readonly report?: (message: {readonly ok: boolean; readonly text: string}) => void;
+	};
 };
 
 /** A running session. */
@@ -41,6 +57,12 @@ export type Session = {
 	readonly cluster: KubeCluster;
 	/** The log pane's feed: the buffer its streams write to (the app draws it). */
 	readonly logs: LogPanes;
+	/** The archive's capture when it is on. */
+	readonly archive: ArchiveCapture | undefined;
+	/** The archive as the history screen reads it, when it is on. */
+	readonly history: ArchiveHistory | undefined;
+	/** The cron jobs' run ledgers, when they are kept. */
+	readonly ledgers: Ledgers | undefined;
 	/** What the header shows about the connection. */
 	info(): ConnectionInfo & {readonly namespace: string | undefined};
 	/** Every context of the loaded kubeconfig, for `:ctx` completion. */
@@ -85,7 +107,46 @@ export function startSession(options: SessionOptions): Session {
 	};
 
 	const notifier = options.notify ? createNotifier({...options.notify, store, clock}) : undefined;
-	const logs = createLogPanes({kubeConfig: () => cluster.connection.kubeConfig, store, clock, directory: options.logDirectory});
+	const disk = options.archive ? openArchiveDisk({root: options.archive.root, maxBytes: options.archive.maxBytes, ...(options.archive.writeData ? {writeData: options.archive.writeData} : {})}) : undefined;
+	const history = disk ? createArchiveHistory({disk, clock, context: () => cluster.connection.context}) : undefined;
+	// Once the history was read, it follows the archive: a run written (or evicted) shows at once.
+	const refreshHistory = () => {
+		if (history?.getSnapshot().loaded) {
+			history.refresh().catch(() => {});
+		}
+	};
+
+	const logs = createLogPanes({
+		kubeConfig: () => cluster.connection.kubeConfig, store, clock, directory: options.logDirectory,
+		...(history ? {archived: async (uid: string) => history.run(uid)} : {}),
+	});
+	const ledgers = options.archive?.ledgerRoot === undefined ? undefined : startLedgers({
+		root: options.archive.ledgerRoot, store, clock, context: () => cluster.connection.context,
+		report(text) {
+			options.archive?.report?.({ok: false, text});
+		},
+	});
+	let archiveWord = 'ARCHIVE';
+	const archive = options.archive && disk ? startArchiveCapture({
+		store, clock, disk,
+		kubeConfig: () => cluster.connection.kubeConfig,
+		context: () => cluster.connection.context,
+		maxRunBytes: options.archive.maxRunBytes,
+		report(message) {
+			// A failed write (a full disk) shows in the header word until a later run is written again.
+			const word = message.ok ? 'ARCHIVE' : message.text.includes('disk is full') ? 'ARCHIVE: DISK FULL' : 'ARCHIVE: WRITE FAILED';
+			if (word !== archiveWord) {
+				archiveWord = word;
+				changed();
+			}
+
+			if (message.ok) {
+				refreshHistory();
+			}
+
+			options.archive?.report?.(message);
+		},
+	}) : undefined;
 	const handle: RequestHandler = async request => {
 		if (isLogRequest(request)) {
 			return logs.handle(request);
@@ -101,6 +162,8 @@ export function startSession(options: SessionOptions): Session {
 			case 'switch-context': {
 				await cluster.switchContext(request.name);
 				changed();
+				// The history lists the runs of the context in use.
+				refreshHistory();
 				const {namespace} = cluster.connection;
 				return {ok: true, message: `context: ${request.name} · namespace: ${namespace ?? 'all'}`, scope: {namespace}};
 			}
@@ -114,6 +177,24 @@ export function startSession(options: SessionOptions): Session {
 				}
 
 				return result;
+			}
+
+			case 'load-history': {
+				if (history === undefined) {
+					return {ok: false, message: 'the archive is off (--no-archive): nothing was kept'};
+				}
+
+				await history.refresh();
+				const {runs, problems} = history.getSnapshot();
+				const unreadable = problems.length === 0 ? '' : ` · ${problems.length} ${problems.length === 1 ? 'file' : 'files'} could not be read`;
+				return {ok: true, message: `history: ${runs.length} archived ${runs.length === 1 ? 'run' : 'runs'} in context ${cluster.connection.context}${unreadable}`};
+			}
+
+			case 'forget-run': {
+				const removed = await history?.remove(request.uid);
+				return removed === undefined
+					? {ok: false, message: `${request.name}: not in the archive (already deleted?)`}
+					: {ok: true, message: `deleted the archived run of job ${request.name} (only the local copy)`};
 			}
 
 			case 'toggle-notify': {
@@ -136,11 +217,15 @@ export function startSession(options: SessionOptions): Session {
 		clock,
 		cluster,
 		logs,
+		archive,
+		history,
+		ledgers,
 		info() {
 			const {connection} = cluster;
 			return {
 				context: connection.context, server: connection.describeServer(), namespace: connection.namespace, readOnly: cluster.readOnly, demo: options.demo,
 				...(options.labelSelector === undefined ? {} : {selector: options.labelSelector}),
+				...(archive ? {archive: archiveWord} : {}),
 			};
 		},
 		contexts: () => cluster.connection.contexts,
@@ -157,6 +242,9 @@ export function startSession(options: SessionOptions): Session {
 		},
 		async stop() {
 			notifier?.stop();
+			// Aborts the capture's streams without waiting: quitting is never held up by the archive.
+			archive?.stop();
+			ledgers?.stop();
 			logs.close();
 			await cluster.close();
 			options.clock?.stop?.();

@@ -11,6 +11,8 @@ export type ParsedCommand =
 	/** `:ns` or `:ctx` alone: open the list to pick from. */
 	| {readonly kind: 'pick'; readonly what: 'namespace' | 'context'}
 	| {readonly kind: 'help'}
+	/** `:history`: the archive's runs. */
+	| {readonly kind: 'history'}
 	| {readonly kind: 'quit'}
 	| {readonly kind: 'error'; readonly message: string};
 
@@ -24,9 +26,9 @@ const views: Record<string, ViewId> = {
 };
 
 /** The command names Tab completes, in the order they are offered. */
-export const commandNames = ['jobs', 'cronjobs', 'cj', 'pods', 'ns', 'ctx', 'help', 'q', 'quit'] as const;
+export const commandNames = ['jobs', 'cronjobs', 'cj', 'pods', 'history', 'ns', 'ctx', 'help', 'q', 'quit'] as const;
 
-const usage = 'try :jobs, :cj, :pods, :ns NAME, :ctx NAME, :q';
+const usage = 'try :jobs, :cj, :pods, :history, :ns NAME, :ctx NAME, :q';
 
 /** Parses what was typed after the colon. */
 export function parseCommand(text: string): ParsedCommand {
@@ -55,6 +57,11 @@ export function parseCommand(text: string): ParsedCommand {
 		case 'help':
 		case '?': {
 			return {kind: 'help'};
+		}
+
+		case 'history':
+		case 'hist': {
+			return argument === '' ? {kind: 'history'} : {kind: 'error', message: `:${name} takes no argument`};
 		}
 
 		case 'q':

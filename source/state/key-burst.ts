@@ -4,6 +4,8 @@ before the next render. Each must see the rows of the state the previous key lef
 or `/name⏎` those belong to another screen. So the keys go to the store one at a time, and before each one the view is
 the drawn one while the state still draws the same rows, else one computed for the state as it is now.
 */
+import type {LedgerData} from '../archive/ledger.js';
+import type {HistoryData} from '../archive/types.js';
 import type {StoreView} from '../store/types.js';
 import type {TableEngine} from '../view-model/table/engine.js';
 import type {KeyPress} from './keys/keys.js';
@@ -25,6 +27,10 @@ export type DrawnScreen = {
 	readonly disabled: DisabledFor;
 	/** The table engine the screen was drawn with (the session's). */
 	readonly engine: TableEngine;
+	/** The archive as drawn (the history screen's rows). */
+	readonly history?: HistoryData;
+	/** The cron jobs' run ledgers as drawn. */
+	readonly ledgers?: LedgerData;
 };
 
 /** One key press as the keymap reads it. */
@@ -37,7 +43,7 @@ export function viewFor(state: UiState, drawn: DrawnScreen): ViewContext {
 	}
 
 	const snapshot = drawn.engine.scope(drawn.snapshot, state.namespace);
-	const data = screenData(drawn.engine, state, snapshot, drawn.view.now, drawn.layout.width, drawn.disabled);
+	const data = screenData(drawn.engine, state, snapshot, drawn.view.now, drawn.layout.width, drawn.disabled, drawn.history, drawn.ledgers);
 	const {page, info} = measure(data, drawn.layout);
 	const {info: _drawnInfo, ...view} = drawn.view;
 	return {...view, rows: data.rowIds, page, ...(info === undefined ? {} : {info}), live: {...view.live, snapshot}};

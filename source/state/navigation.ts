@@ -52,9 +52,11 @@ export function open(state: UiState, action: CommandAction): UiState {
 		return state;
 	}
 
-	const next: Record<string, Screen['id'] | undefined> = {jobs: 'job-detail', cronjobs: 'cronjob-detail', pods: 'pod-detail', 'job-detail': 'pod-detail', 'cronjob-detail': 'job-detail'};
+	const next: Record<string, Screen['id'] | undefined> = {
+		jobs: 'job-detail', cronjobs: 'cronjob-detail', pods: 'pod-detail', 'job-detail': 'pod-detail', 'cronjob-detail': 'job-detail', history: 'archived-job',
+	};
 	const id = next[entry.screen.id];
-	if (id !== 'job-detail' && id !== 'cronjob-detail' && id !== 'pod-detail') {
+	if (id !== 'job-detail' && id !== 'cronjob-detail' && id !== 'pod-detail' && id !== 'archived-job') {
 		return state;
 	}
 

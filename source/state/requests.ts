@@ -45,6 +45,9 @@ export function objectTarget(command: ObjectCommand, entry: ScreenEntry, rows: r
 		}
 
 		case 'cronjob-detail': return {kind: 'cronjob', uid: screen.uid};
+		// An archived run's logs come from the archive.
+		case 'history': return selected === undefined ? undefined : {kind: 'job', uid: selected, archived: true};
+		case 'archived-job': return {kind: 'job', uid: screen.uid, archived: true};
 		case 'pod-detail': return {kind: 'pod', uid: screen.uid};
 		case 'describe':
 		case 'yaml': return screen.target;
@@ -54,7 +57,7 @@ export function objectTarget(command: ObjectCommand, entry: ScreenEntry, rows: r
 
 const labels: Record<UiRequest['kind'], string> = {
 	'open-logs': 'logs', 'close-logs': 'close logs', 'save-logs': 'save logs', action: 'action', 'toggle-notify': 'notify',
-	'set-namespace': 'namespace switch', 'switch-context': 'context switch',
+	'set-namespace': 'namespace switch', 'switch-context': 'context switch', 'load-history': 'history', 'forget-run': 'delete archived run',
 };
 
 const actionLabels = {delete: 'delete', rerun: 'rerun', trigger: 'trigger', suspend: 'suspend/resume'} as const;

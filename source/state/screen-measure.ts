@@ -18,7 +18,9 @@ export function measure(data: ScreenData, layout: Layout): ScreenMeasure {
 	const isDetail = data.model.kind === 'job-detail' || data.model.kind === 'cronjob-detail';
 	// A detail table is as tall as its rows, the deleted ones included (they are drawn, only not selectable).
 	const drawn = data.model.kind === 'job-detail' ? data.model.model?.pods.rows.length : data.model.kind === 'cronjob-detail' ? data.model.model?.jobs.rows.length : 0;
-	const tableHeight = isDetail ? detailTableHeight(bodyHeight, drawn ?? 0) : bodyHeight;
+	// The history gives a line to the run files it could not read, when there are any.
+	const problemLine = data.model.kind === 'history' && data.model.problems !== '' ? 1 : 0;
+	const tableHeight = isDetail ? detailTableHeight(bodyHeight, drawn ?? 0) : bodyHeight - problemLine;
 	// Describe and YAML give their first line to a title.
 	const page = data.model.kind === 'help' ? bodyHeight : (data.model.kind === 'text' ? Math.max(1, bodyHeight - 1) : Math.max(1, tableHeight - 1));
 	// The info lines above a detail screen's table (a pod's screen is all info).

@@ -2,7 +2,11 @@
 What the current screen shows, computed from the UI state, a snapshot and the time: the one place the app turns
 store contents into screen models, so components only draw.
 */
+import type {LedgerData} from '../archive/ledger.js';
+import type {HistoryData} from '../archive/types.js';
+import {ledgerLines} from '../view-model/detail/cron-ledger.js';
 import type {StoreView} from '../store/types.js';
+import {archivedNote, historyModel, type HistoryModel} from '../view-model/history/history-table.js';
 import {type CronJobDetailModel, cronJobDetail} from '../view-model/detail/cronjob-detail.js';
 import {type JobDetailModel, jobDetail} from '../view-model/detail/job-detail.js';
 import {type PodDetailModel, podDetail} from '../view-model/detail/pod-detail.js';
@@ -26,6 +30,8 @@ export type ScreenModel =
 	| {readonly kind: 'cronjob-detail'; readonly uid: string; readonly model: CronJobDetailModel | undefined; readonly lines: readonly Line[]}
 	| {readonly kind: 'pod-detail'; readonly uid: string; readonly model: PodDetailModel | undefined; readonly lines: readonly Line[]}
 	| {readonly kind: 'help'; readonly lines: readonly Line[]}
+	/** The archive's runs: a table, what it says when empty, and the run files that could not be read. */
+	| ({readonly kind: 'history'} & HistoryModel)
 	/** Describe or YAML: `lines` is empty and `gone` true once even the tombstone has expired. */
 	| {readonly kind: 'text'; readonly view: 'describe' | 'yaml'; readonly title: string; readonly lines: readonly string[]; readonly deleted: boolean; readonly gone: boolean};
 
@@ -35,8 +41,11 @@ export type ScreenData = {readonly model: ScreenModel; readonly rowIds: readonly
 /** Disabled reasons for help: fixed, or computed for the kind of objects the screen below help shows. */
 export type DisabledFor = DisabledReasons | ((kind: 'job' | 'cronjob' | 'pod' | undefined) => DisabledReasons);
 
-/** Builds the current screen's model for a body `width` cells wide; list tables come from the store's `engine`. */
-export function screenData(engine: TableEngine, state: UiState, snapshot: StoreView, now: number, width: number, disabled: DisabledFor = {}): ScreenData {
+/**
+Builds the current screen's model for a body `width` cells wide; list tables come from the store's `engine`, the
+history and an archived job from `history` (the archive as last read; undefined when it is off).
+*/
+export function screenData(engine: TableEngine, state: UiState, snapshot: StoreView, now: number, width: number, disabled: DisabledFor = {}, history?: HistoryData, ledgers?: LedgerData): ScreenData {
 	const {screen} = currentEntry(state);
 	const context = keyContext(state);
 	const long = {wrap: state.wrap, shift: state.shift};
@@ -56,9 +65,26 @@ export function screenData(engine: TableEngine, state: UiState, snapshot: StoreV
 			return {model: {kind: 'job-detail', uid: screen.uid, model, lines}, rowIds: selectableIds(model?.pods.rows), context};
 		}
 
+		case 'history': {
+			const model = historyModel(history, snapshot, now, {filter: state.filter, namespace: state.namespace});
+			return {model: {kind: 'history', ...model}, rowIds: model.table.ids, context};
+		}
+
+		// An archived job is drawn as a live one is, from the archive's store, under a note saying where it comes from.
+		case 'archived-job': {
+			const model = history === undefined ? undefined : jobDetail(history.view, screen.uid, now);
+			const note: Line = {key: 'archived', text: archivedNote(history?.runs.find((run) => run.uid === screen.uid), snapshot, now), tone: 'warning'};
+			const lines = model ? longDetailLines([note, ...jobDetailLines(model, width, now)], width, long) : [];
+			return {model: {kind: 'job-detail', uid: screen.uid, model, lines}, rowIds: selectableIds(model?.pods.rows), context};
+		}
+
 		case 'cronjob-detail': {
 			const model = cronJobDetail(snapshot, screen.uid, now);
-			const lines = model ? longDetailLines(cronJobDetailLines(model, width), width, long) : [];
+			// The run ledger kept across sessions goes after the schedule and before the events.
+			const ledger = ledgers?.get(screen.uid);
+			const cronJob = snapshot.cronJobs.get(screen.uid);
+			const ledgerPart = ledger && cronJob ? ledgerLines(ledger, cronJob, now) : [];
+			const lines = model ? longDetailLines(cronJobDetailLines(model, width, ledgerPart), width, long) : [];
 			return {model: {kind: 'cronjob-detail', uid: screen.uid, model, lines}, rowIds: selectableIds(model?.jobs.rows), context};
 		}
 
@@ -121,12 +147,17 @@ export function textModel(view: 'describe' | 'yaml', snapshot: StoreView, target
 	return {kind: 'text', view, title, lines: objectYamlLines(found.object, typeMeta[target.kind]), deleted: found.deleted, gone: false};
 }
 
-const titles: Record<string, string> = {jobs: 'Jobs', cronjobs: 'CronJobs', pods: 'Pods', help: 'Help'};
+const titles: Record<string, string> = {jobs: 'Jobs', cronjobs: 'CronJobs', pods: 'Pods', help: 'Help', history: 'History'};
 const kinds: Record<string, string> = {'job-detail': 'job', 'cronjob-detail': 'cronjob', 'pod-detail': 'pod'};
 
 /** Where the user is, e.g. `CronJobs › cronjob nightly › job nightly-29012 › pod nightly-29012-x7k2q`. */
-export function breadcrumb(state: UiState, snapshot: StoreView): string {
+export function breadcrumb(state: UiState, snapshot: StoreView, history?: HistoryData): string {
 	return state.stack.map(({screen}) => {
+		if (screen.id === 'archived-job') {
+			const run = history?.runs.find((candidate) => candidate.uid === screen.uid);
+			return `archived job ${run === undefined ? screen.uid : `${run.namespace}/${run.name}`}`;
+		}
+
 		if (screen.id === 'job-detail' || screen.id === 'cronjob-detail' || screen.id === 'pod-detail') {
 			const object = snapshot.jobs.get(screen.uid) ?? snapshot.cronJobs.get(screen.uid) ?? snapshot.pods.get(screen.uid)
 				?? snapshot.deleted.get(screen.uid)?.object;

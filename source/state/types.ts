@@ -4,6 +4,8 @@ requests the reducer asks the app to carry out, and what the app tells the scree
 Declarations only, so every file of the state layer (and the session and components) can name them without importing
 one another.
 */
+import type {LedgerData} from '../archive/ledger.js';
+import type {HistoryData} from '../archive/types.js';
 import type {Permissions} from '../cluster/actions/permissions.js';
 import type {ActionRequest, ObjectRef, RequestResult} from '../cluster/actions/types.js';
 import type {LogBuffer, LogEntry} from '../store/log-buffer.js';
@@ -19,6 +21,9 @@ export type Screen =
 	| {readonly id: ViewId}
 	| {readonly id: 'job-detail' | 'cronjob-detail' | 'pod-detail'; readonly uid: string}
 	| {readonly id: 'help'}
+	/** The archive's runs (`H`, `:history`), and one archived job's detail: read from the archive, not the cluster. */
+	| {readonly id: 'history'}
+	| {readonly id: 'archived-job'; readonly uid: string}
 	| {readonly id: 'describe' | 'yaml'; readonly target: Target};
 
 /** A screen plus where its cursor is: the selected row's uid, its last index (for when the row goes) and the scroll. */
@@ -35,7 +40,12 @@ export type ScreenEntry = {
 export type Mode = 'normal' | 'filter' | 'command';
 
 /** The object a request acts on. */
-export type Target = {readonly kind: 'job' | 'cronjob' | 'pod'; readonly uid: string};
+export type Target = {
+	readonly kind: 'job' | 'cronjob' | 'pod';
+	readonly uid: string;
+	/** A job's run as the archive kept it (its logs are read from the archive file, never from the cluster). */
+	readonly archived?: true;
+};
 
 /** Something only the app can do (cluster calls, the log pane): the reducer asks, `onRequest` carries it out. */
 export type UiRequest =
@@ -56,13 +66,22 @@ export type UiRequest =
 	/** Mark (or unmark) a job to be announced with a bell and a desktop notification however it ends. */
 	| {readonly kind: 'toggle-notify'; readonly target: Target}
 	| {readonly kind: 'set-namespace'; readonly namespace: string | undefined}
+	/** Read the archive again: the history screen opened. */
+	| {readonly kind: 'load-history'}
+	/** Delete a job's archived run (a local file; the cluster is not asked), after its dialog was confirmed. */
+	| {readonly kind: 'forget-run'; readonly uid: string; readonly name: string}
 	| {readonly kind: 'switch-context'; readonly name: string};
 
 /** What the app may do now: the read-only gate's refusal (undefined when writable) and the RBAC answers. */
 export type Access = {readonly readOnly: string | undefined; readonly permissions: Permissions};
 
 /** What an action key opens its confirmation dialog from: the live snapshot (in the namespace in scope) and the access. */
-export type LiveData = {readonly snapshot: StoreView; readonly access: Access};
+export type LiveData = {
+	readonly snapshot: StoreView;
+	readonly access: Access;
+	/** The archive as the history screen shows it (undefined when it is off): Ctrl+D there asks about its runs. */
+	readonly history?: HistoryData;
+};
 
 /** An open confirmation dialog and the object it is about. */
 export type OpenDialog = {readonly target: Target; readonly dialog: ConfirmDialog};
@@ -150,7 +169,26 @@ export type LogKeyContext = {
 What the session feeds the pane: the buffer its streams write to, a title naming what is shown, and for a pod with
 several containers the choices `c` cycles through after the default (each name, and 'all' when there are init containers).
 */
-export type LogFeed = {readonly buffer: LogBuffer; readonly title: string; readonly containers?: readonly string[]; readonly save?: SaveDefault};
+export type LogFeed = {
+	readonly buffer: LogBuffer;
+	readonly title: string;
+	readonly containers?: readonly string[];
+	readonly save?: SaveDefault;
+	/** An archived run's logs, read whole from the archive. */
+	readonly archived?: boolean;
+};
+
+/** Where the app reads the archive for the history screen (the session's); subscribe hears every new read. */
+export type HistorySource = {
+	subscribe(listener: () => void): () => void;
+	getSnapshot(): HistoryData;
+};
+
+/** Where the app reads the cron jobs' run ledgers (the session's); subscribe hears every change. */
+export type LedgerSource = {
+	subscribe(listener: () => void): () => void;
+	getSnapshot(): LedgerData;
+};
 
 /** Where the app finds the open pane's feed (the session's log panes); subscribe hears opens, reopens and closes. */
 export type LogPaneSource = {
@@ -164,6 +202,8 @@ export type ConnectionInfo = {
 	readonly server: string;
 	readonly readOnly: boolean;
 	readonly demo: boolean;
+	/** The archive's header word when it is on (`ARCHIVE`, or what went wrong with it); undefined when off. */
+	readonly archive?: string;
 	/** The `-l` label selector the session watches with, when there is one. */
 	readonly selector?: string;
 };

@@ -4,6 +4,7 @@ action's dialog is built from come in the action as data, so the reducer never c
 objects.
 */
 import {pressDialogKey, requestDone, selectCreated, startAction} from './dialog/flow.js';
+import {startForget} from './dialog/forget.js';
 import {completeCommand, parseCommand} from './command-line.js';
 import {isDialogCommand, isLogCommand, isPickerCommand} from './keys/commands.js';
 import {resolveKey} from './keys/keymap.js';
@@ -104,7 +105,7 @@ function runCommand(state: UiState, action: CommandAction): UiState {
 		case 'open': return open(state, action);
 		case 'back': {
 			if (state.stack.length > 1) {
-				return {...state, stack: state.stack.slice(0, -1)};
+				return pop(state);
 			}
 
 			// At the root, Esc clears a kept filter (as in k9s) before it has nothing left to do.
@@ -112,7 +113,7 @@ function runCommand(state: UiState, action: CommandAction): UiState {
 		}
 
 		// q: the screen on top closes (the log pane's own q closes the pane: state/log-pane/); a list is never above another screen.
-		case 'leave': return state.stack.length > 1 ? {...state, stack: state.stack.slice(0, -1)} : state;
+		case 'leave': return state.stack.length > 1 ? pop(state) : state;
 		case 'help': {
 			return entry.screen.id === 'help' ? {...state, stack: state.stack.slice(0, -1)} : push(state, {id: 'help'});
 		}
@@ -165,6 +166,8 @@ function runCommand(state: UiState, action: CommandAction): UiState {
 			return message({...state, wide}, wide ? 'wide: every column (Ctrl+W again: the ones that fit)' : 'columns that fit', 'normal', action.now);
 		}
 
+		case 'history': return openHistory(state, action.now);
+		case 'forget-run': return startForget(state, entry, action.rows, action.now, action.live);
 		case 'quit': return {...state, quit: true};
 		case 'redraw': return {...state, redraws: (state.redraws ?? 0) + 1};
 		default: {
@@ -192,9 +195,24 @@ function runCommandLine(state: UiState, action: CommandAction): UiState {
 		}
 
 		case 'help': return currentEntry(cleared).screen.id === 'help' ? cleared : push(cleared, {id: 'help'});
+		case 'history': return openHistory(cleared, action.now);
 		case 'quit': return {...cleared, quit: true};
 		case 'error': return message(cleared, parsed.message, 'error', action.now);
 	}
+}
+
+// Closes the screen on top. A filter typed on the history belongs to it, as one typed on a list belongs to that list.
+function pop(state: UiState): UiState {
+	const closed = {...state, stack: state.stack.slice(0, -1)};
+	return currentEntry(state).screen.id === 'history' ? {...closed, filter: ''} : closed;
+}
+
+// H or :history: the archive's runs over the screen the user was on (Esc comes back to it), read again from disk. The
+// filter typed on a list belongs to that list.
+function openHistory(state: UiState, now: number): UiState {
+	const onHistory = currentEntry(state).screen.id === 'history';
+	const opened = onHistory ? state : push({...state, filter: ''}, {id: 'history'});
+	return requested(opened, {kind: 'load-history'}, now);
 }
 
 function typeText(state: UiState, text: string): UiState {

@@ -82,8 +82,14 @@ export type LogBufferOptions = {
 /** The default number of entries a pane keeps. */
 export const defaultLogCapacity = 10_000;
 
+/** What a log stream writes to: the pane's LogBuffer, or any other sink (the archive's capture). */
+export type LogSink = {
+	append(entry: NewLogEntry): number;
+	setActivity(activity: LogActivity): void;
+};
+
 /** A ring buffer of log entries with coalesced change notifications. */
-export class LogBuffer {
+export class LogBuffer implements LogSink {
 	readonly capacity: number;
 	readonly maxLineLength: number;
 	readonly #ring: Array<LogEntry | undefined>;

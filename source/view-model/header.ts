@@ -95,6 +95,11 @@ export function connectionProblem(snapshot: StoreView, now: number): string | un
 	return `⚠ ${parts.join(' · ')}`;
 }
 
+/** The header line's badges: `DEMO`, `READ-ONLY`, and the archive's word when it is on. */
+export function headerBadges(info: {readonly demo: boolean; readonly readOnly: boolean; readonly archive?: string}): string[] {
+	return [info.demo ? 'DEMO' : '', info.readOnly ? 'READ-ONLY' : '', info.archive ?? ''].filter(badge => badge !== '');
+}
+
 /**
 What the header's first line says after the badges: `ctx C · ns N · -l S · filter "F" · SERVER`, the `-l` selector
 and the filter only when set.

@@ -4,7 +4,9 @@ chunk is applied to a virtual screen and timestamped, keys are written to the te
 peak RSS (VmHWM) is polled from /proc.
 */
 import {spawn, type ChildProcessWithoutNullStreams} from 'node:child_process';
-import {readdirSync, readFileSync} from 'node:fs';
+import {mkdtempSync, readdirSync, readFileSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
 import {ScreenEmulator as Screen} from '../helpers/screen-emulator.js';
 
 /** One output chunk as the benchmark saw it. */
@@ -21,12 +23,14 @@ export class KjobsProcess {
 	#poll: NodeJS.Timeout;
 	#pid: number | undefined;
 	#exited: Promise<number | null>;
+	// kjobs archives the runs it sees finish under XDG_STATE_HOME: a benchmark's go to a directory of its own.
+	readonly #state = mkdtempSync(path.join(tmpdir(), 'kjobs-bench-state-'));
 
 	constructor(kubeconfig: string, env: Record<string, string>, nodeArgs = '') {
 		// The shipped bundle by default; KJOBS_BENCH_ENTRY=dist/bin.js measures the module-by-module build of the same app.
 		const entry = process.env['KJOBS_BENCH_ENTRY'] ?? 'dist/kjobs.mjs';
 		const command = `stty cols 120 rows 40; exec node ${nodeArgs} ${entry} --kubeconfig ${kubeconfig} -A`;
-		this.#child = spawn('script', ['-q', '-f', '-c', command, '/dev/null'], {env: {...process.env, NODE_ENV: 'production', ...env}});
+		this.#child = spawn('script', ['-q', '-f', '-c', command, '/dev/null'], {env: {...process.env, NODE_ENV: 'production', XDG_STATE_HOME: this.#state, ...env}});
 		this.#child.stdout.on('data', (data: Buffer) => {
 			const text = data.toString('utf8');
 			this.chunks.push({at: performance.now(), bytes: data.length, frames: text.split('\u001B[?2026h').length - 1});
@@ -36,7 +40,10 @@ export class KjobsProcess {
 			}
 		});
 		this.#child.stderr.resume();
-		this.#exited = new Promise(resolve => this.#child.on('exit', code => resolve(code)));
+		this.#exited = new Promise(resolve => this.#child.on('exit', code => {
+			rmSync(this.#state, {recursive: true, force: true});
+			resolve(code);
+		}));
 		this.#poll = setInterval(() => this.#pollRss(), 50);
 	}
 

@@ -183,7 +183,7 @@ test('the command line completes with Tab and reports unknown commands', async (
 	await app.press('\t');
 	assert.equal(checkFrame(app)[27], ':ns ▏   Tab: all batch default');
 	await app.press('\u001B', ':', 'x', 'y', '\r');
-	assert.equal(checkFrame(app)[27], '✗ unknown command: xy (try :jobs, :cj, :pods, :ns NAME, :ctx NAME, :q)');
+	assert.equal(checkFrame(app)[27], '✗ unknown command: xy (try :jobs, :cj, :pods, :history, :ns NAME, :ctx NAME, :q)');
 });
 
 test('help lists every key of the view with disabled actions and the dialog\'s keys, scrolls, and closes with ?', async () => {
@@ -192,7 +192,7 @@ test('help lists every key of the view with disabled actions and the dialog\'s k
 	await app.press('?');
 	let lines = checkFrame(app);
 	assert.deepEqual(lines.slice(2, 6), ['Jobs › Help', 'Navigation', '  j ↓                Down', '  k ↑                Up']);
-	assert.equal(lines[20], '… 78 more lines (PgDn)');
+	assert.equal(lines[20], '… 79 more lines (PgDn)');
 	await app.press('G');
 	lines = checkFrame(app);
 	assert.deepEqual(lines.slice(16, 21), [
@@ -206,7 +206,7 @@ test('help lists every key of the view with disabled actions and the dialog\'s k
 	await app.press('g', '\u001B[6~');
 	lines = checkFrame(app);
 	const yaml = lines.indexOf('  y                  YAML');
-	assert.equal(yaml, 10);
+	assert.equal(yaml, 11);
 	assert.deepEqual(lines.slice(yaml, yaml + 4), [
 		'  y                  YAML',
 		'  Ctrl+D             Delete  ⚠ dangerous  (disabled: forbidden)',

@@ -3,6 +3,8 @@ The real CLI under a pseudo-terminal (util-linux `script`), for what only a term
 on exit, raw mode, signals. The output is every byte kjobs wrote to the terminal.
 */
 import {spawn} from 'node:child_process';
+import {mkdtempSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {waitFor} from './wait-for.js';
@@ -22,13 +24,18 @@ export type PtyRun = {
 	seenAt(text: string): number | undefined;
 };
 
-/** Starts `node --import tsx source/bin.ts ...args` in a pty with `env` (and a PATH), from the repository root. */
+/**
+Starts `node --import tsx source/bin.ts ...args` in a pty with `env` (and a PATH), from the repository root. Unless
+`env` names them, HOME and XDG_STATE_HOME are a private directory removed when kjobs exits: a run never writes into the
+real user's home (the archive of finished runs lives under XDG_STATE_HOME).
+*/
 export async function runInPty(args: readonly string[], env: Record<string, string> = {}): Promise<PtyRun> {
+	const scratch = mkdtempSync(path.join(tmpdir(), 'kjobs-pty-'));
 	const quoted = [process.execPath, '--import', 'tsx', path.join(root, 'source/bin.ts'), ...args].map(arg => `'${arg.replaceAll('\'', '\'\\\'\'')}'`).join(' ');
 	// The shell prints its pid and then becomes kjobs (exec), so the pid is kjobs'.
 	const child = spawn('script', ['-qefc', `stty cols 120 rows 40; echo "PID=$$"; exec ${quoted}`, '/dev/null'], {
 		cwd: root,
-		env: {PATH: process.env['PATH'] ?? '', TERM: 'xterm-256color', ...env},
+		env: {PATH: process.env['PATH'] ?? '', TERM: 'xterm-256color', HOME: scratch, XDG_STATE_HOME: path.join(env['HOME'] ?? scratch, '.local', 'state'), ...env},
 		stdio: ['pipe', 'pipe', 'pipe'],
 	});
 	let output = '';
@@ -42,6 +49,7 @@ export async function runInPty(args: readonly string[], env: Record<string, stri
 	const exited = new Promise<number>(resolve => {
 		child.on('exit', code => {
 			exitedAt = Date.now();
+			rmSync(scratch, {recursive: true, force: true});
 			resolve(code ?? -1);
 		});
 	});

@@ -18,7 +18,7 @@ test('commands parse to views, scope changes, help, quit or an error', () => {
 	assert.deepEqual(parseCommand('ns'), {kind: 'pick', what: 'namespace'});
 	assert.deepEqual(parseCommand('q'), {kind: 'quit'});
 	assert.deepEqual(parseCommand('jobs x'), {kind: 'error', message: ':jobs takes no argument'});
-	assert.deepEqual(parseCommand('deploy'), {kind: 'error', message: 'unknown command: deploy (try :jobs, :cj, :pods, :ns NAME, :ctx NAME, :q)'});
+	assert.deepEqual(parseCommand('deploy'), {kind: 'error', message: 'unknown command: deploy (try :jobs, :cj, :pods, :history, :ns NAME, :ctx NAME, :q)'});
 });
 
 test('Tab completes command names and then namespace and context names', () => {

@@ -96,7 +96,7 @@ test('the command line switches views, completes with Tab and reports unknown co
 	state = run(state, key('input-submit'));
 	assert.deepEqual(currentEntry(state).screen, {id: 'pods'});
 	state = run(state, key('command-line'), type('frob'), key('input-submit'));
-	assert.deepEqual(state.message, {text: 'unknown command: frob (try :jobs, :cj, :pods, :ns NAME, :ctx NAME, :q)', tone: 'error', at: now});
+	assert.deepEqual(state.message, {text: 'unknown command: frob (try :jobs, :cj, :pods, :history, :ns NAME, :ctx NAME, :q)', tone: 'error', at: now});
 	assert.equal(run(state, key('cursor-down')).message, undefined);
 	assert.equal(run(start(), key('command-line'), key('input-backspace')).mode, 'normal');
 	assert.equal(run(start(), key('command-line'), type('q'), key('input-cancel')).quit, false);

@@ -7,7 +7,7 @@ done for good, the pod is gone, or the pane closes.
 import {exitText} from '../../kube/container-exit.js';
 import type {KubeConfig} from '@kubernetes/client-node';
 import type {ContainerStatus, Pod} from '../../kube/types.js';
-import type {LogBuffer} from '../../store/log-buffer.js';
+import type {LogSink} from '../../store/log-buffer.js';
 import {ResumeTracker, type ReceivedLine} from './lines.js';
 import {requestLog, type AbortRegistry, type LogRequestOptions} from './request.js';
 
@@ -17,7 +17,7 @@ export type LogSince = {readonly tailLines?: number; readonly sinceSeconds?: num
 /** What a container stream needs from its owner. */
 export type ContainerStreamContext = {
 	readonly kc: KubeConfig;
-	readonly buffer: LogBuffer;
+	readonly buffer: LogSink;
 	readonly registry: AbortRegistry;
 	/** The pod as the live store sees it now, or undefined once it is gone. */
 	pod(): Pod | undefined;

@@ -4,7 +4,7 @@ backoff and settle timers, and the activity counts the status line shows. close(
 */
 import type {KubeConfig} from '@kubernetes/client-node';
 import type {Clock} from '../../store/clock.js';
-import type {LogBuffer} from '../../store/log-buffer.js';
+import type {LogSink} from '../../store/log-buffer.js';
 import type {ResourceStore} from '../../store/types.js';
 import type {ContainerStreamContext, LogSince} from './container-stream.js';
 
@@ -54,7 +54,7 @@ export type Session = {
 };
 
 /** Opens a session's plumbing: abort registry, change waiters, backoff timers, activity counts. */
-export function openSession(kc: KubeConfig, store: ResourceStore, buffer: LogBuffer, options: LogSessionOptions): Session {
+export function openSession(kc: KubeConfig, store: ResourceStore, buffer: LogSink, options: LogSessionOptions): Session {
 	const aborts = new Set<() => void>();
 	const waiters = new Set<() => void>();
 	const listeners: Array<() => void> = [];

@@ -6,7 +6,7 @@ aborts every request it made.
 */
 import type {KubeConfig} from '@kubernetes/client-node';
 import {completionIndexAnnotation, jobLabels, timeOf, type Pod} from '../../kube/types.js';
-import type {LogBuffer} from '../../store/log-buffer.js';
+import type {LogSink} from '../../store/log-buffer.js';
 import type {ResourceStore, StoreView} from '../../store/types.js';
 import {streamContainer, type ContainerStreamContext, type ContainerTarget, type LogSince} from './container-stream.js';
 import {openSession, type LogSession, type LogSessionOptions, type Session} from './session.js';
@@ -43,7 +43,7 @@ Follows every pod of a job: pods already there are read in creation order (finis
 followed), pods created later (retries, parallel pods) are attached as the store shows them, each behind a separator;
 a pod that disappears gets a `pod deleted` marker and its lines stay.
 */
-export function followJobLogs(kc: KubeConfig, store: ResourceStore, job: LogSubject, buffer: LogBuffer, options: LogSessionOptions): LogSession {
+export function followJobLogs(kc: KubeConfig, store: ResourceStore, job: LogSubject, buffer: LogSink, options: LogSessionOptions): LogSession {
 	const plumbing = openSession(kc, store, buffer, options);
 	const attached = new Map<string, {name: string; tag: string; gone: boolean}>();
 	let chain = Promise.resolve();
@@ -131,16 +131,16 @@ function choose(pod: Pod, container: string | undefined): string[] {
 }
 
 /** Follows one pod: one container by name, `'all'` (init containers too), or by default all main containers. */
-export function followPodLogs(kc: KubeConfig, store: ResourceStore, pod: LogSubject, buffer: LogBuffer, options: LogSessionOptions & {readonly container?: string}): LogSession {
+export function followPodLogs(kc: KubeConfig, store: ResourceStore, pod: LogSubject, buffer: LogSink, options: LogSessionOptions & {readonly container?: string}): LogSession {
 	return podSession(kc, store, pod, buffer, options, 'follow');
 }
 
 /** Reads the previous (last terminated) instance of a pod's containers once: what `kubectl logs -p` shows. */
-export function fetchPreviousLogs(kc: KubeConfig, store: ResourceStore, pod: LogSubject, buffer: LogBuffer, options: LogSessionOptions & {readonly container?: string}): LogSession {
+export function fetchPreviousLogs(kc: KubeConfig, store: ResourceStore, pod: LogSubject, buffer: LogSink, options: LogSessionOptions & {readonly container?: string}): LogSession {
 	return podSession(kc, store, pod, buffer, options, 'previous');
 }
 
-function podSession(kc: KubeConfig, store: ResourceStore, subject: LogSubject, buffer: LogBuffer, options: LogSessionOptions & {readonly container?: string}, mode: 'follow' | 'previous'): LogSession {
+function podSession(kc: KubeConfig, store: ResourceStore, subject: LogSubject, buffer: LogSink, options: LogSessionOptions & {readonly container?: string}, mode: 'follow' | 'previous'): LogSession {
 	const plumbing = openSession(kc, store, buffer, options);
 	const pod = store.getSnapshot().pods.get(subject.uid);
 	if (!pod) {
@@ -170,7 +170,7 @@ them), and, when a newer run starts, that one instead. A cron job that runs ever
 current run; the earlier run's lines stay above a marker. The earlier run's streams close when the newer run starts
 (a run still going is then no longer read; the marker says so). `onRun` hears of each run the pane switches to.
 */
-export function followCronJobLogs(kc: KubeConfig, store: ResourceStore, cronJob: LogSubject, buffer: LogBuffer, options: LogSessionOptions & {readonly onRun?: (job: LogSubject) => void}): LogSession {
+export function followCronJobLogs(kc: KubeConfig, store: ResourceStore, cronJob: LogSubject, buffer: LogSink, options: LogSessionOptions & {readonly onRun?: (job: LogSubject) => void}): LogSession {
 	let current: {job: Run; session: LogSession} | undefined;
 	let closed = false;
 	let told = false;

@@ -169,6 +169,27 @@ spec:
           command: ["python", "job.py"]
       restartPolicy: Never
 ---
+# Cleans up after itself: deleted with its pods 5 s after it finishes, so only kjobs' archive (H, :history) still has
+# its logs a few seconds later.
+apiVersion: batch/v1
+kind: Job
+metadata:
+  name: warm-cache
+  namespace: batch
+spec:
+  ttlSecondsAfterFinished: 5
+  template:
+    metadata:
+      annotations:
+        sim.kjobs.io/run-seconds: "20"
+        sim.kjobs.io/log: "warming cache shards on {pod}\n{\"level\":\"info\",\"msg\":\"shard warmed\",\"shard\":1,\"keys\":48211}\n{\"level\":\"warn\",\"msg\":\"slow shard\",\"shard\":2,\"ms\":1840}\n{\"level\":\"info\",\"msg\":\"shard warmed\",\"shard\":2,\"keys\":51007}\ncache warm: 2 shards, 99218 keys"
+    spec:
+      containers:
+        - name: warm
+          image: registry.example.test/cache/warmer:3.2.0
+          command: ["/warm", "--shards=2"]
+      restartPolicy: Never
+---
 # Always fails: climbs the exponential back-off (10 s, 20 s, 40 s ... 320 s) until backoffLimit 6 is spent.
 apiVersion: batch/v1
 kind: Job

@@ -54,7 +54,10 @@ export function pressDialogKey(state: UiState, command: Command | undefined, now
 		case 'confirm': {
 			// The dialog closes on the first confirmation, so a second `y` in the same burst cannot send it again.
 			const working = message(closed, `${open.dialog.confirmLabel}: working…`, 'pending', now);
-			return requested(working, {kind: 'action', action: outcome.request, target: open.target}, now);
+			// Deleting an archived run is the app's own business (a file), not an action on the cluster.
+			return outcome.request.kind === 'forget-run'
+				? requested(working, outcome.request, now)
+				: requested(working, {kind: 'action', action: outcome.request, target: open.target}, now);
 		}
 	}
 }
@@ -69,6 +72,13 @@ export function requestDone(state: UiState, request: UiRequest, result: RequestR
 		const root = state.stack[0]!;
 		const switched: UiState = {...state, namespace: result.scope.namespace, stack: [{screen: root.screen, index: 0, scroll: 0}]};
 		return message(switched, result.message, 'success', now);
+	}
+
+	// The archived run deleted from its own screen: back to the history, where it is no longer listed.
+	if (result.ok && request.kind === 'forget-run') {
+		const top = currentEntry(state).screen;
+		const left = top.id === 'archived-job' && top.uid === request.uid ? {...state, stack: state.stack.slice(0, -1)} : state;
+		return message(left, result.message, 'success', now);
 	}
 
 	const shown = message(state, result.message, result.ok ? 'success' : 'error', now);

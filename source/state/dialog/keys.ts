@@ -3,15 +3,14 @@ What the dialog's commands do to an open confirmation dialog: confirm the select
 choices (wrapping). The keys that run them are the keymap's 'dialog' context, so help, the readme and the dialog's own
 key line list them.
 */
-import type {ActionRequest} from '../../cluster/actions/types.js';
 import type {DialogCommand} from '../keys/commands.js';
-import type {ConfirmDialog} from './model.js';
+import type {ConfirmDialog, DialogRequest} from './model.js';
 
 /** What a command did: the dialog stays open (perhaps with another choice selected), closed, or confirmed a request. */
 export type DialogOutcome =
 	| {readonly type: 'open'; readonly dialog: ConfirmDialog}
 	| {readonly type: 'cancel'}
-	| {readonly type: 'confirm'; readonly request: ActionRequest};
+	| {readonly type: 'confirm'; readonly request: DialogRequest};
 
 /** Applies one dialog command to an open dialog. */
 export function dialogKey(dialog: ConfirmDialog, command: DialogCommand): DialogOutcome {

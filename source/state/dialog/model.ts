@@ -11,12 +11,15 @@ import type {CronJob, Job, Pod} from '../../kube/types.js';
 /** The actions that open a dialog. */
 export type DialogAction = 'delete' | 'rerun' | 'trigger' | 'suspend';
 
+/** What a confirmed choice asks for: an action on the cluster, or deleting an archived run (a local file). */
+export type DialogRequest = ActionRequest | {readonly kind: 'forget-run'; readonly uid: string; readonly name: string};
+
 /** One choice: its label, a line saying what it does, and the request it confirms. */
-export type DialogChoice = {readonly label: string; readonly explanation: string; readonly request: ActionRequest};
+export type DialogChoice = {readonly label: string; readonly explanation: string; readonly request: DialogRequest};
 
 /** An open dialog. `selected` indexes `choices` (there is always at least one). */
 export type ConfirmDialog = {
-	readonly action: DialogAction;
+	readonly action: DialogAction | 'forget-run';
 	readonly title: string;
 	/** The question, naming the object exactly: "Delete job batch/pi and its 3 pods?" */
 	readonly question: string;

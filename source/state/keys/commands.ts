@@ -9,7 +9,8 @@ export type UiCommand =
 	| 'sort-name' | 'sort-age' | 'sort-status' | 'all-namespaces' | 'toggle-completed'
 	| 'input-submit' | 'input-cancel' | 'input-complete' | 'input-backspace' | 'input-clear'
 	| 'help' | 'quit' | 'leave'
-	| 'redraw' | 'toggle-wide' | 'text-wrap' | 'text-right' | 'text-left';
+	| 'redraw' | 'toggle-wide' | 'text-wrap' | 'text-right' | 'text-left'
+	| 'history' | 'forget-run';
 
 /** Commands on the selected object that the app carries out (logs, actions): the reducer turns them into requests. */
 export type ObjectCommand = 'logs' | 'previous-logs' | 'describe' | 'yaml' | 'delete' | 'rerun' | 'trigger' | 'suspend' | 'notify';

@@ -60,7 +60,7 @@ function grouped(bindings: readonly Binding[], disabled: DisabledReasons): HelpG
 	return groups;
 }
 
-const dialogActions: ReadonlySet<Command> = new Set(['delete', 'rerun', 'trigger', 'suspend']);
+const dialogActions: ReadonlySet<Command> = new Set(['delete', 'rerun', 'trigger', 'suspend', 'forget-run']);
 
 /**
 Every key of a screen, grouped, with the disabled reasons given. Screens that can open the log pane or a confirmation
@@ -78,7 +78,7 @@ export function helpFor(context: KeyContext, disabled: DisabledReasons = {}): He
 
 const contextTitles: Record<KeyContext, string> = {
 	jobs: 'Jobs', cronjobs: 'CronJobs', pods: 'Pods', 'job-detail': 'Job detail', 'cronjob-detail': 'CronJob detail',
-	'pod-detail': 'Pod detail', help: 'Help', describe: 'Describe', yaml: 'YAML', logs: 'Log pane', filter: 'Filter line', command: 'Command line',
+	'pod-detail': 'Pod detail', history: 'History', 'archived-job': 'Archived job', help: 'Help', describe: 'Describe', yaml: 'YAML', logs: 'Log pane', filter: 'Filter line', command: 'Command line',
 	dialog: 'Confirmation dialog', picker: 'Namespace/context picker',
 };
 

@@ -29,8 +29,10 @@ const lists = ['jobs', 'cronjobs', 'pods'] as const;
 const details = ['job-detail', 'cronjob-detail', 'pod-detail'] as const;
 const screens = [...lists, ...details] as const;
 const texts = ['help', 'describe', 'yaml'] as const;
+// The archive's screens: its list of runs and one archived job.
+const archive = ['history', 'archived-job'] as const;
 // Every screen plus the log pane: where keys run commands rather than type into a line or answer a dialog.
-const normal = [...screens, ...texts, 'logs'] as const;
+const normal = [...screens, ...archive, ...texts, 'logs'] as const;
 const inputs = ['filter', 'command'] as const;
 
 /** Every binding, in the order help lists them. */
@@ -38,19 +40,19 @@ export const keymap: readonly Binding[] = [
 	{keys: ['j', 'down'], command: 'cursor-down', when: normal, description: 'Down', group: 'Navigation'},
 	{keys: ['k', 'up'], command: 'cursor-up', when: normal, description: 'Up', group: 'Navigation'},
 	{keys: ['g', 'home'], command: 'cursor-top', when: normal, description: 'Top', group: 'Navigation'},
-	{keys: ['G', 'end'], command: 'cursor-bottom', when: [...screens, ...texts], description: 'Bottom', group: 'Navigation'},
+	{keys: ['G', 'end'], command: 'cursor-bottom', when: [...screens, ...archive, ...texts], description: 'Bottom', group: 'Navigation'},
 	{keys: ['pagedown', 'ctrl+f'], command: 'page-down', when: normal, description: 'Page down', group: 'Navigation'},
 	{keys: ['pageup', 'ctrl+b'], command: 'page-up', when: normal, description: 'Page up', group: 'Navigation'},
-	{keys: ['enter'], command: 'open', when: [...lists, 'job-detail', 'cronjob-detail'], description: 'Open', group: 'Navigation', hint: 'Open'},
+	{keys: ['enter'], command: 'open', when: [...lists, 'job-detail', 'cronjob-detail', 'history'], description: 'Open', group: 'Navigation', hint: 'Open'},
 	{keys: ['escape'], command: 'back', when: normal, description: 'Back (a list: clear its filter)', group: 'Navigation', hint: 'Back'},
-	{keys: [':'], command: 'command-line', when: normal, description: 'Command (:jobs :cj :pods :ns :ctx :q)', group: 'Views', hint: 'Command'},
-	{keys: ['/'], command: 'filter', when: lists, description: 'Filter (/re/, !neg, -l k=v)', group: 'Table', hint: 'Filter'},
+	{keys: [':'], command: 'command-line', when: normal, description: 'Command (:jobs :cj :pods :history :ns :ctx :q)', group: 'Views', hint: 'Command'},
+	{keys: ['/'], command: 'filter', when: [...lists, 'history'], description: 'Filter (/re/, !neg, -l k=v)', group: 'Table', hint: 'Filter'},
 	{keys: ['N'], command: 'sort-name', when: lists, description: 'Sort by name (again: reverse)', group: 'Table'},
 	{keys: ['A'], command: 'sort-age', when: lists, description: 'Sort by age (newest first; again: reverse)', group: 'Table'},
 	{keys: ['S'], command: 'sort-status', when: lists, description: 'Sort by status (worst first; again: reverse)', group: 'Table'},
 	{keys: ['0'], command: 'all-namespaces', when: lists, description: 'All namespaces', group: 'Table'},
 	{keys: ['c'], command: 'toggle-completed', when: ['jobs', 'pods'], description: 'Hide/show completed', group: 'Table'},
-	{keys: ['l'], command: 'logs', when: [...screens], description: 'Logs', group: 'Actions', hint: 'Logs'},
+	{keys: ['l'], command: 'logs', when: [...screens, ...archive], description: 'Logs', group: 'Actions', hint: 'Logs'},
 	{keys: ['p'], command: 'previous-logs', when: ['pods', 'pod-detail', 'job-detail'], description: 'Previous container logs', group: 'Actions'},
 	{keys: ['d'], command: 'describe', when: [...screens, 'yaml'], description: 'Describe', group: 'Actions'},
 	{keys: ['y'], command: 'yaml', when: [...screens, 'describe'], description: 'YAML', group: 'Actions'},
@@ -92,14 +94,17 @@ export const keymap: readonly Binding[] = [
 	{keys: ['?'], command: 'help', when: normal, description: 'Help', group: 'General', hint: 'Help'},
 	// q leaves what is open, as in less and k9s; it quits only from a list, the first screen. Ctrl+C quits from anywhere.
 	{keys: ['q'], command: 'quit', when: lists, description: 'Quit (from a list)', group: 'General', hint: 'Quit'},
-	{keys: ['q'], command: 'leave', when: [...details, ...texts, 'logs'], description: 'Back (quits only from a list)', group: 'General'},
+	{keys: ['q'], command: 'leave', when: [...details, ...archive, ...texts, 'logs'], description: 'Back (quits only from a list)', group: 'General'},
 	{keys: ['ctrl+c'], command: 'quit', when: [...normal, ...inputs, 'dialog', 'picker'], description: 'Quit from anywhere (so does :q)', group: 'General'},
 	// Screen state: redraw, and how q, filters and the pickers behave (one block, so other tables merge cleanly).
 	{keys: ['ctrl+l'], command: 'redraw', when: [...normal, ...inputs, 'dialog', 'picker'], description: 'Redraw the screen', group: 'General'},
-	{keys: ['w'], command: 'text-wrap', when: [...details, ...texts], description: 'Wrap long lines', group: 'Text'},
-	{keys: ['right'], command: 'text-right', when: [...details, ...texts, 'logs'], description: 'Scroll right (unwrapped)', group: 'Text'},
-	{keys: ['left'], command: 'text-left', when: [...details, ...texts, 'logs'], description: 'Scroll left', group: 'Text'},
+	{keys: ['w'], command: 'text-wrap', when: [...details, 'archived-job', ...texts], description: 'Wrap long lines', group: 'Text'},
+	{keys: ['right'], command: 'text-right', when: [...details, 'archived-job', ...texts, 'logs'], description: 'Scroll right (unwrapped)', group: 'Text'},
+	{keys: ['left'], command: 'text-left', when: [...details, 'archived-job', ...texts, 'logs'], description: 'Scroll left', group: 'Text'},
 	{keys: ['ctrl+w'], command: 'toggle-wide', when: lists, description: 'Wide: all columns, cut to fit (again: those that fit)', group: 'Table'},
+	// The archive: runs kept on this machine, also of jobs the cluster has deleted.
+	{keys: ['H'], command: 'history', when: [...lists, ...details, 'history'], description: 'History: archived runs, deleted jobs too (:history)', group: 'Views'},
+	{keys: ['ctrl+d'], command: 'forget-run', when: archive, description: 'Delete from the archive (local copy only; asks first)', group: 'Actions', dangerous: true, hint: 'Delete'},
 ];
 
 /** The command a key press runs in a context, or undefined when nothing is bound (text typed into an input line). */

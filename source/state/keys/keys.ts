@@ -8,7 +8,7 @@ The screens the keymap knows, the two input modes (where typing goes to a line i
 confirmation dialog (which takes every key while it is open).
 */
 export type KeyContext =
-	| 'jobs' | 'cronjobs' | 'pods' | 'job-detail' | 'cronjob-detail' | 'pod-detail' | 'help' | 'describe' | 'yaml' | 'logs'
+	| 'jobs' | 'cronjobs' | 'pods' | 'job-detail' | 'cronjob-detail' | 'pod-detail' | 'history' | 'archived-job' | 'help' | 'describe' | 'yaml' | 'logs'
 	| 'filter' | 'command' | 'dialog' | 'picker';
 
 /** The parts of Ink's `Key` the keymap reads (Ink's `Key` object satisfies it). */

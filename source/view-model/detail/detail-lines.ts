@@ -174,7 +174,7 @@ export function jobDetailLines(model: JobDetailModel, width: number, now: number
 }
 
 /** The cron job detail's lines above its jobs: schedule, zone, missed runs, the next runs, policies, events. */
-export function cronJobDetailLines(model: CronJobDetailModel, width: number): Line[] {
+export function cronJobDetailLines(model: CronJobDetailModel, width: number, ledger: readonly Line[] = []): Line[] {
 	const runs: Line[] = model.nextRuns.length > 0
 		? [{key: 'runs-title', text: 'Next runs', bold: true}, ...model.nextRuns.map((run) => ({key: `run-${run.at}`, text: `  ${run.text}  (${run.countdown})`}))]
 		: [{key: 'runs-note', text: `Next runs: ${model.nextRunsNote ?? 'none'}`, tone: 'muted'}];
@@ -183,6 +183,7 @@ export function cronJobDetailLines(model: CronJobDetailModel, width: number): Li
 		{key: 'schedule', text: `Schedule: ${model.schedule}  Time zone: ${model.timeZone}`},
 		...(model.missed === undefined ? [] : [{key: 'missed', text: model.missed, tone: 'warning' as const}]),
 		...runs,
+		...ledger,
 		...fieldLines('fields', model.fields, width),
 		...warningLines(model.events, width),
 		...eventLines(model.events),

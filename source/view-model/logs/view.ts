@@ -21,6 +21,8 @@ export type LogViewOptions = {
 	verdicts?: LogVerdicts;
 	/** Where `s` saves when no path is typed (the save prompt shows it): the directory and the file name's start. */
 	save?: SaveDefault;
+	/** The entries are an archived run's, read whole from the archive: nothing follows or tails them. */
+	archived?: boolean;
 };
 
 /** The default place of a saved log, as the save prompt shows it: `DIR/kjobs-NAME-TIME.log`. */
@@ -110,7 +112,7 @@ export function logView(snapshot: LogFrameInput, state: LogPaneState, width: num
 	const newestSeq = snapshot.nextSeq - 1;
 	const matchSeqs = logMatchSeqs(all, state.search.term);
 	const matches = {count: matchSeqs.length, current: state.search.current === undefined ? 0 : matchSeqs.indexOf(state.search.current) + 1};
-	const status = state.saveDraft === undefined ? statusLine(snapshot, state, matches) : savePrompt(state.saveDraft, options.save);
+	const status = state.saveDraft === undefined ? statusLine(snapshot, state, matches, options.archived === true) : savePrompt(state.saveDraft, options.save);
 	const avail = Math.max(1, height - 1);
 	if (visible.length === 0) {
 		return {rows: [], status, scroll: {newestSeq, maxOffset: 0, minOffset: 0}, matches};
@@ -214,8 +216,12 @@ function savePrompt(draft: string, save: SaveDefault | undefined): LogStatusPart
 	return [{text: `save to ${shown}▏ ${where}`, tone: 'normal'}];
 }
 
-function statusLine(snapshot: Pick<LogBufferSnapshot, 'entries' | 'dropped' | 'activity'>, state: LogPaneState, matches: {count: number; current: number}): LogStatusPart[] {
+function statusLine(snapshot: Pick<LogBufferSnapshot, 'entries' | 'dropped' | 'activity'>, state: LogPaneState, matches: {count: number; current: number}, archived: boolean): LogStatusPart[] {
 	const parts: LogStatusPart[] = [];
+	if (archived) {
+		parts.push({text: `archived run · ${snapshot.entries.length} ${snapshot.entries.length === 1 ? 'entry' : 'entries'}`, tone: 'muted'});
+	}
+
 	if (state.follow) {
 		parts.push({text: 'following', tone: 'running'});
 	} else {
@@ -253,7 +259,11 @@ function statusLine(snapshot: Pick<LogBufferSnapshot, 'entries' | 'dropped' | 'a
 		parts.push({text: state.invert ? 'filter: not matching' : 'filter: matching', tone: 'pending'});
 	}
 
-	parts.push({text: sinceLabel(state.since), tone: 'muted'});
+	// An archived run is read whole: no since preset applies to it.
+	if (!archived) {
+		parts.push({text: sinceLabel(state.since), tone: 'muted'});
+	}
+
 	const shift = state.wrap ? 0 : state.shift ?? 0;
 	const flags = [state.wrap ? 'wrap' : '', shift > 0 ? `→${shift}` : '', state.timestamps ? 'time' : '', state.json ? 'json' : ''].filter(Boolean);
 	if (flags.length > 0) {

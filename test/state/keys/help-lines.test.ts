@@ -34,3 +34,11 @@ test('the Pods and CronJobs tables explain their own columns; screens without a 
 	assert.ok(drawn(helpLines('cronjobs', {}, 120)).some((line) => line.startsWith('  HISTORY ') && line.includes('✓ succeeded, ✗ failed, ● running')));
 	assert.equal(helpLines('pod-detail', {}, 120).some((line) => line.kind === 'column'), false);
 });
+
+test('the archive\'s screens\' help fits 80 columns too', () => {
+	for (const context of ['history', 'archived-job'] as const) {
+		const text = drawn(helpLines(context, {}, 80));
+		assert.ok(text.some((line) => line.includes('Delete from the archive (local copy only; asks first)')), context);
+		assert.ok(text.every((line) => [...line].length <= 80), text.find((line) => [...line].length > 80));
+	}
+});

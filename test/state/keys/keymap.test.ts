@@ -160,11 +160,14 @@ test('the markdown key table has one row per binding', () => {
 	const table = keymapMarkdownTable().split('\n');
 	assert.equal(table.length, keymap.length + 2);
 	assert.equal(table[0], '| Keys | Action | Where |');
-	assert.equal(table[2], '| `j` `↓` | Down | Jobs, CronJobs, Pods, Job detail, CronJob detail, Pod detail, Help, Describe, YAML, Log pane |');
+	assert.equal(table[2], '| `j` `↓` | Down | Jobs, CronJobs, Pods, Job detail, CronJob detail, Pod detail, History, Archived job, Help, Describe, YAML, Log pane |');
 	assert.ok(table.includes('| `Ctrl+D` | Delete (changes the cluster) | Jobs, CronJobs, Pods, Job detail, CronJob detail, Pod detail |'));
 	assert.ok(table.includes('| `y` `Enter` `Shift+Y` | Confirm the selected choice | Confirmation dialog |'));
 	assert.ok(table.includes('| `q` | Quit (from a list) | Jobs, CronJobs, Pods |'));
-	assert.ok(table.includes('| `q` | Back (quits only from a list) | Job detail, CronJob detail, Pod detail, Help, Describe, YAML, Log pane |'));
+	assert.ok(table.includes('| `q` | Back (quits only from a list) | Job detail, CronJob detail, Pod detail, History, Archived job, Help, Describe, YAML, Log pane |'));
+	// The archive's own Ctrl+D deletes a local file: it is not marked as changing the cluster.
+	assert.ok(table.includes('| `Ctrl+D` | Delete from the archive (local copy only; asks first) | History, Archived job |'));
+	assert.ok(table.includes('| `Shift+H` | History: archived runs, deleted jobs too (:history) | Jobs, CronJobs, Pods, Job detail, CronJob detail, Pod detail, History |'));
 	assert.ok(table.some((row) => row.startsWith('| `Ctrl+C` | Quit from anywhere (so does :q) | Jobs, ') && row.endsWith('Confirmation dialog, Namespace/context picker |')));
 });
 
