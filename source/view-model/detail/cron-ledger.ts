@@ -29,7 +29,7 @@ const duration = (run: LedgerRun) => (run.startedAt !== undefined && run.finishe
 export function ledgerLines(ledger: CronLedger, cronJob: CronJob, now: number): Line[] {
 	const {runs} = ledger;
 	const since = new Date(ledger.watchingSince).toISOString().replace(/\.\d+Z$/, 'Z');
-	const lines: Line[] = [{key: 'ledger-title', text: `Run ledger (kjobs has watched since ${since}, ${humanDuration(now - ledger.watchingSince)} ago; earlier runs were not seen)`, bold: true}];
+	const lines: Line[] = [{key: 'ledger-title', text: `Run ledger since ${since} (${humanDuration(now - ledger.watchingSince)} ago): the runs the cluster still had then, and all since`, bold: true}];
 	if (runs.length === 0) {
 		return [...lines, {key: 'ledger-none', text: '  no run seen yet', tone: 'muted'}];
 	}

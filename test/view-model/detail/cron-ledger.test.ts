@@ -20,7 +20,7 @@ test('the ledger reads as a strip, a success rate, percentiles, the last failure
 	const runs = [run(0, 'succeeded'), run(1, 'failed', 10, {reason: 'BackoffLimitExceeded'}), run(2, 'succeeded'), run(3, 'succeeded', 12), run(4, 'succeeded'), run(5, 'succeeded', 45), run(6, 'running', 0, {manual: true, scheduledAt: undefined})];
 	const now = t0 + (31 * minute);
 	assert.deepEqual(texts(ledgerLines(ledger(runs), cronJob, now)), [
-		'Run ledger (kjobs has watched since 2026-03-02T10:00:00Z, 31m ago; earlier runs were not seen)',
+		'Run ledger since 2026-03-02T10:00:00Z (31m ago): the runs the cluster still had then, and all since',
 		'  ✓✗✓✓✓✓●  7 runs seen (1 manual), oldest first',
 		'  83% succeeded (5 of 6) · duration p50 10s, p95 45s · start latency p50 2s',
 		'  ⚠ slowing down: the last run took 45s, over twice the p50 of 10s',
