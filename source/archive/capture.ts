@@ -63,7 +63,12 @@ export function startArchiveCapture(options: ArchiveCaptureOptions): ArchiveCapt
 	const {store, clock, disk} = options;
 	const maxJobs = Math.max(1, options.maxJobs ?? 12);
 	const captures = new Map<string, Capture>();
-	const queue: Capture[] = [];
+	/*
+	The jobs waiting for a slot, by uid only. A waiting capture used to hold the job object as first seen: at 5,000 jobs
+	the queue kept thousands of old job objects, and through the job-state cache (keyed by the job object) the pods as
+	they were then, a stale copy of most of the cluster that grew as churn replaced the live pods.
+	*/
+	const queue: string[] = [];
 	const done = new Set<string>();
 	const writes = new Set<Promise<void>>();
 	let running = 0;
@@ -110,12 +115,27 @@ export function startArchiveCapture(options: ArchiveCaptureOptions): ArchiveCapt
 		});
 	};
 
+	const start = (view: StoreView, job: Job) => {
+		const uid = job.metadata.uid ?? '';
+		const capture: Capture = {
+			uid, namespace: job.metadata.namespace ?? 'default', context: options.context(), job,
+			pods: new Map(), events: new Map(), log: new CappedLog(options.maxRunBytes ?? defaultRunMaxBytes), finishing: false,
+		};
+		captures.set(uid, capture);
+		begin(capture);
+		look(view, uid);
+	};
+
 	const release = () => {
 		running--;
-		const next = queue.shift();
-		if (next && !stopped) {
-			begin(next);
-			look(store.getSnapshot(), next.uid);
+		// The next waiting job the store still has (one deleted while it waited has no logs left to follow).
+		const view = store.getSnapshot();
+		while (!stopped && running < maxJobs && queue.length > 0) {
+			const uid = queue.shift()!;
+			const job = view.jobs.get(uid);
+			if (job) {
+				start(view, job);
+			}
 		}
 	};
 
@@ -179,16 +199,10 @@ export function startArchiveCapture(options: ArchiveCaptureOptions): ArchiveCapt
 		}
 
 		done.add(uid);
-		const capture: Capture = {
-			uid, namespace: job.metadata.namespace ?? 'default', context: options.context(), job,
-			pods: new Map(), events: new Map(), log: new CappedLog(options.maxRunBytes ?? defaultRunMaxBytes), finishing: false,
-		};
-		captures.set(uid, capture);
 		if (running < maxJobs) {
-			begin(capture);
-			look(view, uid);
+			start(view, job);
 		} else {
-			queue.push(capture);
+			queue.push(uid);
 		}
 	};
 

@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import {readdirSync, statSync} from 'node:fs';
 import path from 'node:path';
 import {test} from 'node:test';
+import {setFlagsFromString} from 'node:v8';
+import {runInNewContext} from 'node:vm';
 import {startArchiveCapture} from '../../source/archive/capture.js';
 import {openArchiveDisk} from '../../source/archive/disk.js';
 import {loadConnection} from '../../source/cluster/connection/kubeconfig.js';
@@ -51,6 +53,10 @@ spec:
 `;
 
 const mutating = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+// A full garbage collection from inside the test (node runs the tests without --expose-gc).
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
 
 test('read-only: a TTL-0 job and a failing job are archived (logs of every attempt, pod statuses, events), private, and nothing mutating is sent', async () => {
 	const world = await headlessWorld(scenario);
@@ -205,6 +211,65 @@ spec:
 		const [run] = (await disk.readAll()).runs;
 		assert.equal(run?.pods.length, 1);
 		assert.deepEqual(run?.logs.flatMap(entry => (entry.kind === 'line' ? [entry.text] : [])), ['early bird']);
+		capture.stop();
+	} finally {
+		store.dispose();
+		await world.stop();
+	}
+});
+
+test('a job waiting for a capture slot is held by its uid alone: the job as first seen can be collected, and its run is written as last seen', async () => {
+	const world = await headlessWorld('');
+	const root = path.join(world.dir, 'state', 'kjobs', 'archive');
+	const store = createResourceStore({clock: world.clock});
+	const disk = openArchiveDisk({root});
+	const {kubeConfig} = loadConnection({kubeconfig: world.kubeconfig, namespace: 'batch', env: {}, homeDir: world.dir});
+	const job = (name: string, resourceVersion: string, done = false) => ({
+		apiVersion: 'batch/v1', kind: 'Job',
+		metadata: {name, namespace: 'batch', uid: `uid-${name}`, resourceVersion},
+		spec: {template: {spec: {containers: [{name: 'main', image: 'registry.example.test/x:1'}]}}},
+		status: done ? {succeeded: 1, conditions: [{type: 'Complete', status: 'True'}]} : {active: 1},
+	});
+	const live = (kind: 'pods' | 'events' | 'jobs') => store.apply({type: 'status', kind, state: {phase: 'live', since: world.clock.now()}});
+	const flushed = async () => {
+		store.flush();
+		for (let turn = 0; turn < 5; turn++) {
+			await new Promise(resolve => setImmediate(resolve));
+		}
+	};
+
+	try {
+		const capture = startArchiveCapture({store, clock: world.clock, disk, kubeConfig: () => kubeConfig, context: () => 'ctx', maxJobs: 1, finishWaitMs: 0});
+		const first = new WeakRef(job('waiting', '1'));
+		store.apply({type: 'relist', kind: 'jobs', objects: [job('running', '1'), first.deref()!]});
+		store.apply({type: 'relist', kind: 'pods', objects: []});
+		store.apply({type: 'relist', kind: 'events', objects: []});
+		live('jobs');
+		live('pods');
+		live('events');
+		await flushed();
+		await capture.idle();
+		// The waiting job changes while it waits: the store lets go of the version first seen.
+		store.apply({type: 'upsert', kind: 'jobs', object: job('waiting', '2')});
+		await flushed();
+		await new Promise(resolve => setImmediate(resolve));
+		gc();
+		assert.equal(first.deref(), undefined, 'the job as first seen is still held');
+		// The running job ends; the waiting one gets the slot, ends too, and its run holds the job as last seen.
+		store.apply({type: 'upsert', kind: 'jobs', object: job('running', '2', true)});
+		await flushed();
+		await waitFor('the first run written', async () => {
+			await capture.idle();
+			return capture.written() === 1;
+		}, {step: () => world.clock.advance(10)});
+		store.apply({type: 'upsert', kind: 'jobs', object: job('waiting', '3', true)});
+		await flushed();
+		await waitFor('both runs written', async () => {
+			await capture.idle();
+			return capture.written() === 2;
+		}, {step: () => world.clock.advance(10)});
+		const runs = (await disk.readAll()).runs.map(run => `${run.job.metadata.name} ${run.job.metadata.resourceVersion}`).sort();
+		assert.deepEqual(runs, ['running 2', 'waiting 3']);
 		capture.stop();
 	} finally {
 		store.dispose();
