@@ -6,6 +6,7 @@ from its file when the log pane opens on it. A file that cannot be read is liste
 Reading again reads only the files that changed (by size and modified time): the history follows every run written
 while it is open, and an archive of hundreds of megabytes must not be read whole each time.
 */
+import {jobFinishedAt} from '../kube/job-state.js';
 import type {Clock} from '../store/clock.js';
 import {createResourceStore} from '../store/resource-store.js';
 import type {StoreView, WatchKind} from '../store/types.js';
@@ -69,8 +70,10 @@ export function createArchiveHistory(options: ArchiveHistoryOptions): ArchiveHis
 		const mine = [...next].flatMap(([file, read]) => ('run' in read && read.run.context === context ? [{file, run: read.run, logEntries: read.logEntries}] : []));
 		const listed: HistoryRun[] = mine.map(({file, run, logEntries}) => ({
 			file, uid: run.job.metadata.uid ?? '', context: run.context, namespace: run.namespace, name: run.job.metadata.name ?? '',
-			capturedAt: run.capturedAt, logEntries, truncated: run.truncated !== undefined,
-		})).sort((a, b) => b.capturedAt - a.capturedAt || a.name.localeCompare(b.name));
+			capturedAt: run.capturedAt, endedAt: jobFinishedAt(run.job) ?? run.capturedAt, logEntries, truncated: run.truncated !== undefined,
+		// Newest end first: runs of jobs that had finished before kjobs started are written together at its start, so the
+		// time of writing alone would list them in no useful order.
+		})).sort((a, b) => b.endedAt - a.endedAt || a.name.localeCompare(b.name));
 		data = {loaded: true, runs: listed, problems, view: storeOf(mine.map(({run}) => run), clock)};
 		for (const listener of [...listeners]) {
 			listener();

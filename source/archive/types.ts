@@ -45,6 +45,8 @@ export type HistoryRun = {
 	readonly name: string;
 	/** App-clock time the run was written, epoch ms. */
 	readonly capturedAt: number;
+	/** When the job finished (its terminal condition), else when the run was written: what the history sorts by. */
+	readonly endedAt: number;
 	/** Log lines, separators and markers kept. */
 	readonly logEntries: number;
 	/** The logs passed the per-run cap: some lines in the middle were left out. */

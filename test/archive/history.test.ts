@@ -109,3 +109,21 @@ test('reading the history again reads only the run files that changed', async ()
 		rmSync(dir, {recursive: true, force: true});
 	}
 });
+
+test('runs are listed by when their jobs ended, newest first, not by when they were written', async () => {
+	const dir = mkdtempSync(path.join(tmpdir(), 'kjobs-history-'));
+	try {
+		const disk = openArchiveDisk({root: path.join(dir, 'kjobs', 'archive')});
+		// Both had finished before kjobs started and were written at its start: the one written second ended long before.
+		const endedLate = run('ended-late', t0);
+		const endedEarly = run('ended-early', t0 + 1000);
+		(endedEarly.job.status as {completionTime?: string}).completionTime = new Date(t0 - 3_600_000).toISOString();
+		await disk.write(endedLate);
+		await disk.write(endedEarly);
+		const history = createArchiveHistory({disk, clock: createManualClock(t0), context: () => 'ctx'});
+		await history.refresh();
+		assert.deepEqual(history.getSnapshot().runs.map(each => each.name), ['job-ended-late', 'job-ended-early']);
+	} finally {
+		rmSync(dir, {recursive: true, force: true});
+	}
+});

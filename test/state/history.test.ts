@@ -12,7 +12,7 @@ import {createManualClock} from '../../source/store/clock.js';
 import {liveOf} from '../helpers/live.js';
 
 const now = 1_000_000;
-const run: HistoryRun = {file: '/state/kjobs/archive/ctx/batch/u1.json', uid: 'u1', context: 'ctx', namespace: 'batch', name: 'fleeting', capturedAt: now - 5000, logEntries: 4, truncated: false};
+const run: HistoryRun = {file: '/state/kjobs/archive/ctx/batch/u1.json', uid: 'u1', context: 'ctx', namespace: 'batch', name: 'fleeting', capturedAt: now - 5000, endedAt: now - 6000, logEntries: 4, truncated: false};
 const history: HistoryData = {loaded: true, runs: [run], problems: [], view: createResourceStore({clock: createManualClock(now)}).getSnapshot()};
 const view = (rows: readonly string[] = ['u1']): ViewContext => ({rows, page: 10, now, live: {...liveOf(), history}});
 const command = (type: UiCommand | ObjectCommand, rows?: readonly string[]): UiAction => ({type, ...view(rows)});
